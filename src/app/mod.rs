@@ -1,0 +1,330 @@
+//! THE STATE MACHINE: `App::update(Msg) -> Vec<Effect>`. Pure: no disk, no terminal,
+//! no clock. The runtime feeds it messages and carries out the effects it returns.
+
+pub mod exercise;
+mod nav;
+pub mod screen;
+pub mod session;
+
+use crossterm::event::KeyEvent;
+
+use crate::content::{Content, Exercise, Step};
+use crate::journal::{Entry, EntrySummary, ExerciseActivity, NewEntry};
+use crate::keys::Context;
+use exercise::Draft;
+pub use screen::{HomeItem, Screen};
+use session::{SESSION_VERSION, SavedScreen, Session};
+
+/// Everything that can happen to the App: a person's intent (from the keymap), a
+/// pasted text, a quiet moment, or the result of an effect.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Open,
+    Back,
+    Quit,
+    Help,
+    Continue,
+    Review,
+    NextPrompt,
+    PrevPrompt,
+    Decrease,
+    Increase,
+    Digit(u8),
+    ScaleMin,
+    ScaleMax,
+    ClearAnswer,
+    /// A key for the text field being typed in.
+    Edit(KeyEvent),
+    /// A bracketed paste: lands in the field verbatim, triggers nothing else.
+    Paste(String),
+    /// The terminal's size, at start and on every resize.
+    Resize(u16, u16),
+    /// Typing paused (or a second passed): time to autosave if anything changed.
+    Tick,
+    ActivityLoaded(Vec<ExerciseActivity>),
+    ReviewLoaded(Vec<EntrySummary>),
+    EntryLoaded(i64, Option<Box<Entry>>),
+    EntrySaved(i64),
+    /// The entry could not be written; its answers go back to being a draft.
+    CommitFailed(String),
+    StoreFailed(String),
+}
+
+/// What the App asks the outside world to do, as data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    SaveSession(Session),
+    /// Save the entry and the session without its draft, atomically.
+    CommitEntry { entry: NewEntry, session: Session },
+    LoadActivity,
+    LoadReview,
+    LoadEntry(i64),
+    MarkWelcomed,
+    Quit,
+}
+
+/// What the runtime read from the store before the first frame.
+#[derive(Debug, Clone, Default)]
+pub struct Boot {
+    pub data_dir: String,
+    pub welcomed: bool,
+    pub session: Option<Session>,
+    pub activity: Vec<ExerciseActivity>,
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub content: Content,
+    /// Where the journal lives, shown on the welcome screen.
+    pub data_dir: String,
+    pub screen: Screen,
+    /// Exercises in progress, least recently touched first.
+    pub drafts: Vec<Draft>,
+    pub activity: Vec<ExerciseActivity>,
+    pub review: Vec<EntrySummary>,
+    /// The entry open on the Entry screen, once loaded.
+    pub entry: Option<Entry>,
+    /// A one-line, gentle note in the status bar ("Saved.").
+    pub notice: Option<String>,
+    pub size: (u16, u16),
+    /// A finished draft whose entry is being written; restored if that fails.
+    pending: Option<Draft>,
+    dirty: bool,
+}
+
+impl App {
+    pub fn new(content: Content, boot: Boot) -> App {
+        let mut app = App {
+            content,
+            data_dir: boot.data_dir,
+            screen: Screen::Home { selected: 0 },
+            drafts: Vec::new(),
+            activity: boot.activity,
+            review: Vec::new(),
+            entry: None,
+            notice: None,
+            size: (80, 24),
+            pending: None,
+            dirty: false,
+        };
+        if let Some(session) = boot.session {
+            app.restore(session);
+        }
+        if !boot.welcomed {
+            app.screen = Screen::Welcome;
+        }
+        app
+    }
+
+    /// Loads the restored screen needs before it can be drawn in full.
+    pub fn start(&self) -> Vec<Effect> {
+        fn loads(screen: &Screen) -> Vec<Effect> {
+            match screen {
+                Screen::Review { .. } => vec![Effect::LoadReview],
+                Screen::Entry { id, .. } => vec![Effect::LoadReview, Effect::LoadEntry(*id)],
+                Screen::Help { under, .. } => loads(under),
+                _ => vec![],
+            }
+        }
+        loads(&self.screen)
+    }
+
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::Tick => return if self.dirty { vec![self.save()] } else { vec![] },
+            Msg::Quit => return vec![self.save(), Effect::Quit],
+            Msg::Resize(w, h) => {
+                self.size = (w, h);
+                self.clamp_scroll();
+                return vec![];
+            }
+            Msg::ActivityLoaded(activity) => {
+                self.activity = activity;
+                return vec![];
+            }
+            Msg::ReviewLoaded(review) => {
+                self.review = review;
+                if let Screen::Review { selected } = &mut self.screen {
+                    *selected = (*selected).min(self.review.len().saturating_sub(1));
+                }
+                return vec![];
+            }
+            Msg::EntryLoaded(id, entry) => return self.entry_loaded(id, entry),
+            Msg::EntrySaved(_) => {
+                self.pending = None;
+                return vec![];
+            }
+            Msg::CommitFailed(problem) => {
+                if let Some(draft) = self.pending.take() {
+                    self.drafts.push(draft);
+                }
+                self.notice = Some(format!("Could not save the entry ({problem}). Your answers are kept as a draft."));
+                return vec![self.save()];
+            }
+            Msg::StoreFailed(problem) => {
+                self.notice = Some(problem);
+                return vec![];
+            }
+            _ => {}
+        }
+        self.notice = None;
+        if msg == Msg::Help && !matches!(self.screen, Screen::Help { .. }) {
+            let under = std::mem::replace(&mut self.screen, Screen::Welcome);
+            self.screen = Screen::Help { under: Box::new(under), scroll: 0 };
+            return vec![self.save()];
+        }
+        match self.screen.clone() {
+            Screen::Welcome => self.on_welcome(msg),
+            Screen::Home { selected } => self.on_home(selected, msg),
+            Screen::Step { step, selected } => self.on_step(step, selected, msg),
+            Screen::Exercise { step, exercise } => self.on_exercise(step, exercise, msg),
+            Screen::Review { selected } => self.on_review(selected, msg),
+            Screen::Entry { id, scroll } => self.on_entry(id, scroll, msg),
+            Screen::Help { under, scroll } => self.on_help(*under, scroll, msg),
+        }
+    }
+
+    /// What the keymap should use for the screen on top.
+    pub fn context(&self) -> Context {
+        match &self.screen {
+            Screen::Welcome => Context::Welcome,
+            Screen::Home { .. } => Context::Home,
+            Screen::Step { .. } => Context::Step,
+            Screen::Exercise { step, exercise } => self.exercise_context(*step, *exercise),
+            Screen::Review { .. } => Context::Review,
+            Screen::Entry { .. } => Context::Entry,
+            Screen::Help { .. } => Context::Help,
+        }
+    }
+
+    pub fn exercise_context(&self, step: usize, exercise: usize) -> Context {
+        use crate::content::PromptKind;
+        let Some((_, ex, draft)) = self.open_exercise_at(step, exercise) else { return Context::Save };
+        match ex.prompts.get(draft.prompt).map(|p| &p.kind) {
+            None => Context::Save,
+            Some(PromptKind::Text) => Context::Text,
+            Some(PromptKind::Line) => Context::Line,
+            Some(PromptKind::Scale(_)) => Context::Scale,
+        }
+    }
+
+    /// Has anything changed since the session was last saved?
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// The home list: the six steps, then what else there is to do.
+    pub fn home_items(&self) -> Vec<HomeItem> {
+        let mut items: Vec<HomeItem> = (0..self.content.steps.len()).map(HomeItem::Step).collect();
+        if !self.drafts.is_empty() {
+            items.push(HomeItem::Continue);
+        }
+        items.push(HomeItem::Review);
+        items.push(HomeItem::Help);
+        items
+    }
+
+    pub fn find_draft(&self, step_id: &str, exercise_id: &str) -> Option<&Draft> {
+        self.drafts.iter().find(|d| d.step_id == step_id && d.exercise_id == exercise_id)
+    }
+
+    /// The step, exercise and draft of an Exercise screen.
+    pub fn open_exercise_at(&self, step: usize, exercise: usize) -> Option<(&Step, &Exercise, &Draft)> {
+        let s = self.content.steps.get(step)?;
+        let e = s.exercises.get(exercise)?;
+        Some((s, e, self.find_draft(&s.id, &e.id)?))
+    }
+
+    /// The session as it should be saved right now.
+    pub fn session(&self) -> Session {
+        Session {
+            version: SESSION_VERSION,
+            screen: self.saved_screen(&self.screen),
+            drafts: self
+                .drafts
+                .iter()
+                .filter_map(|d| self.content.exercise(&d.step_id, &d.exercise_id).map(|(_, e)| d.save(e)))
+                .collect(),
+        }
+    }
+
+    fn save(&mut self) -> Effect {
+        self.dirty = false;
+        Effect::SaveSession(self.session())
+    }
+
+    fn saved_screen(&self, screen: &Screen) -> SavedScreen {
+        match screen {
+            Screen::Welcome => SavedScreen::Welcome,
+            Screen::Home { selected } => SavedScreen::Home { selected: *selected },
+            Screen::Step { step, selected } => match self.content.steps.get(*step) {
+                Some(s) => SavedScreen::Step { step_id: s.id.clone(), selected: *selected },
+                None => SavedScreen::Home { selected: 0 },
+            },
+            Screen::Exercise { step, exercise } => match self.open_exercise_at(*step, *exercise) {
+                Some((s, e, _)) => SavedScreen::Exercise { step_id: s.id.clone(), exercise_id: e.id.clone() },
+                None => SavedScreen::Home { selected: 0 },
+            },
+            Screen::Review { selected } => SavedScreen::Review { selected: *selected },
+            Screen::Entry { id, scroll } => SavedScreen::Entry { entry_id: *id, scroll: *scroll },
+            Screen::Help { under, scroll } => SavedScreen::Help { under: Box::new(self.saved_screen(under)), scroll: *scroll },
+        }
+    }
+
+    fn restore(&mut self, session: Session) {
+        for saved in &session.drafts {
+            if let Some((_, exercise)) = self.content.exercise(&saved.step_id, &saved.exercise_id) {
+                self.drafts.push(Draft::restore(saved, exercise));
+            }
+        }
+        self.screen = self.restore_screen(&session.screen);
+    }
+
+    fn restore_screen(&self, saved: &SavedScreen) -> Screen {
+        let home = Screen::Home { selected: 0 };
+        match saved {
+            SavedScreen::Welcome => Screen::Welcome,
+            SavedScreen::Home { selected } => Screen::Home { selected: (*selected).min(self.home_items().len() - 1) },
+            SavedScreen::Step { step_id, selected } => match self.content.step_index(step_id) {
+                Some(step) => {
+                    let last = self.content.steps[step].exercises.len().saturating_sub(1);
+                    Screen::Step { step, selected: (*selected).min(last) }
+                }
+                None => home,
+            },
+            SavedScreen::Exercise { step_id, exercise_id } => {
+                let found = self.content.step_index(step_id).and_then(|step| {
+                    let exercise = self.content.steps[step].exercises.iter().position(|e| &e.id == exercise_id)?;
+                    self.find_draft(step_id, exercise_id).map(|_| Screen::Exercise { step, exercise })
+                });
+                found.unwrap_or(home)
+            }
+            SavedScreen::Review { selected } => Screen::Review { selected: *selected },
+            SavedScreen::Entry { entry_id, scroll } => Screen::Entry { id: *entry_id, scroll: *scroll },
+            SavedScreen::Help { under, scroll } => {
+                Screen::Help { under: Box::new(self.restore_screen(under)), scroll: *scroll }
+            }
+        }
+    }
+
+    fn entry_loaded(&mut self, id: i64, entry: Option<Box<Entry>>) -> Vec<Effect> {
+        let showing = matches!(self.screen, Screen::Entry { id: open, .. } if open == id);
+        match entry {
+            Some(entry) if showing => {
+                self.entry = Some(*entry);
+                self.clamp_scroll();
+                vec![]
+            }
+            None if showing => {
+                self.notice = Some("That entry could not be found.".to_string());
+                self.screen = Screen::Review { selected: 0 };
+                vec![Effect::LoadReview]
+            }
+            _ => vec![],
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! How each screen answers a message: movement, opening, explicit back-navigation.
+//! Part of the pure state machine; the only outputs are the new state and effects.
+
+use super::exercise::Draft;
+use super::{App, Effect, HomeItem, Msg, Screen};
+
+const PAGE: u16 = 10;
+
+impl App {
+    pub(super) fn on_welcome(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::Open => {
+                self.screen = Screen::Home { selected: 0 };
+                vec![Effect::MarkWelcomed, self.save()]
+            }
+            _ => vec![],
+        }
+    }
+
+    pub(super) fn on_home(&mut self, selected: usize, msg: Msg) -> Vec<Effect> {
+        let items = self.home_items();
+        match msg {
+            Msg::Up | Msg::Down => {
+                self.screen = Screen::Home { selected: move_in(selected, items.len(), &msg) };
+                self.dirty = true;
+                vec![]
+            }
+            Msg::Open => match items.get(selected) {
+                Some(HomeItem::Step(step)) => {
+                    self.screen = Screen::Step { step: *step, selected: 0 };
+                    vec![self.save()]
+                }
+                Some(HomeItem::Continue) => self.continue_latest(),
+                Some(HomeItem::Review) => self.open_review(),
+                Some(HomeItem::Help) => self.update(Msg::Help),
+                None => vec![],
+            },
+            Msg::Continue => self.continue_latest(),
+            Msg::Review => self.open_review(),
+            _ => vec![],
+        }
+    }
+
+    pub(super) fn on_step(&mut self, step: usize, selected: usize, msg: Msg) -> Vec<Effect> {
+        let count = self.content.steps.get(step).map_or(0, |s| s.exercises.len());
+        match msg {
+            Msg::Up | Msg::Down => {
+                self.screen = Screen::Step { step, selected: move_in(selected, count, &msg) };
+                self.dirty = true;
+                vec![]
+            }
+            Msg::Open if selected < count => self.open_exercise(step, selected),
+            Msg::Back => {
+                self.screen = Screen::Home { selected: step };
+                vec![self.save()]
+            }
+            _ => vec![],
+        }
+    }
+
+    pub(super) fn on_exercise(&mut self, step: usize, exercise: usize, msg: Msg) -> Vec<Effect> {
+        let Some(ex) = self.content.steps.get(step).and_then(|s| s.exercises.get(exercise)).cloned() else {
+            self.screen = Screen::Home { selected: 0 };
+            return vec![self.save()];
+        };
+        let step_id = self.content.steps[step].id.clone();
+        let Some(index) = self.drafts.iter().position(|d| d.step_id == step_id && d.exercise_id == ex.id) else {
+            self.screen = Screen::Step { step, selected: exercise };
+            return vec![self.save()];
+        };
+        let draft = &mut self.drafts[index];
+        match msg {
+            Msg::NextPrompt if !draft.on_save_page() => {
+                draft.prompt += 1;
+                vec![self.save()]
+            }
+            Msg::PrevPrompt if draft.prompt > 0 => {
+                draft.prompt -= 1;
+                vec![self.save()]
+            }
+            Msg::Back => {
+                if draft.answered() == 0 && draft.prompt == 0 {
+                    // Nothing written yet: there is no draft worth keeping.
+                    self.drafts.remove(index);
+                } else {
+                    self.notice = Some("Your draft is kept. Open the exercise again to carry on.".to_string());
+                }
+                self.screen = Screen::Step { step, selected: exercise };
+                vec![self.save()]
+            }
+            Msg::Open if draft.on_save_page() => {
+                let entry = draft.to_entry(&ex);
+                self.pending = Some(self.drafts.remove(index));
+                self.screen = Screen::Step { step, selected: exercise };
+                self.notice = Some(format!("Saved \"{}\". You'll find it in Review.", ex.title));
+                self.dirty = false;
+                vec![Effect::CommitEntry { entry, session: self.session() }, Effect::LoadActivity]
+            }
+            other => {
+                if draft.apply(&ex, other) {
+                    self.dirty = true;
+                }
+                vec![]
+            }
+        }
+    }
+
+    pub(super) fn on_review(&mut self, selected: usize, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::Up | Msg::Down => {
+                self.screen = Screen::Review { selected: move_in(selected, self.review.len(), &msg) };
+                self.dirty = true;
+                vec![]
+            }
+            Msg::Open => match self.review.get(selected) {
+                Some(summary) => {
+                    let id = summary.id;
+                    self.entry = None;
+                    self.screen = Screen::Entry { id, scroll: 0 };
+                    vec![Effect::LoadEntry(id), self.save()]
+                }
+                None => vec![],
+            },
+            Msg::Back => {
+                let review = self.home_items().iter().position(|i| *i == HomeItem::Review).unwrap_or(0);
+                self.screen = Screen::Home { selected: review };
+                vec![self.save()]
+            }
+            _ => vec![],
+        }
+    }
+
+    pub(super) fn on_entry(&mut self, id: i64, scroll: u16, msg: Msg) -> Vec<Effect> {
+        let scroll = match msg {
+            Msg::Up => scroll.saturating_sub(1),
+            Msg::Down => scroll.saturating_add(1),
+            Msg::PageUp => scroll.saturating_sub(PAGE),
+            Msg::PageDown => scroll.saturating_add(PAGE),
+            Msg::Back => {
+                let selected = self.review.iter().position(|e| e.id == id).unwrap_or(0);
+                self.screen = Screen::Review { selected };
+                return vec![Effect::LoadReview, self.save()];
+            }
+            _ => return vec![],
+        };
+        self.screen = Screen::Entry { id, scroll };
+        self.clamp_scroll();
+        self.dirty = true;
+        vec![]
+    }
+
+    pub(super) fn on_help(&mut self, under: Screen, scroll: u16, msg: Msg) -> Vec<Effect> {
+        let scroll = match msg {
+            Msg::Up => scroll.saturating_sub(1),
+            Msg::Down => scroll.saturating_add(1),
+            Msg::PageUp => scroll.saturating_sub(PAGE),
+            Msg::PageDown => scroll.saturating_add(PAGE),
+            Msg::Back | Msg::Help => {
+                self.screen = under;
+                return vec![self.save()];
+            }
+            _ => return vec![],
+        };
+        self.screen = Screen::Help { under: Box::new(under), scroll };
+        self.clamp_scroll();
+        vec![]
+    }
+
+    /// Open an exercise: resume its draft if there is one, else start fresh.
+    fn open_exercise(&mut self, step: usize, exercise: usize) -> Vec<Effect> {
+        let (step_id, ex) = {
+            let s = &self.content.steps[step];
+            (s.id.clone(), s.exercises[exercise].clone())
+        };
+        let draft = match self.drafts.iter().position(|d| d.step_id == step_id && d.exercise_id == ex.id) {
+            Some(i) => self.drafts.remove(i),
+            None => Draft::new(&step_id, &ex),
+        };
+        self.drafts.push(draft);
+        self.screen = Screen::Exercise { step, exercise };
+        vec![self.save()]
+    }
+
+    fn continue_latest(&mut self) -> Vec<Effect> {
+        let Some(latest) = self.drafts.last() else { return vec![] };
+        let found = self.content.step_index(&latest.step_id).and_then(|step| {
+            let exercise = self.content.steps[step].exercises.iter().position(|e| e.id == latest.exercise_id)?;
+            Some((step, exercise))
+        });
+        match found {
+            Some((step, exercise)) => self.open_exercise(step, exercise),
+            None => vec![],
+        }
+    }
+
+    fn open_review(&mut self) -> Vec<Effect> {
+        self.screen = Screen::Review { selected: 0 };
+        vec![Effect::LoadReview, self.save()]
+    }
+
+    /// Keep a scrolled page from running past its end at the current size.
+    pub(super) fn clamp_scroll(&mut self) {
+        let max = crate::ui::max_scroll(self);
+        match &mut self.screen {
+            Screen::Entry { scroll, .. } | Screen::Help { scroll, .. } => *scroll = (*scroll).min(max),
+            _ => {}
+        }
+    }
+}
+
+fn move_in(selected: usize, len: usize, msg: &Msg) -> usize {
+    match msg {
+        Msg::Up => selected.saturating_sub(1),
+        Msg::Down => (selected + 1).min(len.saturating_sub(1)),
+        _ => selected,
+    }
+}

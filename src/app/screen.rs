@@ -1,0 +1,27 @@
+//! Every screen attune can show. Each carries only what it needs to be drawn and
+//! navigated; back-navigation is written out in `App::update`, never implied.
+
+/// Items on the home list below the six steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HomeItem {
+    Step(usize),
+    Continue,
+    Review,
+    Help,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    /// First run: what attune is and is not, and where the data lives.
+    Welcome,
+    Home { selected: usize },
+    /// A step's introduction and its exercises.
+    Step { step: usize, selected: usize },
+    /// An exercise in progress; its draft lives in `App::drafts`.
+    Exercise { step: usize, exercise: usize },
+    Review { selected: usize },
+    /// One saved entry; its text is in `App::entry` once loaded.
+    Entry { id: i64, scroll: u16 },
+    /// Keys for the screen underneath, and where to get help now.
+    Help { under: Box<Screen>, scroll: u16 },
+}

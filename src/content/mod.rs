@@ -1,0 +1,106 @@
+//! The typed content model: six steps, their exercises and prompts.
+//! Content is data (TOML in `content/`); this module only knows its shape.
+
+mod load;
+
+pub use load::{ContentError, Problem, builtin, load_dir, load_sources};
+
+/// Everything attune asks, in the order a person meets it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Content {
+    pub steps: Vec<Step>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub id: String,
+    pub number: u8,
+    pub title: String,
+    /// One line shown on the home screen.
+    pub summary: String,
+    /// A few short paragraphs shown when the step is opened.
+    pub intro: String,
+    pub exercises: Vec<Exercise>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exercise {
+    pub id: String,
+    pub title: String,
+    pub purpose: String,
+    pub minutes: u16,
+    pub repeatable: bool,
+    /// Where the idea comes from (author, year), so it can be looked up.
+    pub about: String,
+    pub prompts: Vec<Prompt>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prompt {
+    pub id: String,
+    pub label: String,
+    pub hint: String,
+    pub placeholder: String,
+    pub kind: PromptKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PromptKind {
+    /// Multi-line free text, soft-wrapped.
+    Text,
+    /// One line of text.
+    Line,
+    /// A whole number on a labelled range.
+    Scale(ScaleSpec),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScaleSpec {
+    pub min: i64,
+    pub max: i64,
+    pub min_label: String,
+    pub max_label: String,
+}
+
+impl ScaleSpec {
+    /// Where a digit key jumps: 0..=9 spread over the range, so 0–100 scales move in tens.
+    pub fn digit_value(&self, digit: u8) -> i64 {
+        let span = self.max - self.min;
+        if span <= 10 {
+            (self.min + i64::from(digit)).min(self.max)
+        } else {
+            self.min + span * i64::from(digit) / 10
+        }
+    }
+
+    /// One arrow press: single units on short ranges, fives on 0–100.
+    pub fn step(&self) -> i64 {
+        if self.max - self.min > 20 { 5 } else { 1 }
+    }
+}
+
+impl PromptKind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            PromptKind::Text => "text",
+            PromptKind::Line => "line",
+            PromptKind::Scale(_) => "scale",
+        }
+    }
+}
+
+impl Content {
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+
+    pub fn step_index(&self, id: &str) -> Option<usize> {
+        self.steps.iter().position(|s| s.id == id)
+    }
+
+    pub fn exercise(&self, step_id: &str, exercise_id: &str) -> Option<(&Step, &Exercise)> {
+        let step = self.step(step_id)?;
+        let exercise = step.exercises.iter().find(|e| e.id == exercise_id)?;
+        Some((step, exercise))
+    }
+}

@@ -1,0 +1,12 @@
+//! attune: a private terminal companion for moving from avoidant toward secure
+//! attachment. The binary is thin; everything testable lives here.
+
+pub mod app;
+pub mod cli;
+pub mod content;
+pub mod crisis;
+pub mod journal;
+pub mod keys;
+pub mod runtime;
+pub mod store;
+pub mod ui;

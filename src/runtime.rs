@@ -1,0 +1,191 @@
+//! The only impure loop: terminal events -> keymap -> App::update -> effects run
+//! against the store -> draw. Also owns terminal set-up, teardown and signals.
+
+use std::collections::VecDeque;
+use std::io::{self, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, anyhow};
+use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::DefaultTerminal;
+
+use crate::app::{App, Boot, Effect, Msg};
+use crate::content::Content;
+use crate::store::Store;
+use crate::{keys, ui};
+
+/// Save this long after the last key, so a pause in typing is never lost.
+const IDLE_SAVE: Duration = Duration::from_millis(400);
+/// While typing without pause, save at least this often (kill -9 loses no more).
+const MAX_UNSAVED: Duration = Duration::from_millis(900);
+/// With nothing to save, wait for a key this long (signals are handled elsewhere).
+const IDLE_WAIT: Duration = Duration::from_secs(3600);
+
+/// The App and the store, shared with the signal thread so a closed terminal or a
+/// SIGTERM saves the drafts even while the main thread waits in the terminal.
+struct Shared {
+    app: App,
+    store: Store,
+}
+
+pub fn run(store: Store, content: Content) -> anyhow::Result<()> {
+    let mut notice = None;
+    let session = match store.load_session() {
+        Ok(session) => session,
+        Err(e) => {
+            notice = Some(format!("Your last session could not be restored ({e})."));
+            None
+        }
+    };
+    let boot = Boot {
+        data_dir: store.dir().display().to_string(),
+        welcomed: store.welcomed().context("cannot read settings")?,
+        session,
+        activity: store.activity().context("cannot read your entries")?,
+    };
+    let mut app = App::new(content, boot);
+    app.notice = notice;
+    let shared = Arc::new(Mutex::new(Shared { app, store }));
+    watch_signals(Arc::clone(&shared))?;
+
+    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+    let _ = crossterm::execute!(io::stdout(), EnableBracketedPaste);
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste);
+        previous(info);
+    }));
+
+    let outcome = catch_unwind(AssertUnwindSafe(|| event_loop(&mut terminal, &shared)));
+    // Whatever happened, the drafts as they are now go to disk before we leave.
+    let state = lock(&shared);
+    let saved = state.store.save_session(&state.app.session());
+    teardown();
+    match outcome {
+        Ok(result) => result?,
+        Err(_) => {
+            return Err(anyhow!(
+                "attune stopped because of a bug. Your drafts were {} in {}",
+                if saved.is_ok() { "saved" } else { "NOT saved" },
+                state.store.db_path().display()
+            ));
+        }
+    }
+    saved.context("could not save your session on the way out")
+}
+
+fn teardown() {
+    let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    let _ = io::stdout().flush();
+}
+
+fn lock(shared: &Mutex<Shared>) -> MutexGuard<'_, Shared> {
+    // A panic elsewhere must not stop us from saving what is there.
+    shared.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// SIGHUP (terminal closed), SIGTERM and SIGINT: save the session, give the terminal
+/// back where there still is one, and exit. Runs on its own thread because the main
+/// thread may be inside crossterm, which never returns once the terminal is gone.
+fn watch_signals(shared: Arc<Mutex<Shared>>) -> anyhow::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT]).context("cannot listen for signals")?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let state = lock(&shared);
+                let saved = state.store.save_session(&state.app.session());
+                if signal != SIGHUP {
+                    teardown();
+                }
+                std::process::exit(if saved.is_ok() { 128 + signal } else { 1 });
+            }
+        })
+        .context("cannot start the signal watcher")?;
+    Ok(())
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, shared: &Mutex<Shared>) -> anyhow::Result<()> {
+    let mut queue: VecDeque<Msg> = VecDeque::new();
+    let size = terminal.size()?;
+    queue.push_back(Msg::Resize(size.width, size.height));
+    {
+        let state = &mut *lock(shared);
+        for effect in state.app.start() {
+            queue.extend(run_effect(&mut state.store, effect));
+        }
+    }
+    let mut last_input = Instant::now();
+    let mut dirty_since: Option<Instant> = None;
+    loop {
+        let dirty = {
+            let state = &mut *lock(shared);
+            let redraw = !queue.is_empty();
+            while let Some(msg) = queue.pop_front() {
+                for effect in state.app.update(msg) {
+                    if effect == Effect::Quit {
+                        return Ok(());
+                    }
+                    queue.extend(run_effect(&mut state.store, effect));
+                }
+            }
+            if redraw {
+                terminal.draw(|frame| ui::render(&state.app, frame))?;
+            }
+            state.app.is_dirty()
+        };
+        dirty_since = if dirty { Some(dirty_since.unwrap_or_else(Instant::now)) } else { None };
+        // Asleep until a key arrives, unless a save is due: no idle redraws, no busy loop.
+        let timeout = match dirty_since {
+            Some(since) => IDLE_SAVE.saturating_sub(last_input.elapsed()).min(MAX_UNSAVED.saturating_sub(since.elapsed())),
+            None => IDLE_WAIT,
+        };
+        if event::poll(timeout)? {
+            last_input = Instant::now();
+            let context = lock(shared).app.context();
+            match event::read()? {
+                Event::Key(key) => queue.extend(keys::map(context, key)),
+                Event::Paste(text) => queue.push_back(Msg::Paste(text)),
+                Event::Resize(w, h) => queue.push_back(Msg::Resize(w, h)),
+                _ => {}
+            }
+        }
+        if let Some(since) = dirty_since
+            && (last_input.elapsed() >= IDLE_SAVE || since.elapsed() >= MAX_UNSAVED)
+        {
+            queue.push_back(Msg::Tick);
+        }
+    }
+}
+
+/// Carry out one effect; some answer with a message for the App.
+pub fn run_effect(store: &mut Store, effect: Effect) -> Option<Msg> {
+    match effect {
+        Effect::SaveSession(session) => match store.save_session(&session) {
+            Ok(()) => None,
+            Err(e) => Some(Msg::StoreFailed(format!("Could not save your draft: {e}"))),
+        },
+        Effect::CommitEntry { entry, session } => match store.commit_entry(&entry, &session) {
+            Ok(id) => Some(Msg::EntrySaved(id)),
+            Err(e) => Some(Msg::CommitFailed(e.to_string())),
+        },
+        Effect::LoadActivity => Some(match store.activity() {
+            Ok(activity) => Msg::ActivityLoaded(activity),
+            Err(e) => Msg::StoreFailed(format!("Could not read your progress: {e}")),
+        }),
+        Effect::LoadReview => Some(match store.list_entries() {
+            Ok(entries) => Msg::ReviewLoaded(entries),
+            Err(e) => Msg::StoreFailed(format!("Could not read your entries: {e}")),
+        }),
+        Effect::LoadEntry(id) => Some(match store.entry(id) {
+            Ok(entry) => Msg::EntryLoaded(id, entry.map(Box::new)),
+            Err(e) => Msg::StoreFailed(format!("Could not read that entry: {e}")),
+        }),
+        Effect::MarkWelcomed => store.mark_welcomed().err().map(|e| Msg::StoreFailed(format!("Could not save a setting: {e}"))),
+        Effect::Quit => None,
+    }
+}

@@ -1,0 +1,149 @@
+//! Finished entries: commit (together with the session, atomically), list, read,
+//! and the per-exercise activity that Home and Step show.
+
+use chrono::{DateTime, FixedOffset, Local};
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::Store;
+use crate::app::session::Session;
+use crate::journal::{Answer, AnswerValue, Entry, EntrySummary, ExerciseActivity, NewEntry};
+
+impl Store {
+    /// Save a finished entry and the session without its draft in one transaction,
+    /// so a crash can neither lose the entry nor save it twice.
+    pub fn commit_entry(&mut self, entry: &NewEntry, session: &Session) -> rusqlite::Result<i64> {
+        self.commit_entry_at(entry, Some(session), Local::now().fixed_offset())
+    }
+
+    /// As [`Store::commit_entry`], at a given time (for imports and tests).
+    pub fn commit_entry_at(
+        &mut self,
+        entry: &NewEntry,
+        session: Option<&Session>,
+        at: DateTime<FixedOffset>,
+    ) -> rusqlite::Result<i64> {
+        let tx = self.conn.transaction()?;
+        let stamp = at.to_rfc3339();
+        tx.execute(
+            "INSERT INTO entries (step_id, exercise_id, exercise_title, created_at, created_unix, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?4)",
+            params![entry.step_id, entry.exercise_id, entry.exercise_title, stamp, at.timestamp()],
+        )?;
+        let id = tx.last_insert_rowid();
+        {
+            let mut insert = tx.prepare(
+                "INSERT INTO answers (entry_id, position, prompt_id, label, kind, text, number, scale_min, scale_max)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?;
+            for (position, answer) in entry.answers.iter().enumerate() {
+                let (text, number, min, max) = match &answer.value {
+                    AnswerValue::Skipped => (None, None, None, None),
+                    AnswerValue::Text(t) => (Some(t.as_str()), None, None, None),
+                    AnswerValue::Scale { value, min, max } => (None, Some(*value), Some(*min), Some(*max)),
+                };
+                insert.execute(params![
+                    id,
+                    position as i64,
+                    answer.prompt_id,
+                    answer.label,
+                    answer.value.kind(),
+                    text,
+                    number,
+                    min,
+                    max
+                ])?;
+            }
+        }
+        if let Some(session) = session {
+            super::session::write(&tx, session)?;
+        }
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Every entry, newest first, without answers.
+    pub fn list_entries(&self) -> rusqlite::Result<Vec<EntrySummary>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, step_id, exercise_id, exercise_title, created_at
+             FROM entries ORDER BY created_unix DESC, id DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(EntrySummary {
+                id: r.get(0)?,
+                step_id: r.get(1)?,
+                exercise_id: r.get(2)?,
+                exercise_title: r.get(3)?,
+                created_at: time(r, 4)?,
+            })
+        })?;
+        rows.collect()
+    }
+
+    /// One entry with every answer, in the order they were asked.
+    pub fn entry(&self, id: i64) -> rusqlite::Result<Option<Entry>> {
+        let head = self
+            .conn
+            .query_row(
+                "SELECT id, step_id, exercise_id, exercise_title, created_at FROM entries WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(Entry {
+                        id: r.get(0)?,
+                        step_id: r.get(1)?,
+                        exercise_id: r.get(2)?,
+                        exercise_title: r.get(3)?,
+                        created_at: time(r, 4)?,
+                        answers: Vec::new(),
+                    })
+                },
+            )
+            .optional()?;
+        let Some(mut entry) = head else { return Ok(None) };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT prompt_id, label, kind, text, number, scale_min, scale_max
+             FROM answers WHERE entry_id = ?1 ORDER BY position",
+        )?;
+        let answers = stmt.query_map([id], |r| {
+            let kind: String = r.get(2)?;
+            let value = match kind.as_str() {
+                "text" => AnswerValue::Text(r.get::<_, Option<String>>(3)?.unwrap_or_default()),
+                "scale" => AnswerValue::Scale {
+                    value: r.get::<_, Option<i64>>(4)?.unwrap_or_default(),
+                    min: r.get::<_, Option<i64>>(5)?.unwrap_or_default(),
+                    max: r.get::<_, Option<i64>>(6)?.unwrap_or_default(),
+                },
+                _ => AnswerValue::Skipped,
+            };
+            Ok(Answer { prompt_id: r.get(0)?, label: r.get(1)?, value })
+        })?;
+        entry.answers = answers.collect::<rusqlite::Result<_>>()?;
+        Ok(Some(entry))
+    }
+
+    /// How often each exercise was finished and when last: one aggregate query,
+    /// so Home never loads answers.
+    pub fn activity(&self) -> rusqlite::Result<Vec<ExerciseActivity>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT step_id, exercise_id, count(*), max(created_unix),
+                    (SELECT e2.created_at FROM entries e2
+                     WHERE e2.step_id = e.step_id AND e2.exercise_id = e.exercise_id
+                     ORDER BY e2.created_unix DESC, e2.id DESC LIMIT 1)
+             FROM entries e GROUP BY step_id, exercise_id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ExerciseActivity {
+                step_id: r.get(0)?,
+                exercise_id: r.get(1)?,
+                times: r.get(2)?,
+                last_at: time(r, 4)?,
+            })
+        })?;
+        rows.collect()
+    }
+}
+
+fn time(r: &Row, i: usize) -> rusqlite::Result<DateTime<FixedOffset>> {
+    let text: String = r.get(i)?;
+    DateTime::parse_from_rfc3339(&text)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+}

@@ -1,0 +1,102 @@
+//! An exercise in progress: one prompt at a time, then a page to save the entry.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::theme;
+use super::widgets::scale::Scale;
+use crate::app::App;
+use crate::app::exercise::{Draft, DraftAnswer};
+use crate::content::{Exercise, PromptKind};
+
+pub fn render(app: &App, step: usize, exercise: usize, frame: &mut Frame, area: Rect) {
+    let Some((_, ex, draft)) = app.open_exercise_at(step, exercise) else { return };
+    let [head, _, body] = Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(Paragraph::new(header(ex, draft, head.width)), head);
+    if draft.on_save_page() {
+        save_page(ex, draft, frame, body);
+        return;
+    }
+    let prompt = &ex.prompts[draft.prompt];
+    let hint = super::wrap(&prompt.hint, body.width);
+    let hint_height = u16::try_from(hint.len()).unwrap_or(1);
+    let [label, hint_area, _, field] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(hint_height),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(body);
+    frame.render_widget(Paragraph::new(Span::styled(prompt.label.clone(), theme::heading())), label);
+    frame.render_widget(Paragraph::new(hint.into_iter().map(|l| Line::from(Span::styled(l, theme::dim()))).collect::<Vec<_>>()), hint_area);
+    match (&draft.answers[draft.prompt], &prompt.kind) {
+        (DraftAnswer::Text(area), kind) => {
+            let height = if *kind == PromptKind::Line { 3 } else { field.height };
+            let [boxed] = Layout::vertical([Constraint::Length(height)]).areas(field);
+            let block = Block::bordered().border_style(theme::accent());
+            let inner = block.inner(boxed);
+            frame.render_widget(block, boxed);
+            frame.render_widget(area.as_ref(), inner);
+        }
+        (DraftAnswer::Scale(value), PromptKind::Scale(spec)) => {
+            frame.render_widget(Scale { spec, value: *value }, field);
+        }
+        _ => {}
+    }
+}
+
+/// "Thought record                    ●●●○○○○○○ 3 of 9"
+fn header(ex: &Exercise, draft: &Draft, width: u16) -> Line<'static> {
+    let total = ex.prompts.len();
+    let dots: String = (0..total).map(|i| if i <= draft.prompt { '●' } else { '○' }).collect();
+    let count = if draft.on_save_page() { "ready to save".to_string() } else { format!("{} of {total}", draft.prompt + 1) };
+    let right = format!("{dots} {count}");
+    let gap = usize::from(width).saturating_sub(ex.title.width() + right.width()).max(1);
+    Line::from(vec![
+        Span::styled(ex.title.clone(), theme::heading()),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(right, theme::dim()),
+    ])
+}
+
+fn save_page(ex: &Exercise, draft: &Draft, frame: &mut Frame, area: Rect) {
+    let mut lines = vec![
+        Line::from(Span::styled("Ready to save", theme::heading())),
+        Line::from(Span::styled(
+            "Enter saves this entry. Shift-Tab goes back to change anything; Esc keeps it as a draft.",
+            theme::dim(),
+        )),
+        Line::default(),
+    ];
+    let label_width = usize::from(area.width / 2).min(40);
+    for (prompt, answer) in ex.prompts.iter().zip(&draft.answers) {
+        let label = clip(&prompt.label, label_width);
+        let value = answer.value(prompt).preview();
+        let room = usize::from(area.width).saturating_sub(label_width + 2);
+        let style = if answer.is_empty() { theme::dim() } else { ratatui::style::Style::default() };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{label:<label_width$}  "), theme::dim()),
+            Span::styled(clip(&value, room), style),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }), area);
+}
+
+/// Cut text to a display width, with an ellipsis when it did not fit.
+pub fn clip(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}

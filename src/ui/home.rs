@@ -1,0 +1,81 @@
+//! Home: the six steps with their progress, then continue, review and help.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::theme;
+use crate::app::{App, HomeItem};
+
+pub fn render(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
+    let mut lines = vec![
+        Line::from(Span::styled("Six steps, at your own pace", theme::heading())),
+        Line::from(Span::styled("They are listed in order, and any of them can be opened.", theme::dim())),
+        Line::default(),
+    ];
+    let items = app.home_items();
+    let width = usize::from(area.width);
+    for (i, item) in items.iter().enumerate() {
+        if !matches!(item, HomeItem::Step(_)) && i > 0 && matches!(items[i - 1], HomeItem::Step(_)) {
+            lines.push(Line::default());
+        }
+        let (left, right) = item_text(app, *item);
+        let style = if i == selected { theme::selected() } else { Style::default() };
+        let marker = if i == selected { "› " } else { "  " };
+        let used = marker.width() + left.width() + right.width();
+        let gap = width.saturating_sub(used).max(1);
+        lines.push(Line::from(vec![
+            Span::styled(format!("{marker}{left}{}", " ".repeat(gap)), style),
+            Span::styled(right, if i == selected { style } else { theme::dim() }),
+        ]));
+    }
+    if let Some(HomeItem::Step(step)) = items.get(selected)
+        && let Some(s) = app.content.steps.get(*step)
+    {
+        lines.push(Line::default());
+        for l in super::wrap(&s.summary, area.width) {
+            lines.push(Line::from(Span::styled(l, theme::dim())));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn item_text(app: &App, item: HomeItem) -> (String, String) {
+    match item {
+        HomeItem::Step(i) => {
+            let step = &app.content.steps[i];
+            (format!("{}  {}", step.number, step.title), progress(app, i))
+        }
+        HomeItem::Continue => {
+            let what = app
+                .drafts
+                .last()
+                .and_then(|d| app.content.exercise(&d.step_id, &d.exercise_id))
+                .map(|(_, e)| e.title.clone())
+                .unwrap_or_default();
+            ("Continue where you left off".to_string(), format!("{what} "))
+        }
+        HomeItem::Review => ("Review past entries".to_string(), String::new()),
+        HomeItem::Help => ("Help and crisis lines".to_string(), "F1 ".to_string()),
+    }
+}
+
+/// "2 of 3 done · last 12 Nov", "in progress", or "not started": shown, never demanded.
+fn progress(app: &App, step: usize) -> String {
+    let s = &app.content.steps[step];
+    let done: Vec<_> = app
+        .activity
+        .iter()
+        .filter(|a| a.step_id == s.id && s.exercises.iter().any(|e| e.id == a.exercise_id))
+        .collect();
+    let drafting = app.drafts.iter().any(|d| d.step_id == s.id);
+    let last = done.iter().map(|a| a.last_at).max();
+    match last {
+        Some(last) => format!("{} of {} done · last {} ", done.len(), s.exercises.len(), last.format("%-d %b %Y")),
+        None if drafting => "in progress ".to_string(),
+        None => "not started ".to_string(),
+    }
+}

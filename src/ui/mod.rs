@@ -1,0 +1,141 @@
+//! Views: pure functions of `&App` that draw into a Frame. This file owns the frame
+//! layout (title, body, status bar), the too-small guard and dispatch per screen.
+
+mod entry;
+mod exercise;
+mod help;
+mod home;
+mod review;
+mod step;
+pub mod theme;
+mod welcome;
+pub mod widgets;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::{App, Screen};
+use crate::keys;
+
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 18;
+
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area);
+        return;
+    }
+    let [title, body, status] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    frame.render_widget(Paragraph::new(title_line(app)).style(theme::bar()), title);
+    let body = inset(body);
+    match &app.screen {
+        Screen::Help { under, scroll } => help::render(app, under, *scroll, frame, body),
+        screen => render_screen(app, screen, frame, body),
+    }
+    frame.render_widget(Paragraph::new(status_line(app)), status);
+}
+
+fn render_screen(app: &App, screen: &Screen, frame: &mut Frame, body: Rect) {
+    match screen {
+        Screen::Welcome => welcome::render(app, frame, body),
+        Screen::Home { selected } => home::render(app, *selected, frame, body),
+        Screen::Step { step, selected } => step::render(app, *step, *selected, frame, body),
+        Screen::Exercise { step, exercise } => exercise::render(app, *step, *exercise, frame, body),
+        Screen::Review { selected } => review::render(app, *selected, frame, body),
+        Screen::Entry { scroll, .. } => entry::render(app, *scroll, frame, body),
+        Screen::Help { under, scroll } => help::render(app, under, *scroll, frame, body),
+    }
+}
+
+/// The body of a frame of the given size: between the bars, with a margin.
+pub fn body_area(width: u16, height: u16) -> Rect {
+    inset(Rect::new(0, 1, width, height.saturating_sub(2)))
+}
+
+fn inset(area: Rect) -> Rect {
+    Rect { x: area.x + 2, width: area.width.saturating_sub(4), y: area.y + 1, height: area.height.saturating_sub(1) }
+}
+
+/// How far the scrolled page on top may scroll at the App's current size.
+pub fn max_scroll(app: &App) -> u16 {
+    let body = body_area(app.size.0, app.size.1);
+    let lines = match &app.screen {
+        Screen::Entry { .. } => match &app.entry {
+            Some(e) => entry::page_lines(app, e, body.width).len(),
+            None => 0,
+        },
+        Screen::Help { under, .. } => help::page_lines(app, under, body.width).len(),
+        _ => 0,
+    };
+    let visible = usize::from(entry::page_height(body));
+    u16::try_from(lines.saturating_sub(visible)).unwrap_or(u16::MAX)
+}
+
+fn title_line(app: &App) -> Line<'static> {
+    let mut parts = vec![" attune".to_string()];
+    let step_title = |i: usize| app.content.steps.get(i).map(|s| format!("Step {} · {}", s.number, s.title));
+    let screen = match &app.screen {
+        Screen::Help { under, .. } => under.as_ref(),
+        s => s,
+    };
+    match screen {
+        Screen::Welcome => parts.push("welcome".into()),
+        Screen::Home { .. } => {}
+        Screen::Step { step, .. } => parts.extend(step_title(*step)),
+        Screen::Exercise { step, exercise } => {
+            parts.extend(step_title(*step));
+            if let Some(e) = app.content.steps.get(*step).and_then(|s| s.exercises.get(*exercise)) {
+                parts.push(e.title.clone());
+            }
+        }
+        Screen::Review { .. } | Screen::Entry { .. } => parts.push("Review".into()),
+        Screen::Help { .. } => {}
+    }
+    if matches!(app.screen, Screen::Help { .. }) {
+        parts.push("Help".into());
+    }
+    Line::from(parts.join(" · "))
+}
+
+fn status_line(app: &App) -> Line<'static> {
+    if let Some(notice) = &app.notice {
+        return Line::from(Span::styled(format!(" {notice}"), theme::accent()));
+    }
+    let hints: Vec<String> = keys::bindings(app.context())
+        .filter(|b| !b.bar.is_empty())
+        .map(|b| b.bar.to_string())
+        .collect();
+    Line::from(Span::styled(format!(" {}", hints.join("  ·  ")), theme::dim()))
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = format!(
+        "Please enlarge the window (need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}). Ctrl-C saves and quits.",
+        area.width, area.height
+    );
+    let paragraph = Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true });
+    frame.render_widget(paragraph, area);
+}
+
+/// Wrap plain text to a width, keeping blank lines between paragraphs.
+pub fn wrap(text: &str, width: u16) -> Vec<String> {
+    let width = usize::from(width.max(1));
+    let mut out = Vec::new();
+    for line in text.split('\n') {
+        if line.trim().is_empty() {
+            out.push(String::new());
+        } else {
+            out.extend(textwrap::wrap(line, width).into_iter().map(|l| l.into_owned()));
+        }
+    }
+    out
+}
+
+/// Intro text in TOML is wrapped by hand; join its lines back into paragraphs.
+pub fn reflow(text: &str) -> String {
+    text.split("\n\n").map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n\n")
+}
