@@ -1,0 +1,427 @@
+//! Key-sequence tests on the App: every transition of the state machine, with no
+//! terminal and no disk. Keys go through the real keymap, as they do at runtime.
+
+mod support;
+
+use attune::app::session::SavedScreen;
+use attune::app::{App, Boot, Effect, HomeItem, Msg, Screen};
+use attune::journal::AnswerValue;
+use attune::keys::Context;
+use crossterm::event::KeyCode::*;
+use support::*;
+
+fn saves(effects: &[Effect]) -> bool {
+    effects.iter().any(|e| matches!(e, Effect::SaveSession(_)))
+}
+
+fn thought_record() -> App {
+    let mut app = app();
+    press_all(&mut app, &[Down, Down, Down, Enter, Enter]);
+    app
+}
+
+#[test]
+fn first_run_shows_welcome_and_enter_continues_home() {
+    let mut app = App::new(content(), Boot { data_dir: DATA_DIR.into(), welcomed: false, ..Boot::default() });
+    assert_eq!(app.screen, Screen::Welcome);
+    let effects = press(&mut app, key(Enter));
+    assert_eq!(app.screen, Screen::Home { selected: 0 });
+    assert!(effects.contains(&Effect::MarkWelcomed));
+    assert!(saves(&effects));
+}
+
+#[test]
+fn welcome_is_not_shown_again_once_read() {
+    let app = app();
+    assert_eq!(app.screen, Screen::Home { selected: 0 });
+}
+
+#[test]
+fn home_lists_six_steps_then_review_and_help() {
+    let app = app();
+    let items = app.home_items();
+    assert_eq!(items.len(), 8);
+    assert_eq!(items[..6], (0..6).map(HomeItem::Step).collect::<Vec<_>>()[..]);
+    assert_eq!(items[6..], [HomeItem::Review, HomeItem::Help]);
+}
+
+#[test]
+fn home_moves_with_arrows_and_jk_and_stops_at_the_ends() {
+    let mut app = app();
+    press(&mut app, key(Up));
+    assert_eq!(app.screen, Screen::Home { selected: 0 });
+    press_all(&mut app, &[Down, Char('j'), Down]);
+    assert_eq!(app.screen, Screen::Home { selected: 3 });
+    press(&mut app, key(Char('k')));
+    assert_eq!(app.screen, Screen::Home { selected: 2 });
+    press_all(&mut app, &[Down; 20]);
+    assert_eq!(app.screen, Screen::Home { selected: 7 });
+}
+
+#[test]
+fn down_three_times_then_enter_opens_step_four_and_enter_starts_its_first_exercise() {
+    let mut app = app();
+    let effects = press_all(&mut app, &[Down, Down, Down, Enter]);
+    assert_eq!(app.screen, Screen::Step { step: 3, selected: 0 });
+    assert_eq!(app.content.steps[3].title, "Challenge negative beliefs");
+    assert!(saves(&effects));
+    let effects = press(&mut app, key(Enter));
+    assert_eq!(app.screen, Screen::Exercise { step: 3, exercise: 0 });
+    assert!(saves(&effects));
+    assert_eq!(app.context(), Context::Text);
+    assert_eq!(app.drafts.len(), 1);
+    assert_eq!(app.drafts[0].exercise_id, "thought-record");
+}
+
+#[test]
+fn esc_from_a_step_goes_home_with_that_step_selected() {
+    let mut app = app();
+    press_all(&mut app, &[Down, Down, Enter, Esc]);
+    assert_eq!(app.screen, Screen::Home { selected: 2 });
+}
+
+#[test]
+fn tab_and_shift_tab_move_between_prompts_and_reach_the_save_page() {
+    let mut app = thought_record();
+    let effects = press(&mut app, key(Tab));
+    assert!(saves(&effects), "every prompt change is saved");
+    assert_eq!(app.drafts[0].prompt, 1);
+    press(&mut app, key(BackTab));
+    assert_eq!(app.drafts[0].prompt, 0);
+    press(&mut app, key(BackTab));
+    assert_eq!(app.drafts[0].prompt, 0, "no prompt before the first");
+    press_all(&mut app, &[Tab; 20]);
+    assert_eq!(app.drafts[0].prompt, 9, "stops on the save page");
+    assert_eq!(app.context(), Context::Save);
+}
+
+#[test]
+fn typing_goes_into_the_text_field_including_letters_that_are_commands_elsewhere() {
+    let mut app = thought_record();
+    let effects = press(&mut app, key(Char('q')));
+    assert!(effects.is_empty(), "q types, it does not quit: {effects:?}");
+    type_text(&mut app, "?uiet\nsecond line");
+    assert_eq!(field_text(&app), "q?uiet\nsecond line");
+    assert!(app.is_dirty());
+    let effects = app.update(Msg::Tick);
+    assert!(saves(&effects));
+    assert!(!app.is_dirty());
+    assert!(app.update(Msg::Tick).is_empty(), "nothing to save twice");
+}
+
+#[test]
+fn a_multi_line_paste_lands_verbatim_and_triggers_nothing() {
+    let mut app = thought_record();
+    let pasted = "line one\nq\n\tindented ? line\r\nlast";
+    let effects = app.update(Msg::Paste(pasted.into()));
+    assert!(effects.is_empty());
+    assert_eq!(app.screen, Screen::Exercise { step: 3, exercise: 0 });
+    assert_eq!(field_text(&app), "line one\nq\n\tindented ? line\nlast");
+}
+
+#[test]
+fn a_line_prompt_moves_on_with_enter_and_keeps_a_paste_on_one_line() {
+    let mut app = thought_record();
+    press(&mut app, key(Tab));
+    assert_eq!(app.context(), Context::Line);
+    app.update(Msg::Paste("sad\nand tired".into()));
+    assert_eq!(field_text(&app), "sad and tired");
+    press(&mut app, key(Enter));
+    assert_eq!(app.drafts[0].prompt, 2);
+}
+
+#[test]
+fn a_scale_answers_to_arrows_digits_home_end_and_can_be_cleared() {
+    let mut app = thought_record();
+    press_all(&mut app, &[Tab, Tab]);
+    assert_eq!(app.context(), Context::Scale);
+    assert_eq!(field_text(&app), "None");
+    press(&mut app, key(Right));
+    assert_eq!(field_text(&app), "Some(50)", "first press starts in the middle");
+    press_all(&mut app, &[Right, Char('l')]);
+    assert_eq!(field_text(&app), "Some(60)", "0-100 scales move by five");
+    press(&mut app, key(Char('7')));
+    assert_eq!(field_text(&app), "Some(70)", "a digit jumps by tens");
+    press(&mut app, key(End));
+    press(&mut app, key(Right));
+    assert_eq!(field_text(&app), "Some(100)", "never past the end");
+    press_all(&mut app, &[Home, Left, Char('h')]);
+    assert_eq!(field_text(&app), "Some(0)");
+    press(&mut app, key(Backspace));
+    assert_eq!(field_text(&app), "None");
+    press(&mut app, key(Enter));
+    assert_eq!(app.drafts[0].prompt, 3, "Enter moves on from a scale");
+}
+
+#[test]
+fn esc_leaves_an_exercise_keeping_the_draft_and_home_offers_to_continue() {
+    let mut app = thought_record();
+    type_text(&mut app, "Alex didn't answer");
+    press(&mut app, key(Tab));
+    let effects = press(&mut app, key(Esc));
+    assert!(saves(&effects));
+    assert_eq!(app.screen, Screen::Step { step: 3, selected: 0 });
+    assert!(app.notice.as_deref().unwrap_or_default().contains("draft is kept"));
+    press(&mut app, key(Esc));
+    assert!(app.home_items().contains(&HomeItem::Continue));
+    press(&mut app, key(Char('c')));
+    assert_eq!(app.screen, Screen::Exercise { step: 3, exercise: 0 });
+    assert_eq!(app.drafts[0].prompt, 1, "back on the same prompt");
+    press(&mut app, key(BackTab));
+    assert_eq!(field_text(&app), "Alex didn't answer");
+}
+
+#[test]
+fn continue_on_the_home_list_opens_the_latest_draft() {
+    let mut app = thought_record();
+    type_text(&mut app, "x");
+    press_all(&mut app, &[Esc, Esc]);
+    assert_eq!(app.screen, Screen::Home { selected: 3 });
+    press_all(&mut app, &[Up; 3]);
+    let at = app.home_items().iter().position(|i| *i == HomeItem::Continue).expect("continue");
+    for _ in 0..at {
+        press(&mut app, key(Down));
+    }
+    press(&mut app, key(Enter));
+    assert_eq!(app.screen, Screen::Exercise { step: 3, exercise: 0 });
+}
+
+#[test]
+fn leaving_an_untouched_exercise_leaves_no_draft_behind() {
+    let mut app = thought_record();
+    press(&mut app, key(Esc));
+    assert!(app.drafts.is_empty());
+    assert!(!app.home_items().contains(&HomeItem::Continue));
+}
+
+#[test]
+fn reopening_an_exercise_resumes_its_draft() {
+    let mut app = thought_record();
+    type_text(&mut app, "kept");
+    press_all(&mut app, &[Esc, Enter]);
+    assert_eq!(field_text(&app), "kept");
+    assert_eq!(app.drafts.len(), 1);
+}
+
+#[test]
+fn finishing_an_exercise_commits_every_answer_and_removes_the_draft() {
+    let mut app = thought_record();
+    type_text(&mut app, "Tuesday, no reply");
+    press(&mut app, key(Tab));
+    type_text(&mut app, "irritated");
+    press_all(&mut app, &[Enter, Char('7'), Enter]);
+    type_text(&mut app, "Nobody can be counted on");
+    press_all(&mut app, &[Tab, Char('9')]);
+    press_all(&mut app, &[Tab; 5]);
+    assert_eq!(app.context(), Context::Save);
+    let effects = press(&mut app, key(Enter));
+    let Some(Effect::CommitEntry { entry, session }) = effects.first() else { panic!("no commit: {effects:?}") };
+    assert!(effects.contains(&Effect::LoadActivity));
+    assert_eq!(entry.exercise_id, "thought-record");
+    assert_eq!(entry.answers.len(), 9);
+    assert_eq!(entry.answers[0].value, AnswerValue::Text("Tuesday, no reply".into()));
+    assert_eq!(entry.answers[1].value, AnswerValue::Text("irritated".into()));
+    assert_eq!(entry.answers[2].value, AnswerValue::Scale { value: 70, min: 0, max: 100 });
+    assert_eq!(entry.answers[3].value, AnswerValue::Text("Nobody can be counted on".into()));
+    assert_eq!(entry.answers[4].value, AnswerValue::Scale { value: 90, min: 0, max: 100 });
+    assert_eq!(entry.answers[5].value, AnswerValue::Skipped, "every prompt can be skipped");
+    assert_eq!(entry.answers[3].label, "What went through your mind?");
+    assert!(session.drafts.is_empty(), "the saved session no longer holds the draft");
+    assert!(app.drafts.is_empty());
+    assert_eq!(app.screen, Screen::Step { step: 3, selected: 0 });
+}
+
+#[test]
+fn a_failed_commit_puts_the_answers_back_as_a_draft() {
+    let mut app = thought_record();
+    type_text(&mut app, "precious words");
+    press_all(&mut app, &[Tab; 9]);
+    press(&mut app, key(Enter));
+    assert!(app.drafts.is_empty());
+    let effects = app.update(Msg::CommitFailed("disk full".into()));
+    assert!(saves(&effects));
+    assert_eq!(app.drafts.len(), 1);
+    assert!(app.notice.as_deref().unwrap_or_default().contains("disk full"));
+    press(&mut app, key(Enter));
+    press(&mut app, key(Char('c')));
+    press_all(&mut app, &[BackTab; 9]);
+    assert_eq!(field_text(&app), "precious words");
+}
+
+#[test]
+fn f1_opens_help_from_inside_a_text_field_and_esc_returns_to_it_unchanged() {
+    let mut app = thought_record();
+    type_text(&mut app, "half a thought");
+    let effects = press(&mut app, key(F(1)));
+    assert!(saves(&effects));
+    assert!(matches!(app.screen, Screen::Help { .. }));
+    assert_eq!(app.context(), Context::Help);
+    press(&mut app, key(Esc));
+    assert_eq!(app.screen, Screen::Exercise { step: 3, exercise: 0 });
+    assert_eq!(field_text(&app), "half a thought");
+}
+
+#[test]
+fn question_mark_opens_help_where_nothing_is_typed_and_f1_closes_it() {
+    let mut app = app();
+    press(&mut app, key(Char('?')));
+    assert!(matches!(app.screen, Screen::Help { .. }));
+    press(&mut app, key(F(1)));
+    assert_eq!(app.screen, Screen::Home { selected: 0 });
+}
+
+#[test]
+fn help_is_on_the_home_list() {
+    let mut app = app();
+    press_all(&mut app, &[Down; 7]);
+    press(&mut app, key(Enter));
+    assert!(matches!(app.screen, Screen::Help { .. }));
+}
+
+#[test]
+fn q_quits_where_nothing_is_typed_saving_first() {
+    for keys in [&[][..], &[Down, Enter][..], &[Char('r')][..]] {
+        let mut app = app();
+        press_all(&mut app, keys);
+        let effects = press(&mut app, key(Char('q')));
+        assert!(matches!(effects.as_slice(), [Effect::SaveSession(_), Effect::Quit]), "{effects:?}");
+    }
+}
+
+#[test]
+fn ctrl_c_saves_and_quits_from_anywhere_even_mid_sentence() {
+    let mut app = thought_record();
+    type_text(&mut app, "mid sent");
+    let effects = press(&mut app, ctrl('c'));
+    let [Effect::SaveSession(session), Effect::Quit] = effects.as_slice() else { panic!("{effects:?}") };
+    assert_eq!(field_text(&app), "mid sent", "Ctrl-C is not typed");
+    let saved = &session.drafts[0].answers["situation"];
+    assert!(matches!(saved, attune::app::session::SavedAnswer::Text { text, .. } if text == "mid sent"));
+    let mut welcome = App::new(content(), Boot::default());
+    assert_eq!(press(&mut welcome, ctrl('c')).last(), Some(&Effect::Quit));
+}
+
+#[test]
+fn review_opens_from_home_and_loads_entries() {
+    let mut app = app();
+    press_all(&mut app, &[Down; 6]);
+    let effects = press(&mut app, key(Enter));
+    assert_eq!(app.screen, Screen::Review { selected: 0 });
+    assert!(effects.contains(&Effect::LoadReview));
+    let effects = press(&mut app, key(Enter));
+    assert!(effects.is_empty(), "nothing to open in an empty list");
+    press(&mut app, key(Esc));
+    assert_eq!(app.screen, Screen::Home { selected: 6 });
+}
+
+#[test]
+fn review_opens_an_entry_and_esc_goes_back_to_it_in_the_list() {
+    let mut app = app();
+    press(&mut app, key(Char('r')));
+    app.update(Msg::ReviewLoaded(vec![summary(7), summary(3)]));
+    press(&mut app, key(Down));
+    let effects = press(&mut app, key(Enter));
+    assert_eq!(app.screen, Screen::Entry { id: 3, scroll: 0 });
+    assert!(effects.contains(&Effect::LoadEntry(3)));
+    assert!(app.update(Msg::EntryLoaded(99, None)).is_empty(), "a stale load is ignored");
+    press(&mut app, key(Esc));
+    assert_eq!(app.screen, Screen::Review { selected: 1 });
+}
+
+#[test]
+fn a_missing_entry_returns_to_the_list_with_a_note() {
+    let mut app = app();
+    press(&mut app, key(Char('r')));
+    app.update(Msg::ReviewLoaded(vec![summary(7)]));
+    press(&mut app, key(Enter));
+    let effects = app.update(Msg::EntryLoaded(7, None));
+    assert!(effects.contains(&Effect::LoadReview));
+    assert!(matches!(app.screen, Screen::Review { .. }));
+    assert!(app.notice.is_some());
+}
+
+#[test]
+fn the_session_restores_screen_prompt_and_drafts_exactly() {
+    let mut app = thought_record();
+    type_text(&mut app, "first answer");
+    press(&mut app, key(Tab));
+    type_text(&mut app, "numb");
+    press_all(&mut app, &[Enter, Char('4'), Tab]);
+    type_text(&mut app, "half typ");
+    press(&mut app, key(Left));
+    let session = app.session();
+    assert_eq!(session.screen, SavedScreen::Exercise { step_id: "challenge-beliefs".into(), exercise_id: "thought-record".into() });
+
+    let restored = App::new(content(), Boot { welcomed: true, session: Some(session.clone()), ..Boot::default() });
+    assert_eq!(restored.screen, app.screen);
+    assert_eq!(restored.drafts[0].prompt, 3);
+    assert_eq!(field_text(&restored), "half typ");
+    assert_eq!(restored.session(), session, "saving again gives the same session, cursor included");
+}
+
+#[test]
+fn a_session_for_content_that_no_longer_exists_falls_back_home() {
+    let mut session = thought_record().session();
+    session.screen = SavedScreen::Exercise { step_id: "gone".into(), exercise_id: "gone".into() };
+    session.drafts[0].exercise_id = "gone".into();
+    let app = App::new(content(), Boot { welcomed: true, session: Some(session), ..Boot::default() });
+    assert_eq!(app.screen, Screen::Home { selected: 0 });
+    assert!(app.drafts.is_empty());
+}
+
+#[test]
+fn restoring_review_or_an_entry_asks_for_its_data() {
+    let boot = |screen| Boot {
+        welcomed: true,
+        session: Some(attune::app::session::Session { version: 1, screen, drafts: vec![] }),
+        ..Boot::default()
+    };
+    let app = App::new(content(), boot(SavedScreen::Review { selected: 2 }));
+    assert_eq!(app.start(), vec![Effect::LoadReview]);
+    let app = App::new(content(), boot(SavedScreen::Entry { entry_id: 5, scroll: 1 }));
+    assert_eq!(app.start(), vec![Effect::LoadReview, Effect::LoadEntry(5)]);
+}
+
+#[test]
+fn entry_scroll_stops_at_the_end_of_the_page() {
+    let mut app = app();
+    press(&mut app, key(Char('r')));
+    app.update(Msg::ReviewLoaded(vec![summary(1)]));
+    press(&mut app, key(Enter));
+    app.update(Msg::EntryLoaded(1, Some(Box::new(long_entry(1)))));
+    for _ in 0..500 {
+        press(&mut app, key(PageDown));
+    }
+    let Screen::Entry { scroll, .. } = app.screen else { panic!() };
+    assert!(scroll > 0 && scroll < 200, "scroll {scroll}");
+    press(&mut app, key(Up));
+    let Screen::Entry { scroll: after, .. } = app.screen else { panic!() };
+    assert_eq!(after, scroll - 1, "one Up moves right away");
+}
+
+fn summary(id: i64) -> attune::journal::EntrySummary {
+    attune::journal::EntrySummary {
+        id,
+        step_id: "recognize".into(),
+        exercise_id: "pattern-log".into(),
+        exercise_title: "Pattern log".into(),
+        created_at: chrono::DateTime::parse_from_rfc3339("2026-11-20T09:30:00+01:00").unwrap(),
+    }
+}
+
+fn long_entry(id: i64) -> attune::journal::Entry {
+    attune::journal::Entry {
+        id,
+        step_id: "recognize".into(),
+        exercise_id: "pattern-log".into(),
+        exercise_title: "Pattern log".into(),
+        created_at: chrono::DateTime::parse_from_rfc3339("2026-11-20T09:30:00+01:00").unwrap(),
+        answers: (0..40)
+            .map(|i| attune::journal::Answer {
+                prompt_id: format!("p{i}"),
+                label: format!("Prompt {i}"),
+                value: AnswerValue::Text("words ".repeat(30)),
+            })
+            .collect(),
+    }
+}

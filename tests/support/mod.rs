@@ -1,0 +1,154 @@
+//! Test helpers: build an App from the built-in content, press keys through the real
+//! keymap, and (for the harness) run its effects against a real SQLite store.
+#![allow(dead_code)]
+
+use attune::app::{App, Boot, Effect, Msg};
+use attune::content::{self, Content};
+use attune::keys;
+use attune::runtime::run_effect;
+use attune::store::Store;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+pub const DATA_DIR: &str = "/home/you/.local/share/attune";
+
+pub fn content() -> Content {
+    content::builtin().expect("built-in content loads")
+}
+
+/// An App past the welcome screen, on Home.
+pub fn app() -> App {
+    App::new(content(), Boot { data_dir: DATA_DIR.into(), welcomed: true, ..Boot::default() })
+}
+
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+pub fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// Press one key the way the runtime would: keymap for the current context, then update.
+pub fn press(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    match keys::map(app.context(), key) {
+        Some(msg) => app.update(msg),
+        None => vec![],
+    }
+}
+
+pub fn press_all(app: &mut App, codes: &[KeyCode]) -> Vec<Effect> {
+    codes.iter().flat_map(|c| press(app, key(*c))).collect()
+}
+
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
+        press(app, key(code));
+    }
+}
+
+/// The text of the open text prompt's field.
+pub fn field_text(app: &App) -> String {
+    use attune::app::Screen;
+    use attune::app::exercise::DraftAnswer;
+    let Screen::Exercise { step, exercise } = app.screen else { panic!("not in an exercise: {:?}", app.screen) };
+    let (_, _, draft) = app.open_exercise_at(step, exercise).expect("draft");
+    match &draft.answers[draft.prompt] {
+        DraftAnswer::Text(area) => area.lines().join("\n"),
+        DraftAnswer::Scale(v) => format!("{v:?}"),
+    }
+}
+
+pub fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|f| attune::ui::render(app, f)).expect("draw");
+    terminal
+}
+
+/// The screen as plain text rows.
+pub fn screen_text(app: &App, width: u16, height: u16) -> String {
+    let terminal = draw(app, width, height);
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..height {
+        for x in 0..width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// An App wired to a real store in a temp dir: effects run as the runtime runs them.
+pub struct Harness {
+    pub app: App,
+    pub store: Store,
+    pub dir: tempfile::TempDir,
+    pub quit: bool,
+}
+
+impl Harness {
+    pub fn new() -> Harness {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(dir.path()).expect("open store");
+        let app = App::new(content(), Boot { data_dir: DATA_DIR.into(), welcomed: false, ..Boot::default() });
+        Harness { app, store, dir, quit: false }
+    }
+
+    /// Close the store and start again from what is on disk, as a relaunch would.
+    pub fn relaunch(self) -> Harness {
+        let Harness { app, store, dir, .. } = self;
+        drop(app);
+        drop(store);
+        let store = Store::open(dir.path()).expect("reopen store");
+        let boot = Boot {
+            data_dir: DATA_DIR.into(),
+            welcomed: store.welcomed().expect("welcomed"),
+            session: store.load_session().expect("session"),
+            activity: store.activity().expect("activity"),
+        };
+        let mut h = Harness { app: App::new(content(), boot), store, dir, quit: false };
+        let effects = h.app.start();
+        h.run(effects);
+        h
+    }
+
+    pub fn send(&mut self, msg: Msg) {
+        let effects = self.app.update(msg);
+        self.run(effects);
+    }
+
+    pub fn press(&mut self, key: KeyEvent) {
+        if let Some(msg) = keys::map(self.app.context(), key) {
+            self.send(msg);
+        }
+    }
+
+    pub fn keys(&mut self, codes: &[KeyCode]) {
+        for code in codes {
+            self.press(key(*code));
+        }
+    }
+
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
+            self.press(key(code));
+        }
+    }
+
+    fn run(&mut self, effects: Vec<Effect>) {
+        let mut queue = std::collections::VecDeque::from(effects);
+        while let Some(effect) = queue.pop_front() {
+            if effect == Effect::Quit {
+                self.quit = true;
+                continue;
+            }
+            if let Some(reply) = run_effect(&mut self.store, effect) {
+                queue.extend(self.app.update(reply));
+            }
+        }
+    }
+}
