@@ -12,7 +12,11 @@ use crate::content::{self, Content};
 use crate::store::Store;
 
 #[derive(Debug, Parser)]
-#[command(name = "attune", version, about = "A private companion for moving from avoidant toward secure attachment.")]
+#[command(
+    name = "attune",
+    version,
+    about = "A private companion for moving from avoidant toward secure attachment."
+)]
 pub struct Cli {
     /// Where the journal lives [default: $ATTUNE_DATA_DIR, else the platform data directory]
     #[arg(long, value_name = "DIR", global = true)]
@@ -47,7 +51,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::CheckContent { dir }) => match content::load_dir(&dir) {
             Ok(pack) => {
                 let exercises: usize = pack.steps.iter().map(|s| s.exercises.len()).sum();
-                println!("{}: {} steps, {exercises} exercises, no problems", dir.display(), pack.steps.len());
+                println!(
+                    "{}: {} steps, {exercises} exercises, no problems",
+                    dir.display(),
+                    pack.steps.len()
+                );
                 Ok(ExitCode::SUCCESS)
             }
             Err(e) => {
@@ -58,7 +66,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         None => {
             let content = load_content(cli.content_dir)?;
             if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-                bail!("attune is a full-screen program and needs a terminal (try `attune path` or `attune --help`)");
+                bail!(
+                    "attune is a full-screen program and needs a terminal (try `attune path` or `attune --help`)"
+                );
             }
             let store = Store::open(&data_dir)?;
             crate::runtime::run(store, content)?;
@@ -69,14 +79,19 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 fn load_content(dir: Option<PathBuf>) -> anyhow::Result<Content> {
     match dir {
-        Some(dir) => content::load_dir(&dir).with_context(|| format!("the content pack in {} cannot be used", dir.display())),
-        None => content::builtin().context("the built-in content is broken (this is a bug in attune)"),
+        Some(dir) => content::load_dir(&dir)
+            .with_context(|| format!("the content pack in {} cannot be used", dir.display())),
+        None => {
+            content::builtin().context("the built-in content is broken (this is a bug in attune)")
+        }
     }
 }
 
 /// `--data-dir`, else `$ATTUNE_DATA_DIR`, else the platform data directory.
 pub fn resolve_data_dir(flag: Option<PathBuf>) -> anyhow::Result<PathBuf> {
-    let from_env = std::env::var_os("ATTUNE_DATA_DIR").filter(|v| !v.is_empty()).map(PathBuf::from);
+    let from_env = std::env::var_os("ATTUNE_DATA_DIR")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from);
     if let Some(dir) = flag.filter(|d| !d.as_os_str().is_empty()).or(from_env) {
         return Ok(dir);
     }

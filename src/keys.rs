@@ -60,17 +60,83 @@ const LISTS: &[Context] = &[Home, Step, Review];
 const EXERCISE: &[Context] = &[Text, Line, Scale, Save];
 
 pub static KEYMAP: &[Binding] = &[
-    Binding { contexts: LISTS, keys: &[plain(KeyCode::Up), ch('k')], msg: Msg::Up, does: "move up", bar: "" },
-    Binding { contexts: LISTS, keys: &[plain(KeyCode::Down), ch('j')], msg: Msg::Down, does: "move down", bar: "↑↓ move" },
-    Binding { contexts: &[Welcome], keys: &[plain(KeyCode::Enter)], msg: Msg::Open, does: "begin", bar: "Enter begin" },
-    Binding { contexts: LISTS, keys: &[plain(KeyCode::Enter)], msg: Msg::Open, does: "open what is selected", bar: "Enter open" },
-    Binding { contexts: &[Home], keys: &[ch('c')], msg: Msg::Continue, does: "continue where you left off", bar: "" },
-    Binding { contexts: &[Home], keys: &[ch('r')], msg: Msg::Review, does: "review past entries", bar: "" },
-    Binding { contexts: &[Entry, Help], keys: &[plain(KeyCode::Up), ch('k')], msg: Msg::Up, does: "scroll up", bar: "" },
-    Binding { contexts: &[Entry, Help], keys: &[plain(KeyCode::Down), ch('j')], msg: Msg::Down, does: "scroll down", bar: "↑↓ scroll" },
-    Binding { contexts: &[Entry, Help], keys: &[plain(KeyCode::PageUp)], msg: Msg::PageUp, does: "scroll up a page", bar: "" },
-    Binding { contexts: &[Entry, Help], keys: &[plain(KeyCode::PageDown)], msg: Msg::PageDown, does: "scroll down a page", bar: "" },
-    Binding { contexts: EXERCISE, keys: &[plain(KeyCode::Tab)], msg: Msg::NextPrompt, does: "next prompt (skips this one if empty)", bar: "Tab next" },
+    Binding {
+        contexts: LISTS,
+        keys: &[plain(KeyCode::Up), ch('k')],
+        msg: Msg::Up,
+        does: "move up",
+        bar: "",
+    },
+    Binding {
+        contexts: LISTS,
+        keys: &[plain(KeyCode::Down), ch('j')],
+        msg: Msg::Down,
+        does: "move down",
+        bar: "↑↓ move",
+    },
+    Binding {
+        contexts: &[Welcome],
+        keys: &[plain(KeyCode::Enter)],
+        msg: Msg::Open,
+        does: "begin",
+        bar: "Enter begin",
+    },
+    Binding {
+        contexts: LISTS,
+        keys: &[plain(KeyCode::Enter)],
+        msg: Msg::Open,
+        does: "open what is selected",
+        bar: "Enter open",
+    },
+    Binding {
+        contexts: &[Home],
+        keys: &[ch('c')],
+        msg: Msg::Continue,
+        does: "continue where you left off",
+        bar: "",
+    },
+    Binding {
+        contexts: &[Home],
+        keys: &[ch('r')],
+        msg: Msg::Review,
+        does: "review past entries",
+        bar: "",
+    },
+    Binding {
+        contexts: &[Entry, Help],
+        keys: &[plain(KeyCode::Up), ch('k')],
+        msg: Msg::Up,
+        does: "scroll up",
+        bar: "",
+    },
+    Binding {
+        contexts: &[Entry, Help],
+        keys: &[plain(KeyCode::Down), ch('j')],
+        msg: Msg::Down,
+        does: "scroll down",
+        bar: "↑↓ scroll",
+    },
+    Binding {
+        contexts: &[Entry, Help],
+        keys: &[plain(KeyCode::PageUp)],
+        msg: Msg::PageUp,
+        does: "scroll up a page",
+        bar: "",
+    },
+    Binding {
+        contexts: &[Entry, Help],
+        keys: &[plain(KeyCode::PageDown)],
+        msg: Msg::PageDown,
+        does: "scroll down a page",
+        bar: "",
+    },
+    Binding {
+        contexts: EXERCISE,
+        keys: &[plain(KeyCode::Tab)],
+        msg: Msg::NextPrompt,
+        does: "next prompt (skips this one if empty)",
+        bar: "Tab next",
+    },
     Binding {
         contexts: EXERCISE,
         keys: &[Key::Code(KeyCode::BackTab, KeyModifiers::NONE)],
@@ -78,12 +144,48 @@ pub static KEYMAP: &[Binding] = &[
         does: "previous prompt",
         bar: "Shift-Tab back",
     },
-    Binding { contexts: &[Line, Scale], keys: &[plain(KeyCode::Enter)], msg: Msg::NextPrompt, does: "next prompt", bar: "" },
-    Binding { contexts: &[Scale], keys: &[plain(KeyCode::Left), ch('h')], msg: Msg::Decrease, does: "lower", bar: "←→ set" },
-    Binding { contexts: &[Scale], keys: &[plain(KeyCode::Right), ch('l')], msg: Msg::Increase, does: "higher", bar: "" },
-    Binding { contexts: &[Scale], keys: &[Key::Digit], msg: Msg::Digit(0), does: "jump along the scale", bar: "" },
-    Binding { contexts: &[Scale], keys: &[plain(KeyCode::Home)], msg: Msg::ScaleMin, does: "lowest", bar: "" },
-    Binding { contexts: &[Scale], keys: &[plain(KeyCode::End)], msg: Msg::ScaleMax, does: "highest", bar: "" },
+    Binding {
+        contexts: &[Line, Scale],
+        keys: &[plain(KeyCode::Enter)],
+        msg: Msg::NextPrompt,
+        does: "next prompt",
+        bar: "",
+    },
+    Binding {
+        contexts: &[Scale],
+        keys: &[plain(KeyCode::Left), ch('h')],
+        msg: Msg::Decrease,
+        does: "lower",
+        bar: "←→ set",
+    },
+    Binding {
+        contexts: &[Scale],
+        keys: &[plain(KeyCode::Right), ch('l')],
+        msg: Msg::Increase,
+        does: "higher",
+        bar: "",
+    },
+    Binding {
+        contexts: &[Scale],
+        keys: &[Key::Digit],
+        msg: Msg::Digit(0),
+        does: "jump along the scale",
+        bar: "",
+    },
+    Binding {
+        contexts: &[Scale],
+        keys: &[plain(KeyCode::Home)],
+        msg: Msg::ScaleMin,
+        does: "lowest",
+        bar: "",
+    },
+    Binding {
+        contexts: &[Scale],
+        keys: &[plain(KeyCode::End)],
+        msg: Msg::ScaleMax,
+        does: "highest",
+        bar: "",
+    },
     Binding {
         contexts: &[Scale],
         keys: &[plain(KeyCode::Backspace), plain(KeyCode::Delete)],
@@ -91,7 +193,13 @@ pub static KEYMAP: &[Binding] = &[
         does: "clear (leave unanswered)",
         bar: "",
     },
-    Binding { contexts: &[Save], keys: &[plain(KeyCode::Enter)], msg: Msg::Open, does: "save this entry", bar: "Enter save" },
+    Binding {
+        contexts: &[Save],
+        keys: &[plain(KeyCode::Enter)],
+        msg: Msg::Open,
+        does: "save this entry",
+        bar: "Enter save",
+    },
     Binding {
         contexts: EXERCISE,
         keys: &[plain(KeyCode::Esc)],
@@ -99,12 +207,55 @@ pub static KEYMAP: &[Binding] = &[
         does: "leave the exercise; your draft is kept",
         bar: "Esc leave",
     },
-    Binding { contexts: &[Step, Review, Entry], keys: &[plain(KeyCode::Esc)], msg: Msg::Back, does: "back", bar: "Esc back" },
-    Binding { contexts: &[Help], keys: &[plain(KeyCode::Esc), plain(KeyCode::F(1))], msg: Msg::Back, does: "close help", bar: "Esc close" },
-    Binding { contexts: EVERYWHERE, keys: &[plain(KeyCode::F(1))], msg: Msg::Help, does: "help and crisis lines", bar: "F1 help" },
-    Binding { contexts: NOT_TYPING, keys: &[ch('?')], msg: Msg::Help, does: "help and crisis lines", bar: "" },
-    Binding { contexts: NOT_TYPING, keys: &[ch('q')], msg: Msg::Quit, does: "save and quit", bar: "q quit" },
-    Binding { contexts: EVERYWHERE, keys: &[ctrl('c')], msg: Msg::Quit, does: "save everything and quit", bar: "" },
+    Binding {
+        contexts: &[Step, Review, Entry],
+        keys: &[plain(KeyCode::Esc)],
+        msg: Msg::Back,
+        does: "back",
+        bar: "Esc back",
+    },
+    Binding {
+        contexts: &[Help],
+        keys: &[plain(KeyCode::Esc), plain(KeyCode::F(1))],
+        msg: Msg::Back,
+        does: "close help",
+        bar: "Esc close",
+    },
+    Binding {
+        contexts: EVERYWHERE,
+        keys: &[plain(KeyCode::F(1))],
+        msg: Msg::Help,
+        does: "help and crisis lines",
+        bar: "F1 help",
+    },
+    Binding {
+        contexts: NOT_TYPING,
+        keys: &[ch('?')],
+        msg: Msg::Help,
+        does: "help and crisis lines",
+        bar: "",
+    },
+    Binding {
+        contexts: NOT_TYPING,
+        keys: &[ch('q')],
+        msg: Msg::Quit,
+        does: "save and quit",
+        bar: "q quit",
+    },
+    Binding {
+        contexts: &[Text, Line],
+        keys: &[ctrl('c')],
+        msg: Msg::Quit,
+        does: "save everything and quit",
+        bar: "Ctrl-C quit",
+    },
+    Binding {
+        contexts: EVERYWHERE,
+        keys: &[ctrl('c')],
+        msg: Msg::Quit,
+        does: "save everything and quit",
+        bar: "",
+    },
 ];
 
 impl Binding {
@@ -145,19 +296,34 @@ fn matches(pattern: Key, msg: &Msg, key: KeyEvent) -> Option<Msg> {
 }
 
 /// The bindings to show for a context: its own first, then the ones that apply everywhere.
+/// A global binding whose key the context already uses is left out: it never fires there.
 pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
-    let own = KEYMAP.iter().filter(move |b| !b.contexts.is_empty() && b.applies(context));
-    let global = KEYMAP.iter().filter(|b| b.contexts.is_empty());
-    own.chain(global)
+    let own = move || {
+        KEYMAP
+            .iter()
+            .filter(move |b| !b.contexts.is_empty() && b.applies(context))
+    };
+    let global = KEYMAP
+        .iter()
+        .filter(|b| b.contexts.is_empty())
+        .filter(move |g| !own().any(|b| b.keys.iter().any(|k| g.keys.contains(k))));
+    own().chain(global)
 }
 
 /// A person-readable name for the keys of a binding, e.g. "↑ / k".
 pub fn key_names(binding: &Binding) -> String {
-    binding.keys.iter().map(|k| key_name(*k)).collect::<Vec<_>>().join(" / ")
+    binding
+        .keys
+        .iter()
+        .map(|k| key_name(*k))
+        .collect::<Vec<_>>()
+        .join(" / ")
 }
 
 pub fn key_name(key: Key) -> String {
-    let Key::Code(code, mods) = key else { return "0-9".to_string() };
+    let Key::Code(code, mods) = key else {
+        return "0-9".to_string();
+    };
     let name = match code {
         KeyCode::Up => "↑".to_string(),
         KeyCode::Down => "↓".to_string(),
@@ -177,5 +343,9 @@ pub fn key_name(key: Key) -> String {
         KeyCode::Char(c) => c.to_string(),
         other => format!("{other:?}"),
     };
-    if mods.contains(KeyModifiers::CONTROL) { format!("Ctrl-{}", name.to_uppercase()) } else { name }
+    if mods.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{}", name.to_uppercase())
+    } else {
+        name
+    }
 }

@@ -84,7 +84,9 @@ fn teardown() {
 
 fn lock(shared: &Mutex<Shared>) -> MutexGuard<'_, Shared> {
     // A panic elsewhere must not stop us from saving what is there.
-    shared.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    shared
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// SIGHUP (terminal closed), SIGTERM and SIGINT: save the session, give the terminal
@@ -92,7 +94,8 @@ fn lock(shared: &Mutex<Shared>) -> MutexGuard<'_, Shared> {
 /// thread may be inside crossterm, which never returns once the terminal is gone.
 fn watch_signals(shared: Arc<Mutex<Shared>>) -> anyhow::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT]).context("cannot listen for signals")?;
+    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT])
+        .context("cannot listen for signals")?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
@@ -138,10 +141,16 @@ fn event_loop(terminal: &mut DefaultTerminal, shared: &Mutex<Shared>) -> anyhow:
             }
             state.app.is_dirty()
         };
-        dirty_since = if dirty { Some(dirty_since.unwrap_or_else(Instant::now)) } else { None };
+        dirty_since = if dirty {
+            Some(dirty_since.unwrap_or_else(Instant::now))
+        } else {
+            None
+        };
         // Asleep until a key arrives, unless a save is due: no idle redraws, no busy loop.
         let timeout = match dirty_since {
-            Some(since) => IDLE_SAVE.saturating_sub(last_input.elapsed()).min(MAX_UNSAVED.saturating_sub(since.elapsed())),
+            Some(since) => IDLE_SAVE
+                .saturating_sub(last_input.elapsed())
+                .min(MAX_UNSAVED.saturating_sub(since.elapsed())),
             None => IDLE_WAIT,
         };
         if event::poll(timeout)? {
@@ -185,7 +194,10 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Option<Msg> {
             Ok(entry) => Msg::EntryLoaded(id, entry.map(Box::new)),
             Err(e) => Msg::StoreFailed(format!("Could not read that entry: {e}")),
         }),
-        Effect::MarkWelcomed => store.mark_welcomed().err().map(|e| Msg::StoreFailed(format!("Could not save a setting: {e}"))),
+        Effect::MarkWelcomed => store
+            .mark_welcomed()
+            .err()
+            .map(|e| Msg::StoreFailed(format!("Could not save a setting: {e}"))),
         Effect::Quit => None,
     }
 }

@@ -22,7 +22,14 @@ fn thought_record() -> App {
 
 #[test]
 fn first_run_shows_welcome_and_enter_continues_home() {
-    let mut app = App::new(content(), Boot { data_dir: DATA_DIR.into(), welcomed: false, ..Boot::default() });
+    let mut app = App::new(
+        content(),
+        Boot {
+            data_dir: DATA_DIR.into(),
+            welcomed: false,
+            ..Boot::default()
+        },
+    );
     assert_eq!(app.screen, Screen::Welcome);
     let effects = press(&mut app, key(Enter));
     assert_eq!(app.screen, Screen::Home { selected: 0 });
@@ -41,7 +48,10 @@ fn home_lists_six_steps_then_review_and_help() {
     let app = app();
     let items = app.home_items();
     assert_eq!(items.len(), 8);
-    assert_eq!(items[..6], (0..6).map(HomeItem::Step).collect::<Vec<_>>()[..]);
+    assert_eq!(
+        items[..6],
+        (0..6).map(HomeItem::Step).collect::<Vec<_>>()[..]
+    );
     assert_eq!(items[6..], [HomeItem::Review, HomeItem::Help]);
 }
 
@@ -62,11 +72,23 @@ fn home_moves_with_arrows_and_jk_and_stops_at_the_ends() {
 fn down_three_times_then_enter_opens_step_four_and_enter_starts_its_first_exercise() {
     let mut app = app();
     let effects = press_all(&mut app, &[Down, Down, Down, Enter]);
-    assert_eq!(app.screen, Screen::Step { step: 3, selected: 0 });
+    assert_eq!(
+        app.screen,
+        Screen::Step {
+            step: 3,
+            selected: 0
+        }
+    );
     assert_eq!(app.content.steps[3].title, "Challenge negative beliefs");
     assert!(saves(&effects));
     let effects = press(&mut app, key(Enter));
-    assert_eq!(app.screen, Screen::Exercise { step: 3, exercise: 0 });
+    assert_eq!(
+        app.screen,
+        Screen::Exercise {
+            step: 3,
+            exercise: 0
+        }
+    );
     assert!(saves(&effects));
     assert_eq!(app.context(), Context::Text);
     assert_eq!(app.drafts.len(), 1);
@@ -115,7 +137,13 @@ fn a_multi_line_paste_lands_verbatim_and_triggers_nothing() {
     let pasted = "line one\nq\n\tindented ? line\r\nlast";
     let effects = app.update(Msg::Paste(pasted.into()));
     assert!(effects.is_empty());
-    assert_eq!(app.screen, Screen::Exercise { step: 3, exercise: 0 });
+    assert_eq!(
+        app.screen,
+        Screen::Exercise {
+            step: 3,
+            exercise: 0
+        }
+    );
     assert_eq!(field_text(&app), "line one\nq\n\tindented ? line\nlast");
 }
 
@@ -137,7 +165,11 @@ fn a_scale_answers_to_arrows_digits_home_end_and_can_be_cleared() {
     assert_eq!(app.context(), Context::Scale);
     assert_eq!(field_text(&app), "None");
     press(&mut app, key(Right));
-    assert_eq!(field_text(&app), "Some(50)", "first press starts in the middle");
+    assert_eq!(
+        field_text(&app),
+        "Some(50)",
+        "first press starts in the middle"
+    );
     press_all(&mut app, &[Right, Char('l')]);
     assert_eq!(field_text(&app), "Some(60)", "0-100 scales move by five");
     press(&mut app, key(Char('7')));
@@ -160,12 +192,29 @@ fn esc_leaves_an_exercise_keeping_the_draft_and_home_offers_to_continue() {
     press(&mut app, key(Tab));
     let effects = press(&mut app, key(Esc));
     assert!(saves(&effects));
-    assert_eq!(app.screen, Screen::Step { step: 3, selected: 0 });
-    assert!(app.notice.as_deref().unwrap_or_default().contains("draft is kept"));
+    assert_eq!(
+        app.screen,
+        Screen::Step {
+            step: 3,
+            selected: 0
+        }
+    );
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap_or_default()
+            .contains("draft is kept")
+    );
     press(&mut app, key(Esc));
     assert!(app.home_items().contains(&HomeItem::Continue));
     press(&mut app, key(Char('c')));
-    assert_eq!(app.screen, Screen::Exercise { step: 3, exercise: 0 });
+    assert_eq!(
+        app.screen,
+        Screen::Exercise {
+            step: 3,
+            exercise: 0
+        }
+    );
     assert_eq!(app.drafts[0].prompt, 1, "back on the same prompt");
     press(&mut app, key(BackTab));
     assert_eq!(field_text(&app), "Alex didn't answer");
@@ -178,12 +227,22 @@ fn continue_on_the_home_list_opens_the_latest_draft() {
     press_all(&mut app, &[Esc, Esc]);
     assert_eq!(app.screen, Screen::Home { selected: 3 });
     press_all(&mut app, &[Up; 3]);
-    let at = app.home_items().iter().position(|i| *i == HomeItem::Continue).expect("continue");
+    let at = app
+        .home_items()
+        .iter()
+        .position(|i| *i == HomeItem::Continue)
+        .expect("continue");
     for _ in 0..at {
         press(&mut app, key(Down));
     }
     press(&mut app, key(Enter));
-    assert_eq!(app.screen, Screen::Exercise { step: 3, exercise: 0 });
+    assert_eq!(
+        app.screen,
+        Screen::Exercise {
+            step: 3,
+            exercise: 0
+        }
+    );
 }
 
 #[test]
@@ -215,20 +274,58 @@ fn finishing_an_exercise_commits_every_answer_and_removes_the_draft() {
     press_all(&mut app, &[Tab; 5]);
     assert_eq!(app.context(), Context::Save);
     let effects = press(&mut app, key(Enter));
-    let Some(Effect::CommitEntry { entry, session }) = effects.first() else { panic!("no commit: {effects:?}") };
+    let Some(Effect::CommitEntry { entry, session }) = effects.first() else {
+        panic!("no commit: {effects:?}")
+    };
     assert!(effects.contains(&Effect::LoadActivity));
     assert_eq!(entry.exercise_id, "thought-record");
     assert_eq!(entry.answers.len(), 9);
-    assert_eq!(entry.answers[0].value, AnswerValue::Text("Tuesday, no reply".into()));
-    assert_eq!(entry.answers[1].value, AnswerValue::Text("irritated".into()));
-    assert_eq!(entry.answers[2].value, AnswerValue::Scale { value: 70, min: 0, max: 100 });
-    assert_eq!(entry.answers[3].value, AnswerValue::Text("Nobody can be counted on".into()));
-    assert_eq!(entry.answers[4].value, AnswerValue::Scale { value: 90, min: 0, max: 100 });
-    assert_eq!(entry.answers[5].value, AnswerValue::Skipped, "every prompt can be skipped");
+    assert_eq!(
+        entry.answers[0].value,
+        AnswerValue::Text("Tuesday, no reply".into())
+    );
+    assert_eq!(
+        entry.answers[1].value,
+        AnswerValue::Text("irritated".into())
+    );
+    assert_eq!(
+        entry.answers[2].value,
+        AnswerValue::Scale {
+            value: 70,
+            min: 0,
+            max: 100
+        }
+    );
+    assert_eq!(
+        entry.answers[3].value,
+        AnswerValue::Text("Nobody can be counted on".into())
+    );
+    assert_eq!(
+        entry.answers[4].value,
+        AnswerValue::Scale {
+            value: 90,
+            min: 0,
+            max: 100
+        }
+    );
+    assert_eq!(
+        entry.answers[5].value,
+        AnswerValue::Skipped,
+        "every prompt can be skipped"
+    );
     assert_eq!(entry.answers[3].label, "What went through your mind?");
-    assert!(session.drafts.is_empty(), "the saved session no longer holds the draft");
+    assert!(
+        session.drafts.is_empty(),
+        "the saved session no longer holds the draft"
+    );
     assert!(app.drafts.is_empty());
-    assert_eq!(app.screen, Screen::Step { step: 3, selected: 0 });
+    assert_eq!(
+        app.screen,
+        Screen::Step {
+            step: 3,
+            selected: 0
+        }
+    );
 }
 
 #[test]
@@ -241,7 +338,12 @@ fn a_failed_commit_puts_the_answers_back_as_a_draft() {
     let effects = app.update(Msg::CommitFailed("disk full".into()));
     assert!(saves(&effects));
     assert_eq!(app.drafts.len(), 1);
-    assert!(app.notice.as_deref().unwrap_or_default().contains("disk full"));
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap_or_default()
+            .contains("disk full")
+    );
     press(&mut app, key(Enter));
     press(&mut app, key(Char('c')));
     press_all(&mut app, &[BackTab; 9]);
@@ -257,7 +359,13 @@ fn f1_opens_help_from_inside_a_text_field_and_esc_returns_to_it_unchanged() {
     assert!(matches!(app.screen, Screen::Help { .. }));
     assert_eq!(app.context(), Context::Help);
     press(&mut app, key(Esc));
-    assert_eq!(app.screen, Screen::Exercise { step: 3, exercise: 0 });
+    assert_eq!(
+        app.screen,
+        Screen::Exercise {
+            step: 3,
+            exercise: 0
+        }
+    );
     assert_eq!(field_text(&app), "half a thought");
 }
 
@@ -284,7 +392,10 @@ fn q_quits_where_nothing_is_typed_saving_first() {
         let mut app = app();
         press_all(&mut app, keys);
         let effects = press(&mut app, key(Char('q')));
-        assert!(matches!(effects.as_slice(), [Effect::SaveSession(_), Effect::Quit]), "{effects:?}");
+        assert!(
+            matches!(effects.as_slice(), [Effect::SaveSession(_), Effect::Quit]),
+            "{effects:?}"
+        );
     }
 }
 
@@ -293,10 +404,14 @@ fn ctrl_c_saves_and_quits_from_anywhere_even_mid_sentence() {
     let mut app = thought_record();
     type_text(&mut app, "mid sent");
     let effects = press(&mut app, ctrl('c'));
-    let [Effect::SaveSession(session), Effect::Quit] = effects.as_slice() else { panic!("{effects:?}") };
+    let [Effect::SaveSession(session), Effect::Quit] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
     assert_eq!(field_text(&app), "mid sent", "Ctrl-C is not typed");
     let saved = &session.drafts[0].answers["situation"];
-    assert!(matches!(saved, attune::app::session::SavedAnswer::Text { text, .. } if text == "mid sent"));
+    assert!(
+        matches!(saved, attune::app::session::SavedAnswer::Text { text, .. } if text == "mid sent")
+    );
     let mut welcome = App::new(content(), Boot::default());
     assert_eq!(press(&mut welcome, ctrl('c')).last(), Some(&Effect::Quit));
 }
@@ -323,7 +438,10 @@ fn review_opens_an_entry_and_esc_goes_back_to_it_in_the_list() {
     let effects = press(&mut app, key(Enter));
     assert_eq!(app.screen, Screen::Entry { id: 3, scroll: 0 });
     assert!(effects.contains(&Effect::LoadEntry(3)));
-    assert!(app.update(Msg::EntryLoaded(99, None)).is_empty(), "a stale load is ignored");
+    assert!(
+        app.update(Msg::EntryLoaded(99, None)).is_empty(),
+        "a stale load is ignored"
+    );
     press(&mut app, key(Esc));
     assert_eq!(app.screen, Screen::Review { selected: 1 });
 }
@@ -350,21 +468,48 @@ fn the_session_restores_screen_prompt_and_drafts_exactly() {
     type_text(&mut app, "half typ");
     press(&mut app, key(Left));
     let session = app.session();
-    assert_eq!(session.screen, SavedScreen::Exercise { step_id: "challenge-beliefs".into(), exercise_id: "thought-record".into() });
+    assert_eq!(
+        session.screen,
+        SavedScreen::Exercise {
+            step_id: "challenge-beliefs".into(),
+            exercise_id: "thought-record".into()
+        }
+    );
 
-    let restored = App::new(content(), Boot { welcomed: true, session: Some(session.clone()), ..Boot::default() });
+    let restored = App::new(
+        content(),
+        Boot {
+            welcomed: true,
+            session: Some(session.clone()),
+            ..Boot::default()
+        },
+    );
     assert_eq!(restored.screen, app.screen);
     assert_eq!(restored.drafts[0].prompt, 3);
     assert_eq!(field_text(&restored), "half typ");
-    assert_eq!(restored.session(), session, "saving again gives the same session, cursor included");
+    assert_eq!(
+        restored.session(),
+        session,
+        "saving again gives the same session, cursor included"
+    );
 }
 
 #[test]
 fn a_session_for_content_that_no_longer_exists_falls_back_home() {
     let mut session = thought_record().session();
-    session.screen = SavedScreen::Exercise { step_id: "gone".into(), exercise_id: "gone".into() };
+    session.screen = SavedScreen::Exercise {
+        step_id: "gone".into(),
+        exercise_id: "gone".into(),
+    };
     session.drafts[0].exercise_id = "gone".into();
-    let app = App::new(content(), Boot { welcomed: true, session: Some(session), ..Boot::default() });
+    let app = App::new(
+        content(),
+        Boot {
+            welcomed: true,
+            session: Some(session),
+            ..Boot::default()
+        },
+    );
     assert_eq!(app.screen, Screen::Home { selected: 0 });
     assert!(app.drafts.is_empty());
 }
@@ -373,12 +518,22 @@ fn a_session_for_content_that_no_longer_exists_falls_back_home() {
 fn restoring_review_or_an_entry_asks_for_its_data() {
     let boot = |screen| Boot {
         welcomed: true,
-        session: Some(attune::app::session::Session { version: 1, screen, drafts: vec![] }),
+        session: Some(attune::app::session::Session {
+            version: 1,
+            screen,
+            drafts: vec![],
+        }),
         ..Boot::default()
     };
     let app = App::new(content(), boot(SavedScreen::Review { selected: 2 }));
     assert_eq!(app.start(), vec![Effect::LoadReview]);
-    let app = App::new(content(), boot(SavedScreen::Entry { entry_id: 5, scroll: 1 }));
+    let app = App::new(
+        content(),
+        boot(SavedScreen::Entry {
+            entry_id: 5,
+            scroll: 1,
+        }),
+    );
     assert_eq!(app.start(), vec![Effect::LoadReview, Effect::LoadEntry(5)]);
 }
 
@@ -392,10 +547,14 @@ fn entry_scroll_stops_at_the_end_of_the_page() {
     for _ in 0..500 {
         press(&mut app, key(PageDown));
     }
-    let Screen::Entry { scroll, .. } = app.screen else { panic!() };
+    let Screen::Entry { scroll, .. } = app.screen else {
+        panic!()
+    };
     assert!(scroll > 0 && scroll < 200, "scroll {scroll}");
     press(&mut app, key(Up));
-    let Screen::Entry { scroll: after, .. } = app.screen else { panic!() };
+    let Screen::Entry { scroll: after, .. } = app.screen else {
+        panic!()
+    };
     assert_eq!(after, scroll - 1, "one Up moves right away");
 }
 

@@ -18,13 +18,25 @@ fn new_entry(exercise: &str, text: &str) -> NewEntry {
         exercise_id: exercise.into(),
         exercise_title: "Pattern log".into(),
         answers: vec![
-            Answer { prompt_id: "situation".into(), label: "What happened?".into(), value: AnswerValue::Text(text.into()) },
+            Answer {
+                prompt_id: "situation".into(),
+                label: "What happened?".into(),
+                value: AnswerValue::Text(text.into()),
+            },
             Answer {
                 prompt_id: "urge-strength".into(),
                 label: "How strong was that urge?".into(),
-                value: AnswerValue::Scale { value: 7, min: 0, max: 10 },
+                value: AnswerValue::Scale {
+                    value: 7,
+                    min: 0,
+                    max: 10,
+                },
             },
-            Answer { prompt_id: "underneath".into(), label: "Underneath?".into(), value: AnswerValue::Skipped },
+            Answer {
+                prompt_id: "underneath".into(),
+                label: "Underneath?".into(),
+                value: AnswerValue::Skipped,
+            },
         ],
     }
 }
@@ -35,16 +47,32 @@ fn a_fresh_journal_is_migrated_private_and_crash_safe() {
     let data = dir.path().join("nested/attune");
     let store = Store::open(&data).unwrap();
     assert_eq!(store.user_version().unwrap(), schema_version());
-    assert_eq!(std::fs::metadata(&data).unwrap().permissions().mode() & 0o777, 0o700);
-    assert_eq!(std::fs::metadata(store.db_path()).unwrap().permissions().mode() & 0o777, 0o600);
+    assert_eq!(
+        std::fs::metadata(&data).unwrap().permissions().mode() & 0o777,
+        0o700
+    );
+    assert_eq!(
+        std::fs::metadata(store.db_path())
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o600
+    );
     store.save_session(&support::app().session()).unwrap();
     for side in ["attune.db-wal", "attune.db-shm", "attune.lock"] {
-        let mode = std::fs::metadata(data.join(side)).unwrap().permissions().mode() & 0o777;
+        let mode = std::fs::metadata(data.join(side))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
         assert_eq!(mode, 0o600, "{side}");
     }
     drop(store);
     let conn = rusqlite::Connection::open(data.join("attune.db")).unwrap();
-    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
 }
 
@@ -52,7 +80,9 @@ fn a_fresh_journal_is_migrated_private_and_crash_safe() {
 fn reopening_does_not_migrate_twice_or_lose_anything() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
-    store.commit_entry_at(&new_entry("pattern-log", "kept"), None, now()).unwrap();
+    store
+        .commit_entry_at(&new_entry("pattern-log", "kept"), None, now())
+        .unwrap();
     drop(store);
     let store = Store::open(dir.path()).unwrap();
     assert_eq!(store.user_version().unwrap(), schema_version());
@@ -79,9 +109,27 @@ fn entries_are_listed_newest_first_across_time_zones() {
     let mut store = Store::open(dir.path()).unwrap();
     let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
     // 10:00 in Tokyo is earlier than 09:00 in London on the same day.
-    let a = store.commit_entry_at(&new_entry("pattern-log", "a"), None, at("2026-11-20T09:00:00+00:00")).unwrap();
-    let b = store.commit_entry_at(&new_entry("pattern-log", "b"), None, at("2026-11-20T10:00:00+09:00")).unwrap();
-    let c = store.commit_entry_at(&new_entry("pattern-log", "c"), None, at("2026-11-21T08:00:00+00:00")).unwrap();
+    let a = store
+        .commit_entry_at(
+            &new_entry("pattern-log", "a"),
+            None,
+            at("2026-11-20T09:00:00+00:00"),
+        )
+        .unwrap();
+    let b = store
+        .commit_entry_at(
+            &new_entry("pattern-log", "b"),
+            None,
+            at("2026-11-20T10:00:00+09:00"),
+        )
+        .unwrap();
+    let c = store
+        .commit_entry_at(
+            &new_entry("pattern-log", "c"),
+            None,
+            at("2026-11-21T08:00:00+00:00"),
+        )
+        .unwrap();
     let ids: Vec<i64> = store.list_entries().unwrap().iter().map(|e| e.id).collect();
     assert_eq!(ids, vec![c, a, b]);
 }
@@ -91,13 +139,34 @@ fn activity_counts_runs_per_exercise_with_the_latest_time() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
     let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
-    store.commit_entry_at(&new_entry("pattern-log", "a"), None, at("2026-11-20T09:00:00+00:00")).unwrap();
-    store.commit_entry_at(&new_entry("pattern-log", "b"), None, at("2026-11-22T09:00:00+00:00")).unwrap();
-    store.commit_entry_at(&new_entry("impact", "c"), None, at("2026-11-21T09:00:00+00:00")).unwrap();
+    store
+        .commit_entry_at(
+            &new_entry("pattern-log", "a"),
+            None,
+            at("2026-11-20T09:00:00+00:00"),
+        )
+        .unwrap();
+    store
+        .commit_entry_at(
+            &new_entry("pattern-log", "b"),
+            None,
+            at("2026-11-22T09:00:00+00:00"),
+        )
+        .unwrap();
+    store
+        .commit_entry_at(
+            &new_entry("impact", "c"),
+            None,
+            at("2026-11-21T09:00:00+00:00"),
+        )
+        .unwrap();
     let mut activity = store.activity().unwrap();
     activity.sort_by(|x, y| x.exercise_id.cmp(&y.exercise_id));
     assert_eq!(activity.len(), 2);
-    assert_eq!((activity[1].exercise_id.as_str(), activity[1].times), ("pattern-log", 2));
+    assert_eq!(
+        (activity[1].exercise_id.as_str(), activity[1].times),
+        ("pattern-log", 2)
+    );
     assert_eq!(activity[1].last_at, at("2026-11-22T09:00:00+00:00"));
 }
 
@@ -137,18 +206,34 @@ fn a_finished_exercise_is_in_review_and_its_draft_is_gone() {
     h.type_text("Situation text");
     h.keys(&[Tab; 9]);
     h.keys(&[Enter]);
-    assert!(h.app.notice.as_deref().unwrap_or_default().starts_with("Saved"));
+    assert!(
+        h.app
+            .notice
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("Saved")
+    );
     assert_eq!(h.app.activity.len(), 1);
     h.keys(&[Esc, Char('r')]);
     assert_eq!(h.app.review.len(), 1);
     h.keys(&[Enter]);
     let entry = h.app.entry.clone().expect("entry loaded");
-    assert_eq!(entry.answers[0].value, AnswerValue::Text("Situation text".into()));
+    assert_eq!(
+        entry.answers[0].value,
+        AnswerValue::Text("Situation text".into())
+    );
     assert_eq!(entry.answers.len(), 9);
 
     let h = h.relaunch();
-    assert!(h.app.drafts.is_empty(), "no draft comes back after the entry was saved");
-    assert_eq!(h.app.entry.as_ref().map(|e| e.id), Some(entry.id), "reopens on the same entry");
+    assert!(
+        h.app.drafts.is_empty(),
+        "no draft comes back after the entry was saved"
+    );
+    assert_eq!(
+        h.app.entry.as_ref().map(|e| e.id),
+        Some(entry.id),
+        "reopens on the same entry"
+    );
 }
 
 #[test]
@@ -168,7 +253,10 @@ fn a_second_instance_on_the_same_directory_is_refused() {
         Err(e @ OpenError::Locked { .. }) => {
             let message = e.to_string();
             assert!(message.contains("already open"), "{message}");
-            assert!(message.contains(&std::process::id().to_string()), "names the process: {message}");
+            assert!(
+                message.contains(&std::process::id().to_string()),
+                "names the process: {message}"
+            );
         }
         other => panic!("expected Locked, got {:?}", other.map(|_| ())),
     }
@@ -188,7 +276,9 @@ fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
     let garbage: Vec<u8> = (0..8192u32).map(|i| (i * 31 % 251) as u8).collect();
     std::fs::write(&file, &garbage).unwrap();
     match Store::open(dir.path()) {
-        Err(e @ OpenError::NotADatabase { .. }) => assert!(e.to_string().contains("attune.db"), "{e}"),
+        Err(e @ OpenError::NotADatabase { .. }) => {
+            assert!(e.to_string().contains("attune.db"), "{e}")
+        }
         other => panic!("expected NotADatabase, got {:?}", other.map(|_| ())),
     }
     assert_eq!(std::fs::read(&file).unwrap(), garbage);
@@ -200,11 +290,14 @@ fn a_journal_from_a_newer_attune_is_refused_and_left_untouched() {
     let file = dir.path().join("attune.db");
     {
         let conn = rusqlite::Connection::open(&file).unwrap();
-        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;").unwrap();
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
+            .unwrap();
     }
     let before = std::fs::read(&file).unwrap();
     match Store::open(dir.path()) {
-        Err(e @ OpenError::TooNew { found: 99, .. }) => assert!(e.to_string().contains("newer attune"), "{e}"),
+        Err(e @ OpenError::TooNew { found: 99, .. }) => {
+            assert!(e.to_string().contains("newer attune"), "{e}")
+        }
         other => panic!("expected TooNew, got {:?}", other.map(|_| ())),
     }
     assert_eq!(std::fs::read(&file).unwrap(), before);

@@ -45,9 +45,10 @@ impl Draft {
             .prompts
             .iter()
             .map(|p| match (saved.answers.get(&p.id), &p.kind) {
-                (Some(SavedAnswer::Text { text, row, col }), PromptKind::Text | PromptKind::Line) => {
-                    DraftAnswer::text(p, text, *row, *col)
-                }
+                (
+                    Some(SavedAnswer::Text { text, row, col }),
+                    PromptKind::Text | PromptKind::Line,
+                ) => DraftAnswer::text(p, text, *row, *col),
                 (Some(SavedAnswer::Scale { value }), PromptKind::Scale(spec)) => {
                     DraftAnswer::Scale(Some((*value).clamp(spec.min, spec.max)))
                 }
@@ -72,7 +73,11 @@ impl Draft {
                     DraftAnswer::Text(area) if area.is_empty() => return None,
                     DraftAnswer::Text(area) => {
                         let c = area.cursor();
-                        SavedAnswer::Text { text: area.lines().join("\n"), row: c.0, col: c.1 }
+                        SavedAnswer::Text {
+                            text: area.lines().join("\n"),
+                            row: c.0,
+                            col: c.1,
+                        }
                     }
                     DraftAnswer::Scale(None) => return None,
                     DraftAnswer::Scale(Some(value)) => SavedAnswer::Scale { value: *value },
@@ -80,13 +85,22 @@ impl Draft {
                 Some((p.id.clone(), saved))
             })
             .collect::<BTreeMap<_, _>>();
-        SavedDraft { step_id: self.step_id.clone(), exercise_id: self.exercise_id.clone(), prompt: self.prompt, answers }
+        SavedDraft {
+            step_id: self.step_id.clone(),
+            exercise_id: self.exercise_id.clone(),
+            prompt: self.prompt,
+            answers,
+        }
     }
 
     /// Apply an editing message to the open prompt. Returns whether anything changed.
     pub fn apply(&mut self, exercise: &Exercise, msg: Msg) -> bool {
-        let Some(prompt) = exercise.prompts.get(self.prompt) else { return false };
-        let Some(answer) = self.answers.get_mut(self.prompt) else { return false };
+        let Some(prompt) = exercise.prompts.get(self.prompt) else {
+            return false;
+        };
+        let Some(answer) = self.answers.get_mut(self.prompt) else {
+            return false;
+        };
         match (answer, &prompt.kind) {
             (DraftAnswer::Text(area), kind) => {
                 let single_line = *kind == PromptKind::Line;
@@ -95,7 +109,11 @@ impl Draft {
                     Msg::Edit(key) => area.input(key),
                     Msg::Paste(text) => {
                         let text = text.replace("\r\n", "\n").replace('\r', "\n");
-                        let text = if single_line { text.replace('\n', " ") } else { text };
+                        let text = if single_line {
+                            text.replace('\n', " ")
+                        } else {
+                            text
+                        };
                         area.insert_str(text)
                     }
                     _ => false,
@@ -136,7 +154,11 @@ impl Draft {
             .prompts
             .iter()
             .zip(&self.answers)
-            .map(|(p, a)| Answer { prompt_id: p.id.clone(), label: p.label.clone(), value: a.value(p) })
+            .map(|(p, a)| Answer {
+                prompt_id: p.id.clone(),
+                label: p.label.clone(),
+                value: a.value(p),
+            })
             .collect();
         NewEntry {
             step_id: self.step_id.clone(),
@@ -156,7 +178,11 @@ impl DraftAnswer {
     }
 
     fn text(prompt: &Prompt, text: &str, row: usize, col: usize) -> DraftAnswer {
-        let lines: Vec<String> = if text.is_empty() { vec![String::new()] } else { text.split('\n').map(str::to_string).collect() };
+        let lines: Vec<String> = if text.is_empty() {
+            vec![String::new()]
+        } else {
+            text.split('\n').map(str::to_string).collect()
+        };
         let mut area = TextArea::new(lines);
         area.set_wrap_mode(WrapMode::WordOrGlyph);
         area.set_cursor_line_style(Style::default());
@@ -176,10 +202,14 @@ impl DraftAnswer {
 
     pub fn value(&self, prompt: &Prompt) -> AnswerValue {
         match (self, &prompt.kind) {
-            (DraftAnswer::Scale(Some(value)), PromptKind::Scale(spec)) => {
-                AnswerValue::Scale { value: *value, min: spec.min, max: spec.max }
+            (DraftAnswer::Scale(Some(value)), PromptKind::Scale(spec)) => AnswerValue::Scale {
+                value: *value,
+                min: spec.min,
+                max: spec.max,
+            },
+            (DraftAnswer::Text(area), _) if !self.is_empty() => {
+                AnswerValue::Text(area.lines().join("\n").trim_end().to_string())
             }
-            (DraftAnswer::Text(area), _) if !self.is_empty() => AnswerValue::Text(area.lines().join("\n").trim_end().to_string()),
             _ => AnswerValue::Skipped,
         }
     }
@@ -187,7 +217,8 @@ impl DraftAnswer {
 
 fn is_newline(key: &KeyEvent) -> bool {
     key.code == KeyCode::Enter
-        || (key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('m' | 'j')))
+        || (key.modifiers.contains(KeyModifiers::CONTROL)
+            && matches!(key.code, KeyCode::Char('m' | 'j')))
 }
 
 fn clamp_u16(n: usize) -> u16 {

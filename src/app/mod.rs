@@ -59,7 +59,10 @@ pub enum Msg {
 pub enum Effect {
     SaveSession(Session),
     /// Save the entry and the session without its draft, atomically.
-    CommitEntry { entry: NewEntry, session: Session },
+    CommitEntry {
+        entry: NewEntry,
+        session: Session,
+    },
     LoadActivity,
     LoadReview,
     LoadEntry(i64),
@@ -135,7 +138,13 @@ impl App {
 
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
-            Msg::Tick => return if self.dirty { vec![self.save()] } else { vec![] },
+            Msg::Tick => {
+                return if self.dirty {
+                    vec![self.save()]
+                } else {
+                    vec![]
+                };
+            }
             Msg::Quit => return vec![self.save(), Effect::Quit],
             Msg::Resize(w, h) => {
                 self.size = (w, h);
@@ -162,7 +171,9 @@ impl App {
                 if let Some(draft) = self.pending.take() {
                     self.drafts.push(draft);
                 }
-                self.notice = Some(format!("Could not save the entry ({problem}). Your answers are kept as a draft."));
+                self.notice = Some(format!(
+                    "Could not save the entry ({problem}). Your answers are kept as a draft."
+                ));
                 return vec![self.save()];
             }
             Msg::StoreFailed(problem) => {
@@ -174,7 +185,10 @@ impl App {
         self.notice = None;
         if msg == Msg::Help && !matches!(self.screen, Screen::Help { .. }) {
             let under = std::mem::replace(&mut self.screen, Screen::Welcome);
-            self.screen = Screen::Help { under: Box::new(under), scroll: 0 };
+            self.screen = Screen::Help {
+                under: Box::new(under),
+                scroll: 0,
+            };
             return vec![self.save()];
         }
         match self.screen.clone() {
@@ -203,7 +217,9 @@ impl App {
 
     pub fn exercise_context(&self, step: usize, exercise: usize) -> Context {
         use crate::content::PromptKind;
-        let Some((_, ex, draft)) = self.open_exercise_at(step, exercise) else { return Context::Save };
+        let Some((_, ex, draft)) = self.open_exercise_at(step, exercise) else {
+            return Context::Save;
+        };
         match ex.prompts.get(draft.prompt).map(|p| &p.kind) {
             None => Context::Save,
             Some(PromptKind::Text) => Context::Text,
@@ -229,11 +245,17 @@ impl App {
     }
 
     pub fn find_draft(&self, step_id: &str, exercise_id: &str) -> Option<&Draft> {
-        self.drafts.iter().find(|d| d.step_id == step_id && d.exercise_id == exercise_id)
+        self.drafts
+            .iter()
+            .find(|d| d.step_id == step_id && d.exercise_id == exercise_id)
     }
 
     /// The step, exercise and draft of an Exercise screen.
-    pub fn open_exercise_at(&self, step: usize, exercise: usize) -> Option<(&Step, &Exercise, &Draft)> {
+    pub fn open_exercise_at(
+        &self,
+        step: usize,
+        exercise: usize,
+    ) -> Option<(&Step, &Exercise, &Draft)> {
         let s = self.content.steps.get(step)?;
         let e = s.exercises.get(exercise)?;
         Some((s, e, self.find_draft(&s.id, &e.id)?))
@@ -247,7 +269,11 @@ impl App {
             drafts: self
                 .drafts
                 .iter()
-                .filter_map(|d| self.content.exercise(&d.step_id, &d.exercise_id).map(|(_, e)| d.save(e)))
+                .filter_map(|d| {
+                    self.content
+                        .exercise(&d.step_id, &d.exercise_id)
+                        .map(|(_, e)| d.save(e))
+                })
                 .collect(),
         }
     }
@@ -260,18 +286,34 @@ impl App {
     fn saved_screen(&self, screen: &Screen) -> SavedScreen {
         match screen {
             Screen::Welcome => SavedScreen::Welcome,
-            Screen::Home { selected } => SavedScreen::Home { selected: *selected },
+            Screen::Home { selected } => SavedScreen::Home {
+                selected: *selected,
+            },
             Screen::Step { step, selected } => match self.content.steps.get(*step) {
-                Some(s) => SavedScreen::Step { step_id: s.id.clone(), selected: *selected },
+                Some(s) => SavedScreen::Step {
+                    step_id: s.id.clone(),
+                    selected: *selected,
+                },
                 None => SavedScreen::Home { selected: 0 },
             },
             Screen::Exercise { step, exercise } => match self.open_exercise_at(*step, *exercise) {
-                Some((s, e, _)) => SavedScreen::Exercise { step_id: s.id.clone(), exercise_id: e.id.clone() },
+                Some((s, e, _)) => SavedScreen::Exercise {
+                    step_id: s.id.clone(),
+                    exercise_id: e.id.clone(),
+                },
                 None => SavedScreen::Home { selected: 0 },
             },
-            Screen::Review { selected } => SavedScreen::Review { selected: *selected },
-            Screen::Entry { id, scroll } => SavedScreen::Entry { entry_id: *id, scroll: *scroll },
-            Screen::Help { under, scroll } => SavedScreen::Help { under: Box::new(self.saved_screen(under)), scroll: *scroll },
+            Screen::Review { selected } => SavedScreen::Review {
+                selected: *selected,
+            },
+            Screen::Entry { id, scroll } => SavedScreen::Entry {
+                entry_id: *id,
+                scroll: *scroll,
+            },
+            Screen::Help { under, scroll } => SavedScreen::Help {
+                under: Box::new(self.saved_screen(under)),
+                scroll: *scroll,
+            },
         }
     }
 
@@ -288,26 +330,44 @@ impl App {
         let home = Screen::Home { selected: 0 };
         match saved {
             SavedScreen::Welcome => Screen::Welcome,
-            SavedScreen::Home { selected } => Screen::Home { selected: (*selected).min(self.home_items().len() - 1) },
+            SavedScreen::Home { selected } => Screen::Home {
+                selected: (*selected).min(self.home_items().len() - 1),
+            },
             SavedScreen::Step { step_id, selected } => match self.content.step_index(step_id) {
                 Some(step) => {
                     let last = self.content.steps[step].exercises.len().saturating_sub(1);
-                    Screen::Step { step, selected: (*selected).min(last) }
+                    Screen::Step {
+                        step,
+                        selected: (*selected).min(last),
+                    }
                 }
                 None => home,
             },
-            SavedScreen::Exercise { step_id, exercise_id } => {
+            SavedScreen::Exercise {
+                step_id,
+                exercise_id,
+            } => {
                 let found = self.content.step_index(step_id).and_then(|step| {
-                    let exercise = self.content.steps[step].exercises.iter().position(|e| &e.id == exercise_id)?;
-                    self.find_draft(step_id, exercise_id).map(|_| Screen::Exercise { step, exercise })
+                    let exercise = self.content.steps[step]
+                        .exercises
+                        .iter()
+                        .position(|e| &e.id == exercise_id)?;
+                    self.find_draft(step_id, exercise_id)
+                        .map(|_| Screen::Exercise { step, exercise })
                 });
                 found.unwrap_or(home)
             }
-            SavedScreen::Review { selected } => Screen::Review { selected: *selected },
-            SavedScreen::Entry { entry_id, scroll } => Screen::Entry { id: *entry_id, scroll: *scroll },
-            SavedScreen::Help { under, scroll } => {
-                Screen::Help { under: Box::new(self.restore_screen(under)), scroll: *scroll }
-            }
+            SavedScreen::Review { selected } => Screen::Review {
+                selected: *selected,
+            },
+            SavedScreen::Entry { entry_id, scroll } => Screen::Entry {
+                id: *entry_id,
+                scroll: *scroll,
+            },
+            SavedScreen::Help { under, scroll } => Screen::Help {
+                under: Box::new(self.restore_screen(under)),
+                scroll: *scroll,
+            },
         }
     }
 

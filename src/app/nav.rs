@@ -21,13 +21,18 @@ impl App {
         let items = self.home_items();
         match msg {
             Msg::Up | Msg::Down => {
-                self.screen = Screen::Home { selected: move_in(selected, items.len(), &msg) };
+                self.screen = Screen::Home {
+                    selected: move_in(selected, items.len(), &msg),
+                };
                 self.dirty = true;
                 vec![]
             }
             Msg::Open => match items.get(selected) {
                 Some(HomeItem::Step(step)) => {
-                    self.screen = Screen::Step { step: *step, selected: 0 };
+                    self.screen = Screen::Step {
+                        step: *step,
+                        selected: 0,
+                    };
                     vec![self.save()]
                 }
                 Some(HomeItem::Continue) => self.continue_latest(),
@@ -42,10 +47,17 @@ impl App {
     }
 
     pub(super) fn on_step(&mut self, step: usize, selected: usize, msg: Msg) -> Vec<Effect> {
-        let count = self.content.steps.get(step).map_or(0, |s| s.exercises.len());
+        let count = self
+            .content
+            .steps
+            .get(step)
+            .map_or(0, |s| s.exercises.len());
         match msg {
             Msg::Up | Msg::Down => {
-                self.screen = Screen::Step { step, selected: move_in(selected, count, &msg) };
+                self.screen = Screen::Step {
+                    step,
+                    selected: move_in(selected, count, &msg),
+                };
                 self.dirty = true;
                 vec![]
             }
@@ -59,13 +71,26 @@ impl App {
     }
 
     pub(super) fn on_exercise(&mut self, step: usize, exercise: usize, msg: Msg) -> Vec<Effect> {
-        let Some(ex) = self.content.steps.get(step).and_then(|s| s.exercises.get(exercise)).cloned() else {
+        let Some(ex) = self
+            .content
+            .steps
+            .get(step)
+            .and_then(|s| s.exercises.get(exercise))
+            .cloned()
+        else {
             self.screen = Screen::Home { selected: 0 };
             return vec![self.save()];
         };
         let step_id = self.content.steps[step].id.clone();
-        let Some(index) = self.drafts.iter().position(|d| d.step_id == step_id && d.exercise_id == ex.id) else {
-            self.screen = Screen::Step { step, selected: exercise };
+        let Some(index) = self
+            .drafts
+            .iter()
+            .position(|d| d.step_id == step_id && d.exercise_id == ex.id)
+        else {
+            self.screen = Screen::Step {
+                step,
+                selected: exercise,
+            };
             return vec![self.save()];
         };
         let draft = &mut self.drafts[index];
@@ -83,18 +108,32 @@ impl App {
                     // Nothing written yet: there is no draft worth keeping.
                     self.drafts.remove(index);
                 } else {
-                    self.notice = Some("Your draft is kept. Open the exercise again to carry on.".to_string());
+                    self.notice = Some(
+                        "Your draft is kept. Open the exercise again to carry on.".to_string(),
+                    );
                 }
-                self.screen = Screen::Step { step, selected: exercise };
+                self.screen = Screen::Step {
+                    step,
+                    selected: exercise,
+                };
                 vec![self.save()]
             }
             Msg::Open if draft.on_save_page() => {
                 let entry = draft.to_entry(&ex);
                 self.pending = Some(self.drafts.remove(index));
-                self.screen = Screen::Step { step, selected: exercise };
+                self.screen = Screen::Step {
+                    step,
+                    selected: exercise,
+                };
                 self.notice = Some(format!("Saved \"{}\". You'll find it in Review.", ex.title));
                 self.dirty = false;
-                vec![Effect::CommitEntry { entry, session: self.session() }, Effect::LoadActivity]
+                vec![
+                    Effect::CommitEntry {
+                        entry,
+                        session: self.session(),
+                    },
+                    Effect::LoadActivity,
+                ]
             }
             other => {
                 if draft.apply(&ex, other) {
@@ -108,7 +147,9 @@ impl App {
     pub(super) fn on_review(&mut self, selected: usize, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::Up | Msg::Down => {
-                self.screen = Screen::Review { selected: move_in(selected, self.review.len(), &msg) };
+                self.screen = Screen::Review {
+                    selected: move_in(selected, self.review.len(), &msg),
+                };
                 self.dirty = true;
                 vec![]
             }
@@ -122,7 +163,11 @@ impl App {
                 None => vec![],
             },
             Msg::Back => {
-                let review = self.home_items().iter().position(|i| *i == HomeItem::Review).unwrap_or(0);
+                let review = self
+                    .home_items()
+                    .iter()
+                    .position(|i| *i == HomeItem::Review)
+                    .unwrap_or(0);
                 self.screen = Screen::Home { selected: review };
                 vec![self.save()]
             }
@@ -161,7 +206,10 @@ impl App {
             }
             _ => return vec![],
         };
-        self.screen = Screen::Help { under: Box::new(under), scroll };
+        self.screen = Screen::Help {
+            under: Box::new(under),
+            scroll,
+        };
         self.clamp_scroll();
         vec![]
     }
@@ -172,7 +220,11 @@ impl App {
             let s = &self.content.steps[step];
             (s.id.clone(), s.exercises[exercise].clone())
         };
-        let draft = match self.drafts.iter().position(|d| d.step_id == step_id && d.exercise_id == ex.id) {
+        let draft = match self
+            .drafts
+            .iter()
+            .position(|d| d.step_id == step_id && d.exercise_id == ex.id)
+        {
             Some(i) => self.drafts.remove(i),
             None => Draft::new(&step_id, &ex),
         };
@@ -182,9 +234,14 @@ impl App {
     }
 
     fn continue_latest(&mut self) -> Vec<Effect> {
-        let Some(latest) = self.drafts.last() else { return vec![] };
+        let Some(latest) = self.drafts.last() else {
+            return vec![];
+        };
         let found = self.content.step_index(&latest.step_id).and_then(|step| {
-            let exercise = self.content.steps[step].exercises.iter().position(|e| e.id == latest.exercise_id)?;
+            let exercise = self.content.steps[step]
+                .exercises
+                .iter()
+                .position(|e| e.id == latest.exercise_id)?;
             Some((step, exercise))
         });
         match found {
@@ -202,7 +259,9 @@ impl App {
     pub(super) fn clamp_scroll(&mut self) {
         let max = crate::ui::max_scroll(self);
         match &mut self.screen {
-            Screen::Entry { scroll, .. } | Screen::Help { scroll, .. } => *scroll = (*scroll).min(max),
+            Screen::Entry { scroll, .. } | Screen::Help { scroll, .. } => {
+                *scroll = (*scroll).min(max)
+            }
             _ => {}
         }
     }

@@ -14,14 +14,30 @@ pub enum HomeItem {
 pub enum Screen {
     /// First run: what attune is and is not, and where the data lives.
     Welcome,
-    Home { selected: usize },
+    Home {
+        selected: usize,
+    },
     /// A step's introduction and its exercises.
-    Step { step: usize, selected: usize },
+    Step {
+        step: usize,
+        selected: usize,
+    },
     /// An exercise in progress; its draft lives in `App::drafts`.
-    Exercise { step: usize, exercise: usize },
-    Review { selected: usize },
+    Exercise {
+        step: usize,
+        exercise: usize,
+    },
+    Review {
+        selected: usize,
+    },
     /// One saved entry; its text is in `App::entry` once loaded.
-    Entry { id: i64, scroll: u16 },
+    Entry {
+        id: i64,
+        scroll: u16,
+    },
     /// Keys for the screen underneath, and where to get help now.
-    Help { under: Box<Screen>, scroll: u16 },
+    Help {
+        under: Box<Screen>,
+        scroll: u16,
+    },
 }

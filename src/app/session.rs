@@ -19,12 +19,28 @@ pub struct Session {
 #[serde(tag = "screen", rename_all = "snake_case")]
 pub enum SavedScreen {
     Welcome,
-    Home { selected: usize },
-    Step { step_id: String, selected: usize },
-    Exercise { step_id: String, exercise_id: String },
-    Review { selected: usize },
-    Entry { entry_id: i64, scroll: u16 },
-    Help { under: Box<SavedScreen>, scroll: u16 },
+    Home {
+        selected: usize,
+    },
+    Step {
+        step_id: String,
+        selected: usize,
+    },
+    Exercise {
+        step_id: String,
+        exercise_id: String,
+    },
+    Review {
+        selected: usize,
+    },
+    Entry {
+        entry_id: i64,
+        scroll: u16,
+    },
+    Help {
+        under: Box<SavedScreen>,
+        scroll: u16,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +56,12 @@ pub struct SavedDraft {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SavedAnswer {
-    Text { text: String, row: usize, col: usize },
-    Scale { value: i64 },
+    Text {
+        text: String,
+        row: usize,
+        col: usize,
+    },
+    Scale {
+        value: i64,
+    },
 }

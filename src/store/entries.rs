@@ -39,7 +39,9 @@ impl Store {
                 let (text, number, min, max) = match &answer.value {
                     AnswerValue::Skipped => (None, None, None, None),
                     AnswerValue::Text(t) => (Some(t.as_str()), None, None, None),
-                    AnswerValue::Scale { value, min, max } => (None, Some(*value), Some(*min), Some(*max)),
+                    AnswerValue::Scale { value, min, max } => {
+                        (None, Some(*value), Some(*min), Some(*max))
+                    }
                 };
                 insert.execute(params![
                     id,
@@ -98,7 +100,9 @@ impl Store {
                 },
             )
             .optional()?;
-        let Some(mut entry) = head else { return Ok(None) };
+        let Some(mut entry) = head else {
+            return Ok(None);
+        };
         let mut stmt = self.conn.prepare_cached(
             "SELECT prompt_id, label, kind, text, number, scale_min, scale_max
              FROM answers WHERE entry_id = ?1 ORDER BY position",
@@ -114,7 +118,11 @@ impl Store {
                 },
                 _ => AnswerValue::Skipped,
             };
-            Ok(Answer { prompt_id: r.get(0)?, label: r.get(1)?, value })
+            Ok(Answer {
+                prompt_id: r.get(0)?,
+                label: r.get(1)?,
+                value,
+            })
         })?;
         entry.answers = answers.collect::<rusqlite::Result<_>>()?;
         Ok(Some(entry))
@@ -144,6 +152,7 @@ impl Store {
 
 fn time(r: &Row, i: usize) -> rusqlite::Result<DateTime<FixedOffset>> {
     let text: String = r.get(i)?;
-    DateTime::parse_from_rfc3339(&text)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+    DateTime::parse_from_rfc3339(&text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
 }

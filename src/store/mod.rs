@@ -33,7 +33,11 @@ pub enum OpenError {
         "{file} was written by a newer attune (schema {found}, this one knows up to {supported}). \
          Run the newer attune; the file was not changed."
     )]
-    TooNew { file: PathBuf, found: i64, supported: i64 },
+    TooNew {
+        file: PathBuf,
+        found: i64,
+        supported: i64,
+    },
     #[error("{file} is not an attune journal or is damaged ({detail}). It was not changed.")]
     NotADatabase { file: PathBuf, detail: String },
     #[error("cannot use {path}: {source}")]
@@ -57,36 +61,67 @@ impl Store {
             let path = path.to_path_buf();
             move |source| OpenError::Io { path, source }
         };
-        fs::DirBuilder::new().recursive(true).mode(0o700).create(dir).map_err(io_err(dir))?;
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(io_err(dir))?;
         let lock = take_lock(dir)?;
 
         let file = dir.join(DB_FILE);
         if !file.exists() {
             // Create it ourselves so it is private from the first byte; SQLite gives
             // its -wal and -shm files the same mode as the database.
-            OpenOptions::new().write(true).create_new(true).mode(0o600).open(&file).map_err(io_err(&file))?;
+            OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(&file)
+                .map_err(io_err(&file))?;
         }
         let sql_err = |file: &Path| {
             let file = file.to_path_buf();
             move |e: rusqlite::Error| classify(&file, e)
         };
-        let mut conn = Connection::open_with_flags(&file, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .map_err(sql_err(&file))?;
+        let mut conn = Connection::open_with_flags(
+            &file,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(sql_err(&file))?;
         // Read before writing anything, so a foreign or newer file is left untouched.
-        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(sql_err(&file))?;
-        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)).map_err(sql_err(&file))?;
+        let found: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(sql_err(&file))?;
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .map_err(sql_err(&file))?;
         if found > schema_version() {
-            return Err(OpenError::TooNew { file, found, supported: schema_version() });
+            return Err(OpenError::TooNew {
+                file,
+                found,
+                supported: schema_version(),
+            });
         }
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(sql_err(&file))?;
-        conn.pragma_update(None, "synchronous", "FULL").map_err(sql_err(&file))?;
-        conn.pragma_update(None, "foreign_keys", "ON").map_err(sql_err(&file))?;
-        conn.busy_timeout(std::time::Duration::from_secs(2)).map_err(sql_err(&file))?;
-        Migrations::from_slice(MIGRATIONS).to_latest(&mut conn).map_err(|e| OpenError::Sqlite {
-            file: file.clone(),
-            detail: format!("could not bring the schema up to date: {e}"),
-        })?;
-        Ok(Store { conn, dir: dir.to_path_buf(), _lock: lock })
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(sql_err(&file))?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(sql_err(&file))?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(sql_err(&file))?;
+        conn.busy_timeout(std::time::Duration::from_secs(2))
+            .map_err(sql_err(&file))?;
+        Migrations::from_slice(MIGRATIONS)
+            .to_latest(&mut conn)
+            .map_err(|e| OpenError::Sqlite {
+                file: file.clone(),
+                detail: format!("could not bring the schema up to date: {e}"),
+            })?;
+        Ok(Store {
+            conn,
+            dir: dir.to_path_buf(),
+            _lock: lock,
+        })
     }
 
     pub fn dir(&self) -> &Path {
@@ -105,7 +140,11 @@ impl Store {
     /// Has the person read the first-run welcome?
     pub fn welcomed(&self) -> rusqlite::Result<bool> {
         self.conn
-            .query_row("SELECT count(*) FROM settings WHERE key = 'welcomed_at'", [], |r| r.get::<_, i64>(0))
+            .query_row(
+                "SELECT count(*) FROM settings WHERE key = 'welcomed_at'",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
             .map(|n| n > 0)
     }
 
@@ -120,14 +159,33 @@ impl Store {
 
 fn take_lock(dir: &Path) -> Result<File, OpenError> {
     let path = dir.join(LOCK_FILE);
-    let io_err = |source| OpenError::Io { path: path.clone(), source };
-    let mut lock = OpenOptions::new().read(true).write(true).create(true).truncate(false).mode(0o600).open(&path).map_err(io_err)?;
+    let io_err = |source| OpenError::Io {
+        path: path.clone(),
+        source,
+    };
+    let mut lock = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(&path)
+        .map_err(io_err)?;
     match lock.try_lock() {
         Ok(()) => {}
         Err(fs::TryLockError::WouldBlock) => {
-            let pid = fs::read_to_string(&path).map(|s| s.trim().to_string()).unwrap_or_default();
-            let pid = if pid.is_empty() { "unknown".to_string() } else { pid };
-            return Err(OpenError::Locked { dir: dir.to_path_buf(), pid });
+            let pid = fs::read_to_string(&path)
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default();
+            let pid = if pid.is_empty() {
+                "unknown".to_string()
+            } else {
+                pid
+            };
+            return Err(OpenError::Locked {
+                dir: dir.to_path_buf(),
+                pid,
+            });
         }
         Err(fs::TryLockError::Error(e)) => return Err(io_err(e)),
     }
@@ -138,9 +196,15 @@ fn take_lock(dir: &Path) -> Result<File, OpenError> {
 }
 
 fn classify(file: &Path, e: rusqlite::Error) -> OpenError {
-    use rusqlite::ErrorCode::{NotADatabase, DatabaseCorrupt};
+    use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
     match e.sqlite_error_code() {
-        Some(NotADatabase | DatabaseCorrupt) => OpenError::NotADatabase { file: file.to_path_buf(), detail: e.to_string() },
-        _ => OpenError::Sqlite { file: file.to_path_buf(), detail: e.to_string() },
+        Some(NotADatabase | DatabaseCorrupt) => OpenError::NotADatabase {
+            file: file.to_path_buf(),
+            detail: e.to_string(),
+        },
+        _ => OpenError::Sqlite {
+            file: file.to_path_buf(),
+            detail: e.to_string(),
+        },
     }
 }

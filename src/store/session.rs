@@ -25,9 +25,15 @@ impl Store {
                 // Keep the unreadable copy aside so the next save cannot destroy it.
                 let kept = self.conn.execute(
                     "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
-                    params![format!("unreadable_session_{}", chrono::Local::now().to_rfc3339()), text],
+                    params![
+                        format!("unreadable_session_{}", chrono::Local::now().to_rfc3339()),
+                        text
+                    ],
                 );
-                SessionError(format!("{e} (a copy was kept: {})", if kept.is_ok() { "yes" } else { "no" }))
+                SessionError(format!(
+                    "{e} (a copy was kept: {})",
+                    if kept.is_ok() { "yes" } else { "no" }
+                ))
             }),
         }
     }
@@ -38,7 +44,8 @@ impl Store {
 pub struct SessionError(String);
 
 pub(super) fn write(conn: &Connection, session: &Session) -> rusqlite::Result<()> {
-    let data = serde_json::to_string(session).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    let data = serde_json::to_string(session)
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
     conn.execute(
         "INSERT INTO session (id, saved_at, data) VALUES (1, ?1, ?2)
          ON CONFLICT (id) DO UPDATE SET saved_at = excluded.saved_at, data = excluded.data",

@@ -26,11 +26,18 @@ pub fn page_height(body: Rect) -> u16 {
 /// The whole entry, wrapped to `width`: the view draws it and the App clamps its
 /// scroll with the same lines, so the two always agree.
 pub fn page_lines(app: &App, entry: &Entry, width: u16) -> Vec<Line<'static>> {
-    let step = app.content.step(&entry.step_id).map(|s| format!("Step {} · {}", s.number, s.title)).unwrap_or_default();
+    let step = app
+        .content
+        .step(&entry.step_id)
+        .map(|s| format!("Step {} · {}", s.number, s.title))
+        .unwrap_or_default();
     let mut lines = vec![
         Line::from(Span::styled(entry.exercise_title.clone(), theme::heading())),
         Line::from(Span::styled(step, theme::dim())),
-        Line::from(Span::styled(entry.created_at.format("%A %-d %B %Y, %H:%M").to_string(), theme::dim())),
+        Line::from(Span::styled(
+            entry.created_at.format("%A %-d %B %Y, %H:%M").to_string(),
+            theme::dim(),
+        )),
     ];
     for answer in &entry.answers {
         lines.push(Line::default());
@@ -40,10 +47,16 @@ pub fn page_lines(app: &App, entry: &Entry, width: u16) -> Vec<Line<'static>> {
         match &answer.value {
             AnswerValue::Skipped => lines.push(Line::from(Span::styled("  skipped", theme::dim()))),
             AnswerValue::Text(text) => {
-                lines.extend(super::wrap(text, width.saturating_sub(2)).into_iter().map(|l| Line::from(format!("  {l}"))));
+                lines.extend(
+                    super::wrap(text, width.saturating_sub(2))
+                        .into_iter()
+                        .map(|l| Line::from(format!("  {l}"))),
+                );
             }
             AnswerValue::Scale { value, min, max } => {
-                lines.push(Line::from(format!("  {value}  (on a scale from {min} to {max})")));
+                lines.push(Line::from(format!(
+                    "  {value}  (on a scale from {min} to {max})"
+                )));
             }
         }
     }

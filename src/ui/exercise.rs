@@ -13,8 +13,15 @@ use crate::app::exercise::{Draft, DraftAnswer};
 use crate::content::{Exercise, PromptKind};
 
 pub fn render(app: &App, step: usize, exercise: usize, frame: &mut Frame, area: Rect) {
-    let Some((_, ex, draft)) = app.open_exercise_at(step, exercise) else { return };
-    let [head, _, body] = Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    let Some((_, ex, draft)) = app.open_exercise_at(step, exercise) else {
+        return;
+    };
+    let [head, _, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
     frame.render_widget(Paragraph::new(header(ex, draft, head.width)), head);
     if draft.on_save_page() {
         save_page(ex, draft, frame, body);
@@ -30,11 +37,25 @@ pub fn render(app: &App, step: usize, exercise: usize, frame: &mut Frame, area: 
         Constraint::Fill(1),
     ])
     .areas(body);
-    frame.render_widget(Paragraph::new(Span::styled(prompt.label.clone(), theme::heading())), label);
-    frame.render_widget(Paragraph::new(hint.into_iter().map(|l| Line::from(Span::styled(l, theme::dim()))).collect::<Vec<_>>()), hint_area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(prompt.label.clone(), theme::heading())),
+        label,
+    );
+    frame.render_widget(
+        Paragraph::new(
+            hint.into_iter()
+                .map(|l| Line::from(Span::styled(l, theme::dim())))
+                .collect::<Vec<_>>(),
+        ),
+        hint_area,
+    );
     match (&draft.answers[draft.prompt], &prompt.kind) {
         (DraftAnswer::Text(area), kind) => {
-            let height = if *kind == PromptKind::Line { 3 } else { field.height };
+            let height = if *kind == PromptKind::Line {
+                3
+            } else {
+                field.height
+            };
             let [boxed] = Layout::vertical([Constraint::Length(height)]).areas(field);
             let block = Block::bordered().border_style(theme::accent());
             let inner = block.inner(boxed);
@@ -42,7 +63,13 @@ pub fn render(app: &App, step: usize, exercise: usize, frame: &mut Frame, area: 
             frame.render_widget(area.as_ref(), inner);
         }
         (DraftAnswer::Scale(value), PromptKind::Scale(spec)) => {
-            frame.render_widget(Scale { spec, value: *value }, field);
+            frame.render_widget(
+                Scale {
+                    spec,
+                    value: *value,
+                },
+                field,
+            );
         }
         _ => {}
     }
@@ -51,10 +78,18 @@ pub fn render(app: &App, step: usize, exercise: usize, frame: &mut Frame, area: 
 /// "Thought record                    ●●●○○○○○○ 3 of 9"
 fn header(ex: &Exercise, draft: &Draft, width: u16) -> Line<'static> {
     let total = ex.prompts.len();
-    let dots: String = (0..total).map(|i| if i <= draft.prompt { '●' } else { '○' }).collect();
-    let count = if draft.on_save_page() { "ready to save".to_string() } else { format!("{} of {total}", draft.prompt + 1) };
+    let dots: String = (0..total)
+        .map(|i| if i <= draft.prompt { '●' } else { '○' })
+        .collect();
+    let count = if draft.on_save_page() {
+        "ready to save".to_string()
+    } else {
+        format!("{} of {total}", draft.prompt + 1)
+    };
     let right = format!("{dots} {count}");
-    let gap = usize::from(width).saturating_sub(ex.title.width() + right.width()).max(1);
+    let gap = usize::from(width)
+        .saturating_sub(ex.title.width() + right.width())
+        .max(1);
     Line::from(vec![
         Span::styled(ex.title.clone(), theme::heading()),
         Span::raw(" ".repeat(gap)),
@@ -76,13 +111,20 @@ fn save_page(ex: &Exercise, draft: &Draft, frame: &mut Frame, area: Rect) {
         let label = clip(&prompt.label, label_width);
         let value = answer.value(prompt).preview();
         let room = usize::from(area.width).saturating_sub(label_width + 2);
-        let style = if answer.is_empty() { theme::dim() } else { ratatui::style::Style::default() };
+        let style = if answer.is_empty() {
+            theme::dim()
+        } else {
+            ratatui::style::Style::default()
+        };
         lines.push(Line::from(vec![
             Span::styled(format!("{label:<label_width$}  "), theme::dim()),
             Span::styled(clip(&value, room), style),
         ]));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }), area);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
+        area,
+    );
 }
 
 /// Cut text to a display width, with an ellipsis when it did not fit.

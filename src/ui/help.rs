@@ -7,8 +7,8 @@ use ratatui::widgets::Paragraph;
 
 use super::theme;
 use crate::app::{App, Screen};
-use crate::keys::{self, Context};
 use crate::crisis;
+use crate::keys::{self, Context};
 
 pub fn render(app: &App, under: &Screen, scroll: u16, frame: &mut Frame, area: Rect) {
     let lines = page_lines(app, under, area.width);
@@ -16,15 +16,35 @@ pub fn render(app: &App, under: &Screen, scroll: u16, frame: &mut Frame, area: R
 }
 
 pub fn page_lines(app: &App, under: &Screen, width: u16) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::from(Span::styled("If you need help now", theme::heading()))];
+    let mut lines = vec![Line::from(Span::styled(
+        "If you need help now",
+        theme::heading(),
+    ))];
     for line in crisis::LINES {
-        for (i, l) in super::wrap(&format!("{}: {}", line.who, line.how), width.saturating_sub(2)).into_iter().enumerate() {
-            let l = if i == 0 { format!("• {l}") } else { format!("  {l}") };
+        for (i, l) in super::wrap(
+            &format!("{}: {}", line.who, line.how),
+            width.saturating_sub(2),
+        )
+        .into_iter()
+        .enumerate()
+        {
+            let l = if i == 0 {
+                format!("• {l}")
+            } else {
+                format!("  {l}")
+            };
             lines.push(Line::from(l));
         }
     }
-    let checked = crisis::LINES.iter().map(|l| l.checked).max().unwrap_or_default();
-    lines.push(Line::from(Span::styled(format!("  (details last checked {checked})"), theme::dim())));
+    let checked = crisis::LINES
+        .iter()
+        .map(|l| l.checked)
+        .max()
+        .unwrap_or_default();
+    lines.push(Line::from(Span::styled(
+        format!("  (details last checked {checked})"),
+        theme::dim(),
+    )));
     lines.push(Line::default());
     for l in super::wrap(crisis::NOT_THERAPY, width) {
         lines.push(Line::from(Span::styled(l, theme::dim())));
@@ -32,9 +52,14 @@ pub fn page_lines(app: &App, under: &Screen, width: u16) -> Vec<Line<'static>> {
     lines.push(Line::default());
 
     let context = context_of(app, under);
-    lines.push(Line::from(Span::styled("Keys on this screen", theme::heading())));
+    lines.push(Line::from(Span::styled(
+        "Keys on this screen",
+        theme::heading(),
+    )));
     if context == Context::Text {
-        lines.push(Line::from("  Enter starts a new line; your answer wraps as you type."));
+        lines.push(Line::from(
+            "  Enter starts a new line; your answer wraps as you type.",
+        ));
     }
     let mut seen = Vec::new();
     for binding in keys::bindings(context) {
@@ -43,7 +68,10 @@ pub fn page_lines(app: &App, under: &Screen, width: u16) -> Vec<Line<'static>> {
         }
         seen.push(binding.does);
         lines.push(Line::from(vec![
-            Span::styled(format!("  {:<16}", keys::key_names(binding)), theme::accent()),
+            Span::styled(
+                format!("  {:<16}", keys::key_names(binding)),
+                theme::accent(),
+            ),
             Span::raw(binding.does),
         ]));
     }

@@ -12,18 +12,29 @@ use crate::app::{App, HomeItem};
 
 pub fn render(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
     let mut lines = vec![
-        Line::from(Span::styled("Six steps, at your own pace", theme::heading())),
-        Line::from(Span::styled("They are listed in order, and any of them can be opened.", theme::dim())),
+        Line::from(Span::styled(
+            "Six steps, at your own pace",
+            theme::heading(),
+        )),
+        Line::from(Span::styled(
+            "They are listed in order, and any of them can be opened.",
+            theme::dim(),
+        )),
         Line::default(),
     ];
     let items = app.home_items();
     let width = usize::from(area.width);
     for (i, item) in items.iter().enumerate() {
-        if !matches!(item, HomeItem::Step(_)) && i > 0 && matches!(items[i - 1], HomeItem::Step(_)) {
+        if !matches!(item, HomeItem::Step(_)) && i > 0 && matches!(items[i - 1], HomeItem::Step(_))
+        {
             lines.push(Line::default());
         }
         let (left, right) = item_text(app, *item);
-        let style = if i == selected { theme::selected() } else { Style::default() };
+        let style = if i == selected {
+            theme::selected()
+        } else {
+            Style::default()
+        };
         let marker = if i == selected { "› " } else { "  " };
         let used = marker.width() + left.width() + right.width();
         let gap = width.saturating_sub(used).max(1);
@@ -56,7 +67,10 @@ fn item_text(app: &App, item: HomeItem) -> (String, String) {
                 .and_then(|d| app.content.exercise(&d.step_id, &d.exercise_id))
                 .map(|(_, e)| e.title.clone())
                 .unwrap_or_default();
-            ("Continue where you left off".to_string(), format!("{what} "))
+            (
+                "Continue where you left off".to_string(),
+                format!("{what} "),
+            )
         }
         HomeItem::Review => ("Review past entries".to_string(), String::new()),
         HomeItem::Help => ("Help and crisis lines".to_string(), "F1 ".to_string()),
@@ -74,7 +88,12 @@ fn progress(app: &App, step: usize) -> String {
     let drafting = app.drafts.iter().any(|d| d.step_id == s.id);
     let last = done.iter().map(|a| a.last_at).max();
     match last {
-        Some(last) => format!("{} of {} done · last {} ", done.len(), s.exercises.len(), last.format("%-d %b %Y")),
+        Some(last) => format!(
+            "{} of {} done · last {} ",
+            done.len(),
+            s.exercises.len(),
+            last.format("%-d %b %Y")
+        ),
         None if drafting => "in progress ".to_string(),
         None => "not started ".to_string(),
     }

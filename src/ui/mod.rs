@@ -28,8 +28,12 @@ pub fn render(app: &App, frame: &mut Frame) {
         too_small(frame, area);
         return;
     }
-    let [title, body, status] =
-        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let [title, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     frame.render_widget(Paragraph::new(title_line(app)).style(theme::bar()), title);
     let body = inset(body);
     match &app.screen {
@@ -57,7 +61,12 @@ pub fn body_area(width: u16, height: u16) -> Rect {
 }
 
 fn inset(area: Rect) -> Rect {
-    Rect { x: area.x + 2, width: area.width.saturating_sub(4), y: area.y + 1, height: area.height.saturating_sub(1) }
+    Rect {
+        x: area.x + 2,
+        width: area.width.saturating_sub(4),
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+    }
 }
 
 /// How far the scrolled page on top may scroll at the App's current size.
@@ -77,7 +86,12 @@ pub fn max_scroll(app: &App) -> u16 {
 
 fn title_line(app: &App) -> Line<'static> {
     let mut parts = vec![" attune".to_string()];
-    let step_title = |i: usize| app.content.steps.get(i).map(|s| format!("Step {} · {}", s.number, s.title));
+    let step_title = |i: usize| {
+        app.content
+            .steps
+            .get(i)
+            .map(|s| format!("Step {} · {}", s.number, s.title))
+    };
     let screen = match &app.screen {
         Screen::Help { under, .. } => under.as_ref(),
         s => s,
@@ -88,7 +102,12 @@ fn title_line(app: &App) -> Line<'static> {
         Screen::Step { step, .. } => parts.extend(step_title(*step)),
         Screen::Exercise { step, exercise } => {
             parts.extend(step_title(*step));
-            if let Some(e) = app.content.steps.get(*step).and_then(|s| s.exercises.get(*exercise)) {
+            if let Some(e) = app
+                .content
+                .steps
+                .get(*step)
+                .and_then(|s| s.exercises.get(*exercise))
+            {
                 parts.push(e.title.clone());
             }
         }
@@ -109,7 +128,10 @@ fn status_line(app: &App) -> Line<'static> {
         .filter(|b| !b.bar.is_empty())
         .map(|b| b.bar.to_string())
         .collect();
-    Line::from(Span::styled(format!(" {}", hints.join("  ·  ")), theme::dim()))
+    Line::from(Span::styled(
+        format!(" {}", hints.join("  ·  ")),
+        theme::dim(),
+    ))
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {
@@ -129,7 +151,11 @@ pub fn wrap(text: &str, width: u16) -> Vec<String> {
         if line.trim().is_empty() {
             out.push(String::new());
         } else {
-            out.extend(textwrap::wrap(line, width).into_iter().map(|l| l.into_owned()));
+            out.extend(
+                textwrap::wrap(line, width)
+                    .into_iter()
+                    .map(|l| l.into_owned()),
+            );
         }
     }
     out
@@ -137,5 +163,8 @@ pub fn wrap(text: &str, width: u16) -> Vec<String> {
 
 /// Intro text in TOML is wrapped by hand; join its lines back into paragraphs.
 pub fn reflow(text: &str) -> String {
-    text.split("\n\n").map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n\n")
+    text.split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }

@@ -9,7 +9,12 @@ use super::theme;
 use crate::app::App;
 
 pub fn render(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
-    let [head, _, list] = Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    let [head, _, list] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
     let count = match app.review.len() {
         1 => "1 entry".to_string(),
         n => format!("{n} entries"),
@@ -24,7 +29,10 @@ pub fn render(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
     if app.review.is_empty() {
         let text = "Nothing here yet. When you finish an exercise it is saved here, and you can \
                     come back to read it whenever you like.";
-        frame.render_widget(Paragraph::new(Span::styled(text, theme::dim())).wrap(Wrap { trim: true }), list);
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, theme::dim())).wrap(Wrap { trim: true }),
+            list,
+        );
         return;
     }
     let items: Vec<ListItem> = app
@@ -44,6 +52,8 @@ pub fn render(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let mut state = ListState::default().with_selected(Some(selected));
-    let widget = List::new(items).highlight_style(theme::selected()).highlight_symbol("› ");
+    let widget = List::new(items)
+        .highlight_style(theme::selected())
+        .highlight_symbol("› ");
     frame.render_stateful_widget(widget, list, &mut state);
 }

@@ -10,14 +10,28 @@ use super::theme;
 use crate::app::App;
 
 pub fn render(app: &App, step: usize, selected: usize, frame: &mut Frame, area: Rect) {
-    let Some(s) = app.content.steps.get(step) else { return };
+    let Some(s) = app.content.steps.get(step) else {
+        return;
+    };
     let mut list: Vec<Line> = vec![Line::from(Span::styled("Exercises", theme::heading()))];
     for (i, e) in s.exercises.iter().enumerate() {
-        let style = if i == selected { theme::selected() } else { Style::default() };
+        let style = if i == selected {
+            theme::selected()
+        } else {
+            Style::default()
+        };
         let marker = if i == selected { "› " } else { "  " };
         let mut facts = vec![format!("about {} min", e.minutes)];
-        if let Some(a) = app.activity.iter().find(|a| a.step_id == s.id && a.exercise_id == e.id) {
-            let times = if a.times == 1 { "done once".to_string() } else { format!("done {} times", a.times) };
+        if let Some(a) = app
+            .activity
+            .iter()
+            .find(|a| a.step_id == s.id && a.exercise_id == e.id)
+        {
+            let times = if a.times == 1 {
+                "done once".to_string()
+            } else {
+                format!("done {} times", a.times)
+            };
             facts.push(format!("{times}, last {}", a.last_at.format("%-d %b")));
         }
         if app.find_draft(&s.id, &e.id).is_some() {
@@ -40,10 +54,21 @@ pub fn render(app: &App, step: usize, selected: usize, frame: &mut Frame, area: 
     ])
     .areas(area);
     frame.render_widget(
-        Paragraph::new(Line::from(Span::styled(format!("Step {} of {} · {}", s.number, app.content.steps.len(), s.title), theme::heading()))),
+        Paragraph::new(Line::from(Span::styled(
+            format!(
+                "Step {} of {} · {}",
+                s.number,
+                app.content.steps.len(),
+                s.title
+            ),
+            theme::heading(),
+        ))),
         head,
     );
-    let intro_lines: Vec<Line> = super::wrap(&super::reflow(&s.intro), intro.width).into_iter().map(Line::from).collect();
+    let intro_lines: Vec<Line> = super::wrap(&super::reflow(&s.intro), intro.width)
+        .into_iter()
+        .map(Line::from)
+        .collect();
     frame.render_widget(Paragraph::new(intro_lines), intro);
     frame.render_widget(Paragraph::new(list), exercises);
 }

@@ -19,7 +19,14 @@ pub fn content() -> Content {
 
 /// An App past the welcome screen, on Home.
 pub fn app() -> App {
-    App::new(content(), Boot { data_dir: DATA_DIR.into(), welcomed: true, ..Boot::default() })
+    App::new(
+        content(),
+        Boot {
+            data_dir: DATA_DIR.into(),
+            welcomed: true,
+            ..Boot::default()
+        },
+    )
 }
 
 pub fn key(code: KeyCode) -> KeyEvent {
@@ -44,7 +51,11 @@ pub fn press_all(app: &mut App, codes: &[KeyCode]) -> Vec<Effect> {
 
 pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
+        let code = if c == '\n' {
+            KeyCode::Enter
+        } else {
+            KeyCode::Char(c)
+        };
         press(app, key(code));
     }
 }
@@ -53,7 +64,9 @@ pub fn type_text(app: &mut App, text: &str) {
 pub fn field_text(app: &App) -> String {
     use attune::app::Screen;
     use attune::app::exercise::DraftAnswer;
-    let Screen::Exercise { step, exercise } = app.screen else { panic!("not in an exercise: {:?}", app.screen) };
+    let Screen::Exercise { step, exercise } = app.screen else {
+        panic!("not in an exercise: {:?}", app.screen)
+    };
     let (_, _, draft) = app.open_exercise_at(step, exercise).expect("draft");
     match &draft.answers[draft.prompt] {
         DraftAnswer::Text(area) => area.lines().join("\n"),
@@ -93,13 +106,27 @@ impl Harness {
     pub fn new() -> Harness {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = Store::open(dir.path()).expect("open store");
-        let app = App::new(content(), Boot { data_dir: DATA_DIR.into(), welcomed: false, ..Boot::default() });
-        Harness { app, store, dir, quit: false }
+        let app = App::new(
+            content(),
+            Boot {
+                data_dir: DATA_DIR.into(),
+                welcomed: false,
+                ..Boot::default()
+            },
+        );
+        Harness {
+            app,
+            store,
+            dir,
+            quit: false,
+        }
     }
 
     /// Close the store and start again from what is on disk, as a relaunch would.
     pub fn relaunch(self) -> Harness {
-        let Harness { app, store, dir, .. } = self;
+        let Harness {
+            app, store, dir, ..
+        } = self;
         drop(app);
         drop(store);
         let store = Store::open(dir.path()).expect("reopen store");
@@ -109,7 +136,12 @@ impl Harness {
             session: store.load_session().expect("session"),
             activity: store.activity().expect("activity"),
         };
-        let mut h = Harness { app: App::new(content(), boot), store, dir, quit: false };
+        let mut h = Harness {
+            app: App::new(content(), boot),
+            store,
+            dir,
+            quit: false,
+        };
         let effects = h.app.start();
         h.run(effects);
         h
@@ -134,7 +166,11 @@ impl Harness {
 
     pub fn type_text(&mut self, text: &str) {
         for c in text.chars() {
-            let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
+            let code = if c == '\n' {
+                KeyCode::Enter
+            } else {
+                KeyCode::Char(c)
+            };
             self.press(key(code));
         }
     }

@@ -24,7 +24,8 @@ impl Widget for Scale<'_> {
         let track = width.saturating_sub(min.width() + max.width() + 4).max(3);
         let mut cells = vec!["─"; track];
         if let Some(v) = self.value {
-            let at = ((v - spec.min) as f64 / (spec.max - spec.min) as f64 * (track - 1) as f64).round() as usize;
+            let at = ((v - spec.min) as f64 / (spec.max - spec.min) as f64 * (track - 1) as f64)
+                .round() as usize;
             cells[at.min(track - 1)] = "●";
         }
         let track_line = Line::from(vec![
@@ -35,7 +36,10 @@ impl Widget for Scale<'_> {
         let left = format!("{}{}", " ".repeat(min.width() + 1), spec.min_label);
         let right = format!("{}{}", spec.max_label, " ".repeat(max.width() + 1));
         let gap = width.saturating_sub(left.width() + right.width()).max(1);
-        let labels = Line::from(Span::styled(format!("{left}{}{right}", " ".repeat(gap)), theme::dim()));
+        let labels = Line::from(Span::styled(
+            format!("{left}{}{right}", " ".repeat(gap)),
+            theme::dim(),
+        ));
         let value = match self.value {
             Some(v) => Line::from(vec![
                 Span::raw("Your answer: "),

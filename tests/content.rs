@@ -1,0 +1,149 @@
+//! The built-in content loads, has the six steps in order, and broken packs are
+//! refused whole with file:line:column messages.
+
+use attune::content::{self, PromptKind, load_sources};
+
+#[test]
+fn the_built_in_pack_has_the_six_steps_in_order() {
+    let pack = content::builtin().expect("built-in content");
+    let titles: Vec<&str> = pack.steps.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Recognize and acknowledge",
+            "Seek professional help",
+            "Practice self-compassion",
+            "Challenge negative beliefs",
+            "Learn to express emotions",
+            "Build trust gradually"
+        ]
+    );
+    for step in &pack.steps {
+        assert!(!step.intro.is_empty(), "{} has an introduction", step.id);
+        assert!(!step.exercises.is_empty(), "{} has an exercise", step.id);
+        for ex in &step.exercises {
+            assert!(
+                !ex.about.is_empty() && ex.about.chars().any(|c| c.is_ascii_digit()),
+                "{} names its source and year",
+                ex.id
+            );
+            for p in &ex.prompts {
+                if matches!(p.kind, PromptKind::Text) {
+                    assert!(
+                        !p.placeholder.is_empty(),
+                        "{}/{} has a placeholder example",
+                        ex.id,
+                        p.id
+                    );
+                }
+            }
+        }
+    }
+    let kinds: Vec<&str> = pack
+        .steps
+        .iter()
+        .flat_map(|s| &s.exercises)
+        .flat_map(|e| &e.prompts)
+        .map(|p| p.kind.name())
+        .collect();
+    for kind in ["text", "line", "scale"] {
+        assert!(kinds.contains(&kind), "uses {kind}");
+    }
+}
+
+fn problems(files: &[(&str, &str)]) -> Vec<String> {
+    let sources = files.iter().map(|(n, t)| (n.to_string(), t.to_string()));
+    match load_sources(sources) {
+        Ok(_) => vec![],
+        Err(e) => e.problems.iter().map(|p| p.to_string()).collect(),
+    }
+}
+
+const GOOD: &str = r#"id = "one"
+number = 1
+title = "One"
+summary = "s"
+intro = "i"
+
+[[exercises]]
+id = "ex"
+title = "Ex"
+purpose = "p"
+minutes = 5
+about = "Someone (2000)"
+
+[[exercises.prompts]]
+id = "a"
+kind = "text"
+label = "A?"
+"#;
+
+#[test]
+fn a_good_small_pack_loads() {
+    assert_eq!(problems(&[("one.toml", GOOD)]), Vec::<String>::new());
+}
+
+#[test]
+fn a_toml_syntax_error_names_file_line_and_column() {
+    let broken = GOOD.replace("title = \"Ex\"", "title = \"Ex");
+    let found = problems(&[("one.toml", &broken)]);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].starts_with("one.toml:9:"), "{found:?}");
+}
+
+#[test]
+fn an_unknown_prompt_kind_is_located() {
+    let broken = GOOD.replace("kind = \"text\"", "kind = \"essay\"");
+    assert_eq!(
+        problems(&[("one.toml", &broken)]),
+        ["one.toml:16:8: unknown prompt kind \"essay\" (expected text, line or scale)"]
+    );
+}
+
+#[test]
+fn a_scale_with_min_not_below_max_is_located() {
+    let broken = GOOD.replace("kind = \"text\"", "kind = \"scale\"\nmin = 10\nmax = 10");
+    assert_eq!(
+        problems(&[("one.toml", &broken)]),
+        ["one.toml:17:7: scale min (10) must be less than max (10)"]
+    );
+}
+
+#[test]
+fn duplicate_ids_are_located() {
+    let twice =
+        format!("{GOOD}\n[[exercises.prompts]]\nid = \"a\"\nkind = \"line\"\nlabel = \"again\"\n");
+    assert_eq!(
+        problems(&[("one.toml", &twice)]),
+        ["one.toml:20:6: duplicate prompt id \"a\" in this exercise"]
+    );
+    let found = problems(&[("one.toml", GOOD), ("two.toml", GOOD)]);
+    assert_eq!(
+        found,
+        [
+            "two.toml:1:6: duplicate step id \"one\"",
+            "two.toml:2:10: duplicate step number 1"
+        ]
+    );
+}
+
+#[test]
+fn a_missing_field_is_reported() {
+    let broken = GOOD.replace("label = \"A?\"\n", "");
+    let found = problems(&[("one.toml", &broken)]);
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].starts_with("one.toml:") && found[0].contains("label"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn every_problem_in_a_pack_is_reported_not_just_the_first() {
+    let a = GOOD.replace("kind = \"text\"", "kind = \"essay\"");
+    let b = GOOD
+        .replace("id = \"one\"", "id = \"two\"")
+        .replace("number = 1", "number = 2")
+        .replace("title = \"Ex", "title = \"Ex\nbroken");
+    assert_eq!(problems(&[("a.toml", &a), ("b.toml", &b)]).len(), 2);
+}
