@@ -285,7 +285,11 @@ pub fn map(context: Context, key: KeyEvent) -> Option<Msg> {
 
 fn matches(pattern: Key, msg: &Msg, key: KeyEvent) -> Option<Msg> {
     // Terminals disagree on whether '?' or Shift-Tab carry SHIFT; it never matters here.
-    let mods = key.modifiers - KeyModifiers::SHIFT;
+    let mut mods = key.modifiers - KeyModifiers::SHIFT;
+    // Two quick Escs can arrive as one Alt-Esc; it still means "back".
+    if key.code == KeyCode::Esc {
+        mods -= KeyModifiers::ALT;
+    }
     match pattern {
         Key::Digit => match key.code {
             KeyCode::Char(c @ '0'..='9') if mods.is_empty() => Some(Msg::Digit(c as u8 - b'0')),

@@ -147,3 +147,15 @@ fn every_problem_in_a_pack_is_reported_not_just_the_first() {
         .replace("title = \"Ex", "title = \"Ex\nbroken");
     assert_eq!(problems(&[("a.toml", &a), ("b.toml", &b)]).len(), 2);
 }
+
+#[test]
+fn the_readme_documents_every_key_binding() {
+    let readme = include_str!("../README.md");
+    for binding in attune::keys::KEYMAP {
+        assert!(
+            readme.contains(binding.does),
+            "README is missing the key that does {:?}",
+            binding.does
+        );
+    }
+}
