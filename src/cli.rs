@@ -51,10 +51,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::CheckContent { dir }) => match content::load_dir(&dir) {
             Ok(pack) => {
                 let exercises: usize = pack.steps.iter().map(|s| s.exercises.len()).sum();
+                let plural = |n: usize, word: &str| {
+                    if n == 1 {
+                        format!("1 {word}")
+                    } else {
+                        format!("{n} {word}s")
+                    }
+                };
                 println!(
-                    "{}: {} steps, {exercises} exercises, no problems",
+                    "{}: {}, {}, no problems",
                     dir.display(),
-                    pack.steps.len()
+                    plural(pack.steps.len(), "step"),
+                    plural(exercises, "exercise")
                 );
                 Ok(ExitCode::SUCCESS)
             }
@@ -65,13 +73,16 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         },
         None => {
             let content = load_content(cli.content_dir)?;
+            let settings = crate::settings::load(&data_dir).map_err(|p| {
+                anyhow::anyhow!("{p}\nFix or remove that file; attune does not change it.")
+            })?;
             if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
                 bail!(
                     "attune is a full-screen program and needs a terminal (try `attune path` or `attune --help`)"
                 );
             }
             let store = Store::open(&data_dir)?;
-            crate::runtime::run(store, content)?;
+            crate::runtime::run(store, content, settings)?;
             Ok(ExitCode::SUCCESS)
         }
     }

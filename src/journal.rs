@@ -2,6 +2,7 @@
 //! Shared by the store (which saves them), the App (which shows them) and export.
 
 use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
 
 /// One answer as it is kept for good: the prompt's label is copied so old entries
 /// still read correctly after the content changes.
@@ -10,13 +11,48 @@ pub struct Answer {
     pub prompt_id: String,
     pub label: String,
     pub value: AnswerValue,
+    /// Before/after scales share a pair key, so the change can be shown.
+    pub pair: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum AnswerValue {
     Skipped,
     Text(String),
-    Scale { value: i64, min: i64, max: i64 },
+    Scale {
+        value: i64,
+        min: i64,
+        max: i64,
+    },
+    Choice(String),
+    Multi {
+        chosen: Vec<String>,
+        other: String,
+    },
+    Feeling {
+        family: String,
+        word: String,
+        intensity: Option<i64>,
+        max: i64,
+        sensation: Option<String>,
+    },
+    Ladder {
+        item: String,
+        fields: Vec<String>,
+        items: Vec<LadderItem>,
+        min: i64,
+        max: i64,
+    },
+}
+
+/// One rung of a ladder: its text, its own rating, and any extra fields, in the
+/// order of the ladder's field names.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct LadderItem {
+    pub text: String,
+    pub rating: Option<i64>,
+    pub fields: Vec<String>,
 }
 
 impl AnswerValue {
@@ -25,6 +61,60 @@ impl AnswerValue {
             AnswerValue::Skipped => "skipped",
             AnswerValue::Text(_) => "text",
             AnswerValue::Scale { .. } => "scale",
+            AnswerValue::Choice(_) => "choice",
+            AnswerValue::Multi { .. } => "multi",
+            AnswerValue::Feeling { .. } => "feelings",
+            AnswerValue::Ladder { .. } => "ladder",
+        }
+    }
+
+    /// All the words of the answer, for reading and searching.
+    pub fn full_text(&self) -> String {
+        match self {
+            AnswerValue::Skipped => String::new(),
+            AnswerValue::Text(t) | AnswerValue::Choice(t) => t.clone(),
+            AnswerValue::Scale { value, .. } => value.to_string(),
+            AnswerValue::Multi { chosen, other } => {
+                let mut all = chosen.clone();
+                if !other.trim().is_empty() {
+                    all.push(other.clone());
+                }
+                all.join("\n")
+            }
+            AnswerValue::Feeling {
+                family,
+                word,
+                intensity,
+                max,
+                sensation,
+            } => {
+                let mut s = format!("{family}: {word}");
+                if let Some(i) = intensity {
+                    s.push_str(&format!(", {i} of {max}"));
+                }
+                if let Some(where_) = sensation {
+                    s.push_str(&format!(" (felt as {where_})"));
+                }
+                s
+            }
+            AnswerValue::Ladder {
+                items, fields, max, ..
+            } => items
+                .iter()
+                .map(|i| {
+                    let mut line = i.text.clone();
+                    if let Some(r) = i.rating {
+                        line.push_str(&format!(" ({r} of {max})"));
+                    }
+                    for (name, value) in fields.iter().zip(&i.fields) {
+                        if !value.trim().is_empty() {
+                            line.push_str(&format!("; {name}: {value}"));
+                        }
+                    }
+                    line
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
         }
     }
 
@@ -34,6 +124,22 @@ impl AnswerValue {
             AnswerValue::Skipped => "skipped".to_string(),
             AnswerValue::Text(t) => t.split_whitespace().collect::<Vec<_>>().join(" "),
             AnswerValue::Scale { value, max, .. } => format!("{value} of {max}"),
+            AnswerValue::Ladder { items, item, .. } => match items.len() {
+                1 => format!("1 {item}: {}", items[0].text),
+                n => format!(
+                    "{n} {item}s: {}",
+                    items
+                        .iter()
+                        .map(|i| i.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            },
+            other => other
+                .full_text()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
         }
     }
 }

@@ -16,8 +16,26 @@ pub enum Context {
     /// Typing in a one-line answer: as Text, and Enter moves on.
     Line,
     Scale,
+    /// Picking one option of a list.
+    Choice,
+    /// Ticking options of a checklist.
+    Multi,
+    /// Typing on the "other" line of a checklist.
+    MultiOther,
+    /// Picking a feeling family, a word, or a body sensation.
+    Feelings,
+    /// Setting how strong the picked feeling is.
+    FeelingsIntensity,
+    /// The items of a ladder.
+    Ladder,
+    /// Typing the fields of one ladder item.
+    LadderEdit,
+    /// An earlier answer, shown read-only.
+    Recall,
     /// The last page of an exercise, where Enter saves the entry.
     Save,
+    /// A read-only page, such as therapy approaches explained.
+    Reading,
     Review,
     Entry,
     Help,
@@ -55,207 +73,327 @@ use Context::*;
 
 const EVERYWHERE: &[Context] = &[];
 /// Where no text is being typed, so letters are free to be commands.
-const NOT_TYPING: &[Context] = &[Welcome, Home, Step, Scale, Save, Review, Entry, Help];
+const NOT_TYPING: &[Context] = &[
+    Welcome,
+    Home,
+    Step,
+    Scale,
+    Choice,
+    Multi,
+    Feelings,
+    FeelingsIntensity,
+    Ladder,
+    Recall,
+    Save,
+    Reading,
+    Review,
+    Entry,
+    Help,
+];
+const TYPING: &[Context] = &[Text, Line, MultiOther, LadderEdit];
 const LISTS: &[Context] = &[Home, Step, Review];
-const EXERCISE: &[Context] = &[Text, Line, Scale, Save];
+const PICK: &[Context] = &[Choice, Multi, MultiOther, Feelings, Ladder];
+const PROMPTS: &[Context] = &[
+    Text,
+    Line,
+    Scale,
+    Choice,
+    Multi,
+    MultiOther,
+    Feelings,
+    FeelingsIntensity,
+    Ladder,
+    Recall,
+    Save,
+];
+const SCALES: &[Context] = &[Scale, FeelingsIntensity, Ladder];
+const PAGES: &[Context] = &[Entry, Help, Reading];
+
+macro_rules! bind {
+    ($contexts:expr, [$($key:expr),*], $msg:expr, $does:literal) => {
+        Binding { contexts: $contexts, keys: &[$($key),*], msg: $msg, does: $does, bar: "" }
+    };
+    ($contexts:expr, [$($key:expr),*], $msg:expr, $does:literal, $bar:literal) => {
+        Binding { contexts: $contexts, keys: &[$($key),*], msg: $msg, does: $does, bar: $bar }
+    };
+}
+
+const SHIFT_UP: Key = Key::Code(KeyCode::Up, KeyModifiers::SHIFT);
+const SHIFT_DOWN: Key = Key::Code(KeyCode::Down, KeyModifiers::SHIFT);
+const BACKTAB: Key = plain(KeyCode::BackTab);
 
 pub static KEYMAP: &[Binding] = &[
-    Binding {
-        contexts: LISTS,
-        keys: &[plain(KeyCode::Up), ch('k')],
-        msg: Msg::Up,
-        does: "move up",
-        bar: "",
-    },
-    Binding {
-        contexts: LISTS,
-        keys: &[plain(KeyCode::Down), ch('j')],
-        msg: Msg::Down,
-        does: "move down",
-        bar: "↑↓ move",
-    },
-    Binding {
-        contexts: &[Welcome],
-        keys: &[plain(KeyCode::Enter)],
-        msg: Msg::Open,
-        does: "begin",
-        bar: "Enter begin",
-    },
-    Binding {
-        contexts: LISTS,
-        keys: &[plain(KeyCode::Enter)],
-        msg: Msg::Open,
-        does: "open what is selected",
-        bar: "Enter open",
-    },
-    Binding {
-        contexts: &[Home],
-        keys: &[ch('c')],
-        msg: Msg::Continue,
-        does: "continue where you left off",
-        bar: "",
-    },
-    Binding {
-        contexts: &[Home],
-        keys: &[ch('r')],
-        msg: Msg::Review,
-        does: "review past entries",
-        bar: "",
-    },
-    Binding {
-        contexts: &[Entry, Help],
-        keys: &[plain(KeyCode::Up), ch('k')],
-        msg: Msg::Up,
-        does: "scroll up",
-        bar: "",
-    },
-    Binding {
-        contexts: &[Entry, Help],
-        keys: &[plain(KeyCode::Down), ch('j')],
-        msg: Msg::Down,
-        does: "scroll down",
-        bar: "↑↓ scroll",
-    },
-    Binding {
-        contexts: &[Entry, Help],
-        keys: &[plain(KeyCode::PageUp)],
-        msg: Msg::PageUp,
-        does: "scroll up a page",
-        bar: "",
-    },
-    Binding {
-        contexts: &[Entry, Help],
-        keys: &[plain(KeyCode::PageDown)],
-        msg: Msg::PageDown,
-        does: "scroll down a page",
-        bar: "",
-    },
-    Binding {
-        contexts: EXERCISE,
-        keys: &[plain(KeyCode::Tab)],
-        msg: Msg::NextPrompt,
-        does: "next prompt (skips this one if empty)",
-        bar: "Tab next",
-    },
-    Binding {
-        contexts: EXERCISE,
-        keys: &[Key::Code(KeyCode::BackTab, KeyModifiers::NONE)],
-        msg: Msg::PrevPrompt,
-        does: "previous prompt",
-        bar: "Shift-Tab back",
-    },
-    Binding {
-        contexts: &[Line, Scale],
-        keys: &[plain(KeyCode::Enter)],
-        msg: Msg::NextPrompt,
-        does: "next prompt",
-        bar: "",
-    },
-    Binding {
-        contexts: &[Scale],
-        keys: &[plain(KeyCode::Left), ch('h')],
-        msg: Msg::Decrease,
-        does: "lower",
-        bar: "←→ set",
-    },
-    Binding {
-        contexts: &[Scale],
-        keys: &[plain(KeyCode::Right), ch('l')],
-        msg: Msg::Increase,
-        does: "higher",
-        bar: "",
-    },
-    Binding {
-        contexts: &[Scale],
-        keys: &[Key::Digit],
-        msg: Msg::Digit(0),
-        does: "jump along the scale",
-        bar: "",
-    },
-    Binding {
-        contexts: &[Scale],
-        keys: &[plain(KeyCode::Home)],
-        msg: Msg::ScaleMin,
-        does: "lowest",
-        bar: "",
-    },
-    Binding {
-        contexts: &[Scale],
-        keys: &[plain(KeyCode::End)],
-        msg: Msg::ScaleMax,
-        does: "highest",
-        bar: "",
-    },
-    Binding {
-        contexts: &[Scale],
-        keys: &[plain(KeyCode::Backspace), plain(KeyCode::Delete)],
-        msg: Msg::ClearAnswer,
-        does: "clear (leave unanswered)",
-        bar: "",
-    },
-    Binding {
-        contexts: &[Save],
-        keys: &[plain(KeyCode::Enter)],
-        msg: Msg::Open,
-        does: "save this entry",
-        bar: "Enter save",
-    },
-    Binding {
-        contexts: EXERCISE,
-        keys: &[plain(KeyCode::Esc)],
-        msg: Msg::Back,
-        does: "leave the exercise; your draft is kept",
-        bar: "Esc leave",
-    },
-    Binding {
-        contexts: &[Step, Review, Entry],
-        keys: &[plain(KeyCode::Esc)],
-        msg: Msg::Back,
-        does: "back",
-        bar: "Esc back",
-    },
-    Binding {
-        contexts: &[Help],
-        keys: &[plain(KeyCode::Esc), plain(KeyCode::F(1))],
-        msg: Msg::Back,
-        does: "close help",
-        bar: "Esc close",
-    },
-    Binding {
-        contexts: EVERYWHERE,
-        keys: &[plain(KeyCode::F(1))],
-        msg: Msg::Help,
-        does: "help and crisis lines",
-        bar: "F1 help",
-    },
-    Binding {
-        contexts: NOT_TYPING,
-        keys: &[ch('?')],
-        msg: Msg::Help,
-        does: "help and crisis lines",
-        bar: "",
-    },
-    Binding {
-        contexts: NOT_TYPING,
-        keys: &[ch('q')],
-        msg: Msg::Quit,
-        does: "save and quit",
-        bar: "q quit",
-    },
-    Binding {
-        contexts: &[Text, Line],
-        keys: &[ctrl('c')],
-        msg: Msg::Quit,
-        does: "save everything and quit",
-        bar: "Ctrl-C quit",
-    },
-    Binding {
-        contexts: EVERYWHERE,
-        keys: &[ctrl('c')],
-        msg: Msg::Quit,
-        does: "save everything and quit",
-        bar: "",
-    },
+    bind!(LISTS, [plain(KeyCode::Up), ch('k')], Msg::Up, "move up"),
+    bind!(
+        LISTS,
+        [plain(KeyCode::Down), ch('j')],
+        Msg::Down,
+        "move down",
+        "↑↓ move"
+    ),
+    bind!(
+        &[Welcome],
+        [plain(KeyCode::Enter)],
+        Msg::Open,
+        "begin",
+        "Enter begin"
+    ),
+    bind!(
+        LISTS,
+        [plain(KeyCode::Enter)],
+        Msg::Open,
+        "open what is selected",
+        "Enter open"
+    ),
+    bind!(
+        &[Home],
+        [ch('c')],
+        Msg::Continue,
+        "continue where you left off"
+    ),
+    bind!(&[Home], [ch('r')], Msg::Review, "review past entries"),
+    bind!(PAGES, [plain(KeyCode::Up), ch('k')], Msg::Up, "scroll up"),
+    bind!(
+        PAGES,
+        [plain(KeyCode::Down), ch('j')],
+        Msg::Down,
+        "scroll down",
+        "↑↓ scroll"
+    ),
+    bind!(
+        PAGES,
+        [plain(KeyCode::PageUp)],
+        Msg::PageUp,
+        "scroll up a page"
+    ),
+    bind!(
+        PAGES,
+        [plain(KeyCode::PageDown)],
+        Msg::PageDown,
+        "scroll down a page"
+    ),
+    // Exercises: moving between prompts.
+    bind!(
+        PROMPTS,
+        [plain(KeyCode::Tab)],
+        Msg::NextPrompt,
+        "next prompt (skips this one if empty)",
+        "Tab next"
+    ),
+    bind!(
+        PROMPTS,
+        [BACKTAB],
+        Msg::PrevPrompt,
+        "previous prompt",
+        "Shift-Tab back"
+    ),
+    bind!(
+        &[Line, MultiOther, Scale, Recall],
+        [plain(KeyCode::Enter)],
+        Msg::NextPrompt,
+        "next prompt"
+    ),
+    // Lists inside a prompt.
+    bind!(PICK, [plain(KeyCode::Up)], Msg::Up, "move up"),
+    bind!(
+        &[Choice, Multi, Feelings, Ladder],
+        [ch('k')],
+        Msg::Up,
+        "move up"
+    ),
+    bind!(
+        &[Choice, Multi, Feelings, Ladder],
+        [plain(KeyCode::Down), ch('j')],
+        Msg::Down,
+        "move down"
+    ),
+    bind!(
+        &[MultiOther],
+        [plain(KeyCode::Down)],
+        Msg::Down,
+        "move down"
+    ),
+    bind!(
+        &[Choice],
+        [plain(KeyCode::Enter)],
+        Msg::Open,
+        "choose and go on",
+        "Enter choose"
+    ),
+    bind!(&[Choice], [ch(' ')], Msg::Toggle, "choose"),
+    bind!(
+        &[Choice],
+        [plain(KeyCode::Backspace)],
+        Msg::ClearAnswer,
+        "clear the choice"
+    ),
+    bind!(
+        &[Multi],
+        [ch(' '), plain(KeyCode::Enter)],
+        Msg::Toggle,
+        "tick or untick",
+        "Space tick"
+    ),
+    bind!(
+        &[Feelings],
+        [plain(KeyCode::Enter)],
+        Msg::Open,
+        "pick",
+        "Enter pick"
+    ),
+    bind!(
+        &[Feelings],
+        [plain(KeyCode::Backspace)],
+        Msg::ClearAnswer,
+        "back a level",
+        "Backspace back a level"
+    ),
+    bind!(
+        &[FeelingsIntensity],
+        [plain(KeyCode::Enter)],
+        Msg::Open,
+        "next prompt"
+    ),
+    bind!(
+        &[FeelingsIntensity],
+        [plain(KeyCode::Backspace)],
+        Msg::ClearAnswer,
+        "back to the words"
+    ),
+    // Scales, and the rating of a ladder item.
+    bind!(
+        SCALES,
+        [plain(KeyCode::Left), ch('h')],
+        Msg::Decrease,
+        "lower",
+        "←→ set"
+    ),
+    bind!(
+        SCALES,
+        [plain(KeyCode::Right), ch('l')],
+        Msg::Increase,
+        "higher"
+    ),
+    bind!(SCALES, [Key::Digit], Msg::Digit(0), "jump along the scale"),
+    bind!(SCALES, [plain(KeyCode::Home)], Msg::ScaleMin, "lowest"),
+    bind!(SCALES, [plain(KeyCode::End)], Msg::ScaleMax, "highest"),
+    bind!(
+        &[Scale],
+        [plain(KeyCode::Backspace), plain(KeyCode::Delete)],
+        Msg::ClearAnswer,
+        "clear (leave unanswered)"
+    ),
+    bind!(
+        &[Ladder],
+        [plain(KeyCode::Backspace)],
+        Msg::ClearAnswer,
+        "clear the rating"
+    ),
+    // Ladders.
+    bind!(&[Ladder], [ch('a')], Msg::Add, "add an item", "a add"),
+    bind!(
+        &[Ladder],
+        [plain(KeyCode::Enter)],
+        Msg::Open,
+        "write or edit the selected item",
+        "Enter edit"
+    ),
+    bind!(
+        &[Ladder],
+        [ch('d'), plain(KeyCode::Delete)],
+        Msg::Delete,
+        "delete the selected item"
+    ),
+    bind!(
+        &[Ladder],
+        [SHIFT_UP, ch('K')],
+        Msg::MoveUp,
+        "move the item up"
+    ),
+    bind!(
+        &[Ladder],
+        [SHIFT_DOWN, ch('J')],
+        Msg::MoveDown,
+        "move the item down"
+    ),
+    bind!(
+        &[LadderEdit],
+        [plain(KeyCode::Tab)],
+        Msg::NextField,
+        "next field",
+        "Tab next field"
+    ),
+    bind!(&[LadderEdit], [BACKTAB], Msg::PrevField, "previous field"),
+    bind!(
+        &[LadderEdit],
+        [plain(KeyCode::Enter)],
+        Msg::Open,
+        "keep this item",
+        "Enter keep"
+    ),
+    bind!(
+        &[LadderEdit],
+        [plain(KeyCode::Esc)],
+        Msg::Cancel,
+        "stop editing without keeping changes",
+        "Esc cancel"
+    ),
+    bind!(
+        &[Save],
+        [plain(KeyCode::Enter)],
+        Msg::Open,
+        "save this entry",
+        "Enter save"
+    ),
+    bind!(
+        PROMPTS,
+        [plain(KeyCode::Esc)],
+        Msg::Back,
+        "leave the exercise; your draft is kept",
+        "Esc leave"
+    ),
+    bind!(
+        &[Step, Review, Entry, Reading],
+        [plain(KeyCode::Esc)],
+        Msg::Back,
+        "back",
+        "Esc back"
+    ),
+    bind!(
+        &[Step],
+        [ch('m')],
+        Msg::Toggle,
+        "mark the step done, or not done"
+    ),
+    bind!(
+        &[Help],
+        [plain(KeyCode::Esc), plain(KeyCode::F(1))],
+        Msg::Back,
+        "close help",
+        "Esc close"
+    ),
+    bind!(
+        EVERYWHERE,
+        [plain(KeyCode::F(1))],
+        Msg::Help,
+        "help and crisis lines",
+        "F1 help"
+    ),
+    bind!(NOT_TYPING, [ch('?')], Msg::Help, "help and crisis lines"),
+    bind!(NOT_TYPING, [ch('q')], Msg::Quit, "save and quit", "q quit"),
+    bind!(
+        TYPING,
+        [ctrl('c')],
+        Msg::Quit,
+        "save everything and quit",
+        "Ctrl-C quit"
+    ),
+    bind!(
+        EVERYWHERE,
+        [ctrl('c')],
+        Msg::Quit,
+        "save everything and quit"
+    ),
 ];
 
 impl Binding {
@@ -277,15 +415,16 @@ pub fn map(context: Context, key: KeyEvent) -> Option<Msg> {
             }
         }
     }
-    match context {
-        Text | Line => Some(Msg::Edit(key)),
-        _ => None,
-    }
+    TYPING.contains(&context).then_some(Msg::Edit(key))
 }
 
 fn matches(pattern: Key, msg: &Msg, key: KeyEvent) -> Option<Msg> {
-    // Terminals disagree on whether '?' or Shift-Tab carry SHIFT; it never matters here.
-    let mut mods = key.modifiers - KeyModifiers::SHIFT;
+    // Terminals disagree on whether '?', 'K' or Shift-Tab carry SHIFT; for those it
+    // never matters. For arrows it does: Shift-Up moves a ladder item.
+    let mut mods = key.modifiers;
+    if matches!(key.code, KeyCode::Char(_) | KeyCode::BackTab) {
+        mods -= KeyModifiers::SHIFT;
+    }
     // Two quick Escs can arrive as one Alt-Esc; it still means "back".
     if key.code == KeyCode::Esc {
         mods -= KeyModifiers::ALT;
@@ -349,6 +488,10 @@ pub fn key_name(key: Key) -> String {
     };
     if mods.contains(KeyModifiers::CONTROL) {
         format!("Ctrl-{}", name.to_uppercase())
+    } else if mods.contains(KeyModifiers::SHIFT) {
+        format!("Shift-{name}")
+    } else if name == " " {
+        "Space".to_string()
     } else {
         name
     }

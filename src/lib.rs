@@ -8,5 +8,6 @@ pub mod crisis;
 pub mod journal;
 pub mod keys;
 pub mod runtime;
+pub mod settings;
 pub mod store;
 pub mod ui;

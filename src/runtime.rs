@@ -13,6 +13,7 @@ use ratatui::DefaultTerminal;
 
 use crate::app::{App, Boot, Effect, Msg};
 use crate::content::Content;
+use crate::settings::Settings;
 use crate::store::Store;
 use crate::{keys, ui};
 
@@ -30,7 +31,7 @@ struct Shared {
     store: Store,
 }
 
-pub fn run(store: Store, content: Content) -> anyhow::Result<()> {
+pub fn run(store: Store, content: Content, settings: Settings) -> anyhow::Result<()> {
     let mut notice = None;
     let session = match store.load_session() {
         Ok(session) => session,
@@ -44,6 +45,8 @@ pub fn run(store: Store, content: Content) -> anyhow::Result<()> {
         welcomed: store.welcomed().context("cannot read settings")?,
         session,
         activity: store.activity().context("cannot read your entries")?,
+        done_steps: store.done_steps().context("cannot read settings")?,
+        settings,
     };
     let mut app = App::new(content, boot);
     app.notice = notice;
@@ -194,6 +197,19 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Option<Msg> {
             Ok(entry) => Msg::EntryLoaded(id, entry.map(Box::new)),
             Err(e) => Msg::StoreFailed(format!("Could not read that entry: {e}")),
         }),
+        Effect::LoadRecall(key) => Some(
+            match store.latest_answer(&key.step, &key.exercise, &key.prompt) {
+                Ok(found) => Msg::RecallLoaded(
+                    key,
+                    found.map(|(when, text)| crate::app::Recalled { when, text }),
+                ),
+                Err(e) => Msg::StoreFailed(format!("Could not read an earlier answer: {e}")),
+            },
+        ),
+        Effect::MarkStepDone { step_id, done } => store
+            .mark_step_done(&step_id, done)
+            .err()
+            .map(|e| Msg::StoreFailed(format!("Could not save a setting: {e}"))),
         Effect::MarkWelcomed => store
             .mark_welcomed()
             .err()

@@ -96,7 +96,9 @@ fn an_unknown_prompt_kind_is_located() {
     let broken = GOOD.replace("kind = \"text\"", "kind = \"essay\"");
     assert_eq!(
         problems(&[("one.toml", &broken)]),
-        ["one.toml:16:8: unknown prompt kind \"essay\" (expected text, line or scale)"]
+        [
+            "one.toml:16:8: unknown prompt kind \"essay\" (expected text, line, scale, choice, multi, feelings, ladder or recall)"
+        ]
     );
 }
 

@@ -131,9 +131,11 @@ fn text_typed_just_before_the_terminal_closes_is_there_after_a_restart() {
     open_thought_record(&mut tui);
     tui.send("Alex didn't answer for five hours.");
     tui.send(TAB);
-    tui.send("irritated");
-    tui.send(TAB);
+    tui.wait_for("Which family is closest?");
+    tui.send(ENTER);
+    tui.send(ENTER);
     tui.send("7");
+    tui.wait_for("So far: Sad › lonely › 70 of 100");
     tui.send(TAB);
     tui.send("Nobody can be counted on, tÿpéd 🌱 right before");
     tui.wait_for("right before");
@@ -149,7 +151,7 @@ fn text_typed_just_before_the_terminal_closes_is_there_after_a_restart() {
     again.wait_for("What went through your mind?");
     again.wait_for("Nobody can be counted on, tÿpéd 🌱 right before");
     again.send("\x1b[Z");
-    again.wait_for("Your answer: 70");
+    again.wait_for("So far: Sad › lonely › 70 of 100");
     again.send("\x1b[Z\x1b[Z");
     again.wait_for("Alex didn't answer for five hours.");
     again.send("\x03");
@@ -189,7 +191,7 @@ fn a_finished_exercise_shows_in_review_after_a_restart() {
     let mut tui = Tui::start(&data);
     open_thought_record(&mut tui);
     tui.send("A situation worth keeping");
-    for _ in 0..9 {
+    for _ in 0..12 {
         tui.send(TAB);
     }
     tui.wait_for("Ready to save");
@@ -201,7 +203,7 @@ fn a_finished_exercise_shows_in_review_after_a_restart() {
     let mut tui = Tui::start(&data);
     tui.wait_for("Exercises");
     tui.send("\x1b");
-    tui.wait_for("1 of 1 done");
+    tui.wait_for("in progress · 1 of 4");
     tui.send("r");
     tui.wait_for("1 entry");
     tui.send(ENTER);

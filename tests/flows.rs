@@ -112,8 +112,8 @@ fn tab_and_shift_tab_move_between_prompts_and_reach_the_save_page() {
     assert_eq!(app.drafts[0].prompt, 0);
     press(&mut app, key(BackTab));
     assert_eq!(app.drafts[0].prompt, 0, "no prompt before the first");
-    press_all(&mut app, &[Tab; 20]);
-    assert_eq!(app.drafts[0].prompt, 9, "stops on the save page");
+    press_all(&mut app, &[Tab; 30]);
+    assert_eq!(app.drafts[0].prompt, 12, "stops on the save page");
     assert_eq!(app.context(), Context::Save);
 }
 
@@ -150,18 +150,18 @@ fn a_multi_line_paste_lands_verbatim_and_triggers_nothing() {
 #[test]
 fn a_line_prompt_moves_on_with_enter_and_keeps_a_paste_on_one_line() {
     let mut app = thought_record();
-    press(&mut app, key(Tab));
+    goto(&mut app, "hot-thought");
     assert_eq!(app.context(), Context::Line);
-    app.update(Msg::Paste("sad\nand tired".into()));
-    assert_eq!(field_text(&app), "sad and tired");
+    app.update(Msg::Paste("nobody\nstays".into()));
+    assert_eq!(field_text(&app), "nobody stays");
     press(&mut app, key(Enter));
-    assert_eq!(app.drafts[0].prompt, 2);
+    assert_eq!(prompt_id(&app), "belief-before");
 }
 
 #[test]
 fn a_scale_answers_to_arrows_digits_home_end_and_can_be_cleared() {
     let mut app = thought_record();
-    press_all(&mut app, &[Tab, Tab]);
+    goto(&mut app, "belief-before");
     assert_eq!(app.context(), Context::Scale);
     assert_eq!(field_text(&app), "None");
     press(&mut app, key(Right));
@@ -182,7 +182,11 @@ fn a_scale_answers_to_arrows_digits_home_end_and_can_be_cleared() {
     press(&mut app, key(Backspace));
     assert_eq!(field_text(&app), "None");
     press(&mut app, key(Enter));
-    assert_eq!(app.drafts[0].prompt, 3, "Enter moves on from a scale");
+    assert_eq!(
+        prompt_id(&app),
+        "thinking-traps",
+        "Enter moves on from a scale"
+    );
 }
 
 #[test]
@@ -267,11 +271,17 @@ fn finishing_an_exercise_commits_every_answer_and_removes_the_draft() {
     let mut app = thought_record();
     type_text(&mut app, "Tuesday, no reply");
     press(&mut app, key(Tab));
-    type_text(&mut app, "irritated");
-    press_all(&mut app, &[Enter, Char('7'), Enter]);
+    press_all(&mut app, &[Down, Enter, Enter, Char('7'), Enter]);
+    type_text(&mut app, "They're pulling away");
+    goto(&mut app, "hot-thought");
     type_text(&mut app, "Nobody can be counted on");
-    press_all(&mut app, &[Tab, Char('9')]);
-    press_all(&mut app, &[Tab; 5]);
+    press_all(
+        &mut app,
+        &[Enter, Char('9'), Enter, Char(' '), Down, Down, Char(' ')],
+    );
+    goto(&mut app, "belief-after");
+    press(&mut app, key(Char('6')));
+    press_all(&mut app, &[Tab; 3]);
     assert_eq!(app.context(), Context::Save);
     let effects = press(&mut app, key(Enter));
     let Some(Effect::CommitEntry { entry, session }) = effects.first() else {
@@ -279,41 +289,69 @@ fn finishing_an_exercise_commits_every_answer_and_removes_the_draft() {
     };
     assert!(effects.contains(&Effect::LoadActivity));
     assert_eq!(entry.exercise_id, "thought-record");
-    assert_eq!(entry.answers.len(), 9);
     assert_eq!(
-        entry.answers[0].value,
+        entry.answers.len(),
+        11,
+        "every prompt but the read-only recall"
+    );
+    let answer = |id: &str| {
+        entry
+            .answers
+            .iter()
+            .find(|a| a.prompt_id == id)
+            .map(|a| a.value.clone())
+            .expect(id)
+    };
+    assert_eq!(
+        answer("situation"),
         AnswerValue::Text("Tuesday, no reply".into())
     );
-    assert_eq!(
-        entry.answers[1].value,
-        AnswerValue::Text("irritated".into())
+    assert!(
+        matches!(answer("feelings"), AnswerValue::Feeling { ref family, ref word, intensity: Some(70), max: 100, .. } if family == "Scared" && word == "anxious"),
+        "{:?}",
+        answer("feelings")
     );
     assert_eq!(
-        entry.answers[2].value,
-        AnswerValue::Scale {
-            value: 70,
-            min: 0,
-            max: 100
-        }
+        answer("automatic-thoughts"),
+        AnswerValue::Text("They're pulling away".into())
     );
     assert_eq!(
-        entry.answers[3].value,
-        AnswerValue::Text("Nobody can be counted on".into())
-    );
-    assert_eq!(
-        entry.answers[4].value,
+        answer("belief-before"),
         AnswerValue::Scale {
             value: 90,
             min: 0,
             max: 100
         }
     );
+    let AnswerValue::Multi { chosen, other } = answer("thinking-traps") else {
+        panic!()
+    };
+    assert_eq!(chosen.len(), 2);
+    assert!(chosen[0].starts_with("All or nothing") && chosen[1].starts_with("Fortune telling"));
+    assert_eq!(other, "");
     assert_eq!(
-        entry.answers[5].value,
+        answer("evidence-for"),
         AnswerValue::Skipped,
         "every prompt can be skipped"
     );
-    assert_eq!(entry.answers[3].label, "What went through your mind?");
+    assert_eq!(
+        answer("belief-after"),
+        AnswerValue::Scale {
+            value: 60,
+            min: 0,
+            max: 100
+        }
+    );
+    let pairs: Vec<_> = entry
+        .answers
+        .iter()
+        .filter(|a| a.pair.as_deref() == Some("belief"))
+        .collect();
+    assert_eq!(pairs.len(), 2, "before and after share a pair key");
+    assert_eq!(
+        entry.answers[3].label,
+        "Which thought stings most? Put it in one line."
+    );
     assert!(
         session.drafts.is_empty(),
         "the saved session no longer holds the draft"
@@ -332,7 +370,7 @@ fn finishing_an_exercise_commits_every_answer_and_removes_the_draft() {
 fn a_failed_commit_puts_the_answers_back_as_a_draft() {
     let mut app = thought_record();
     type_text(&mut app, "precious words");
-    press_all(&mut app, &[Tab; 9]);
+    press_all(&mut app, &[Tab; 30]);
     press(&mut app, key(Enter));
     assert!(app.drafts.is_empty());
     let effects = app.update(Msg::CommitFailed("disk full".into()));
@@ -346,7 +384,7 @@ fn a_failed_commit_puts_the_answers_back_as_a_draft() {
     );
     press(&mut app, key(Enter));
     press(&mut app, key(Char('c')));
-    press_all(&mut app, &[BackTab; 9]);
+    press_all(&mut app, &[BackTab; 30]);
     assert_eq!(field_text(&app), "precious words");
 }
 
@@ -463,8 +501,10 @@ fn the_session_restores_screen_prompt_and_drafts_exactly() {
     let mut app = thought_record();
     type_text(&mut app, "first answer");
     press(&mut app, key(Tab));
-    type_text(&mut app, "numb");
-    press_all(&mut app, &[Enter, Char('4'), Tab]);
+    press_all(&mut app, &[Enter, Down, Enter]);
+    goto(&mut app, "belief-before");
+    press(&mut app, key(Char('4')));
+    goto(&mut app, "automatic-thoughts");
     type_text(&mut app, "half typ");
     press(&mut app, key(Left));
     let session = app.session();
@@ -476,7 +516,7 @@ fn the_session_restores_screen_prompt_and_drafts_exactly() {
         }
     );
 
-    let restored = App::new(
+    let mut restored = App::new(
         content(),
         Boot {
             welcomed: true,
@@ -485,12 +525,18 @@ fn the_session_restores_screen_prompt_and_drafts_exactly() {
         },
     );
     assert_eq!(restored.screen, app.screen);
-    assert_eq!(restored.drafts[0].prompt, 3);
+    assert_eq!(prompt_id(&restored), "automatic-thoughts");
     assert_eq!(field_text(&restored), "half typ");
     assert_eq!(
         restored.session(),
         session,
-        "saving again gives the same session, cursor included"
+        "saving again gives the same session, cursors included"
+    );
+    type_text(&mut restored, "X");
+    assert_eq!(
+        field_text(&restored),
+        "half tyXp",
+        "the text cursor is where it was"
     );
 }
 
@@ -580,6 +626,7 @@ fn long_entry(id: i64) -> attune::journal::Entry {
                 prompt_id: format!("p{i}"),
                 label: format!("Prompt {i}"),
                 value: AnswerValue::Text("words ".repeat(30)),
+                pair: None,
             })
             .collect(),
     }

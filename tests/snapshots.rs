@@ -87,31 +87,130 @@ fn exercise_text_filled_wraps() {
 }
 
 #[test]
-fn exercise_line() {
+fn exercise_line_empty_and_filled() {
     let mut app = thought_record();
-    press(&mut app, key(Tab));
-    type_text(&mut app, "irritated, a bit anxious");
-    snap("exercise_line", &app);
+    goto(&mut app, "hot-thought");
+    snap("exercise_line_empty", &app);
+    type_text(&mut app, "You can't count on anyone.");
+    snap("exercise_line_filled", &app);
 }
 
 #[test]
 fn exercise_scale_unset_and_set() {
     let mut app = thought_record();
-    press_all(&mut app, &[Tab, Tab]);
+    goto(&mut app, "belief-before");
     snap("exercise_scale_unset", &app);
     press(&mut app, key(Char('7')));
     snap("exercise_scale_set", &app);
 }
 
 #[test]
-fn exercise_save_page() {
+fn exercise_feelings_each_level() {
+    let mut app = thought_record();
+    goto(&mut app, "feelings");
+    snap("exercise_feelings_family", &app);
+    press_all(&mut app, &[Down, Enter]);
+    snap("exercise_feelings_word", &app);
+    press_all(&mut app, &[Down, Enter, Char('6')]);
+    snap("exercise_feelings_intensity", &app);
+    press_all(&mut app, &[Backspace, Backspace]);
+    press_all(&mut app, &[Up; 10]);
+    press_all(&mut app, &[Down; 7]);
+    press(&mut app, key(Enter));
+    snap("exercise_feelings_body", &app);
+    press(&mut app, key(Enter));
+    snap("exercise_feelings_body_family", &app);
+}
+
+#[test]
+fn exercise_multi_empty_and_ticked_with_other() {
+    let mut app = thought_record();
+    goto(&mut app, "thinking-traps");
+    snap("exercise_multi_empty", &app);
+    press_all(&mut app, &[Char(' '), Down, Down, Char(' ')]);
+    press_all(&mut app, &[Down; 8]);
+    type_text(&mut app, "catastrophising");
+    snap("exercise_multi_filled", &app);
+}
+
+#[test]
+fn exercise_choice_empty_and_chosen() {
+    let mut app = app();
+    press_all(&mut app, &[Down, Down, Down, Down, Enter, Down, Enter]);
+    goto(&mut app, "minutes");
+    snap("exercise_choice_empty", &app);
+    press_all(&mut app, &[Down, Char(' ')]);
+    snap("exercise_choice_chosen", &app);
+}
+
+#[test]
+fn exercise_recall_of_this_run() {
+    let mut app = thought_record();
+    goto(&mut app, "hot-thought");
+    type_text(&mut app, "You can't count on anyone.");
+    goto(&mut app, "hot-thought-again");
+    snap("exercise_recall", &app);
+}
+
+#[test]
+fn exercise_recall_of_a_linked_exercise() {
+    let mut app = app();
+    press_all(&mut app, &[Down, Enter, Enter]);
+    assert_eq!(prompt_id(&app), "pattern-log-recall");
+    snap("exercise_recall_linked_empty", &app);
+    app.update(Msg::RecallLoaded(
+        attune::app::RecallKey {
+            step: "recognize".into(),
+            exercise: "pattern-log".into(),
+            prompt: "situation".into(),
+        },
+        Some(attune::app::Recalled {
+            when: at("2026-11-20T21:15:00+01:00"),
+            text: "Sam asked about the weekend.".into(),
+        }),
+    ));
+    snap("exercise_recall_linked", &app);
+}
+
+#[test]
+fn exercise_ladder_empty_editing_and_built() {
+    let mut app = app();
+    press_all(&mut app, &[Down; 5]);
+    press_all(&mut app, &[Enter, Enter]);
+    snap("exercise_ladder_empty", &app);
+    press(&mut app, key(Char('a')));
+    type_text(&mut app, "Tell Jo I had a rough week");
+    press(&mut app, key(Tab));
+    type_text(&mut app, "Jo");
+    snap("exercise_ladder_editing", &app);
+    press(&mut app, key(Enter));
+    press(&mut app, key(Char('2')));
+    press(&mut app, key(Char('a')));
+    type_text(&mut app, "Ask for help moving");
+    press_all(&mut app, &[Enter, Char('5'), Char('a')]);
+    type_text(&mut app, "Say \"I missed you\"");
+    press_all(&mut app, &[Enter, Char('8'), Up]);
+    snap("exercise_ladder_built", &app);
+}
+
+#[test]
+fn exercise_save_page_with_a_before_after_pair() {
     let mut app = thought_record();
     type_text(&mut app, "Alex didn't answer for five hours");
-    press(&mut app, key(Tab));
-    type_text(&mut app, "irritated");
-    press_all(&mut app, &[Enter, Char('7'), Tab]);
-    press_all(&mut app, &[Tab; 6]);
+    press_all(&mut app, &[Tab, Enter, Enter, Char('7'), Enter]);
+    goto(&mut app, "belief-before");
+    press(&mut app, key(Char('9')));
+    goto(&mut app, "belief-after");
+    press(&mut app, key(Char('6')));
+    press_all(&mut app, &[Tab; 3]);
     snap("exercise_save", &app);
+}
+
+#[test]
+fn reading_page() {
+    let mut app = app();
+    press_all(&mut app, &[Down, Enter, Down, Down, Enter]);
+    snap("reading", &app);
 }
 
 #[test]
@@ -180,6 +279,7 @@ fn entry() {
         prompt_id: label.to_lowercase(),
         label: label.into(),
         value,
+        pair: None,
     };
     app.update(Msg::EntryLoaded(
         1,
@@ -194,7 +294,23 @@ fn entry() {
                     "What happened?",
                     AnswerValue::Text("Sam asked if I wanted to spend the whole weekend together.\nI said I'd see.".into()),
                 ),
-                answer("How strong was that urge?", AnswerValue::Scale { value: 7, min: 0, max: 10 }),
+                Answer { pair: Some("urge".into()), ..answer("How strong was that urge?", AnswerValue::Scale { value: 7, min: 0, max: 10 }) },
+                answer("Which moves showed up?", AnswerValue::Multi { chosen: vec!["Going quiet".into()], other: "sulking".into() }),
+                answer(
+                    "What did you feel?",
+                    AnswerValue::Feeling { family: "Sad".into(), word: "lonely".into(), intensity: Some(6), max: 10, sensation: None },
+                ),
+                answer(
+                    "Trust ladder",
+                    AnswerValue::Ladder {
+                        item: "rung".into(),
+                        fields: vec!["with whom".into()],
+                        items: vec![attune::journal::LadderItem { text: "Share a worry".into(), rating: Some(30), fields: vec!["Jo".into()] }],
+                        min: 0,
+                        max: 100,
+                    },
+                ),
+                Answer { pair: Some("urge".into()), ..answer("And the urge now?", AnswerValue::Scale { value: 4, min: 0, max: 10 }) },
                 answer("What might have been underneath? (optional)", AnswerValue::Skipped),
             ],
         })),

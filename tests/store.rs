@@ -6,37 +6,86 @@ mod support;
 use std::os::unix::fs::PermissionsExt;
 
 use attune::app::Msg;
-use attune::journal::{Answer, AnswerValue, NewEntry};
+use attune::journal::{Answer, AnswerValue, LadderItem, NewEntry};
 use attune::store::{OpenError, Store, schema_version};
 use chrono::DateTime;
 use crossterm::event::KeyCode::*;
 use support::*;
 
 fn new_entry(exercise: &str, text: &str) -> NewEntry {
+    let answer = |id: &str, value, pair: Option<&str>| Answer {
+        prompt_id: id.into(),
+        label: format!("Label of {id}"),
+        value,
+        pair: pair.map(str::to_string),
+    };
     NewEntry {
         step_id: "recognize".into(),
         exercise_id: exercise.into(),
         exercise_title: "Pattern log".into(),
         answers: vec![
-            Answer {
-                prompt_id: "situation".into(),
-                label: "What happened?".into(),
-                value: AnswerValue::Text(text.into()),
-            },
-            Answer {
-                prompt_id: "urge-strength".into(),
-                label: "How strong was that urge?".into(),
-                value: AnswerValue::Scale {
+            answer("situation", AnswerValue::Text(text.into()), None),
+            answer(
+                "before",
+                AnswerValue::Scale {
                     value: 7,
                     min: 0,
                     max: 10,
                 },
-            },
-            Answer {
-                prompt_id: "underneath".into(),
-                label: "Underneath?".into(),
-                value: AnswerValue::Skipped,
-            },
+                Some("distress"),
+            ),
+            answer("underneath", AnswerValue::Skipped, None),
+            answer("okay", AnswerValue::Choice("I'm not sure".into()), None),
+            answer(
+                "moves",
+                AnswerValue::Multi {
+                    chosen: vec!["Going quiet".into(), "Joking".into()],
+                    other: "sulking".into(),
+                },
+                None,
+            ),
+            answer(
+                "feeling",
+                AnswerValue::Feeling {
+                    family: "Sad".into(),
+                    word: "lonely".into(),
+                    intensity: Some(6),
+                    max: 10,
+                    sensation: Some("heavy chest".into()),
+                },
+                None,
+            ),
+            answer(
+                "ladder",
+                AnswerValue::Ladder {
+                    item: "rung".into(),
+                    fields: vec!["with whom".into()],
+                    items: vec![
+                        LadderItem {
+                            text: "Share a preference".into(),
+                            rating: Some(10),
+                            fields: vec!["Jo".into()],
+                        },
+                        LadderItem {
+                            text: "Say I missed you".into(),
+                            rating: None,
+                            fields: vec![String::new()],
+                        },
+                    ],
+                    min: 0,
+                    max: 100,
+                },
+                None,
+            ),
+            answer(
+                "after",
+                AnswerValue::Scale {
+                    value: 4,
+                    min: 0,
+                    max: 10,
+                },
+                Some("distress"),
+            ),
         ],
     }
 }
@@ -90,7 +139,7 @@ fn reopening_does_not_migrate_twice_or_lose_anything() {
 }
 
 #[test]
-fn entries_round_trip_with_every_answer_and_unicode() {
+fn entries_round_trip_with_every_kind_of_answer_and_unicode() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
     let text = "Line one\nlíne twö 🌱 日本語 مرحبا\n\n  indented";
@@ -175,9 +224,10 @@ fn a_saved_session_reopens_on_the_same_screen_prompt_and_drafts() {
     let mut h = Harness::new();
     h.keys(&[Enter, Down, Down, Down, Enter, Enter]);
     h.type_text("Alex didn't reply.\nI told myself I didn't care.");
-    h.keys(&[Tab]);
-    h.type_text("hurt");
-    h.keys(&[Enter, Char('6'), Tab]);
+    h.keys(&[Tab, Enter, Down, Enter, Char('6')]);
+    h.goto("thinking-traps");
+    h.keys(&[Char(' '), Down, Down]);
+    h.goto("automatic-thoughts");
     h.type_text("Nobody can be counted");
     h.send(Msg::Tick);
     let before = h.app.session();
@@ -204,7 +254,7 @@ fn a_finished_exercise_is_in_review_and_its_draft_is_gone() {
     let mut h = Harness::new();
     h.keys(&[Enter, Down, Down, Down, Enter, Enter]);
     h.type_text("Situation text");
-    h.keys(&[Tab; 9]);
+    h.keys(&[Tab; 30]);
     h.keys(&[Enter]);
     assert!(
         h.app
@@ -222,7 +272,7 @@ fn a_finished_exercise_is_in_review_and_its_draft_is_gone() {
         entry.answers[0].value,
         AnswerValue::Text("Situation text".into())
     );
-    assert_eq!(entry.answers.len(), 9);
+    assert_eq!(entry.answers.len(), 11);
 
     let h = h.relaunch();
     assert!(
@@ -305,4 +355,99 @@ fn a_journal_from_a_newer_attune_is_refused_and_left_untouched() {
 
 fn now() -> DateTime<chrono::FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-28T14:03:00+01:00").unwrap()
+}
+
+#[test]
+fn a_version_1_journal_is_migrated_forward_keeping_its_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("attune.db");
+    {
+        let conn = rusqlite::Connection::open(&file).unwrap();
+        conn.execute_batch(include_str!("../src/store/schema_v1.sql"))
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO entries VALUES (1, 'recognize', 'pattern-log', 'Pattern log', '2026-11-01T10:00:00+00:00', 1793527200, '2026-11-01T10:00:00+00:00');
+             INSERT INTO answers VALUES (1, 0, 'situation', 'What happened?', 'text', 'old words', NULL, NULL, NULL);
+             INSERT INTO answers VALUES (1, 1, 'urge-strength', 'How strong?', 'scale', NULL, 6, 0, 10);
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.user_version().unwrap(), schema_version());
+    let entry = store.entry(1).unwrap().expect("kept");
+    assert_eq!(
+        entry.answers[0].value,
+        AnswerValue::Text("old words".into())
+    );
+    assert_eq!(
+        entry.answers[1].value,
+        AnswerValue::Scale {
+            value: 6,
+            min: 0,
+            max: 10
+        }
+    );
+}
+
+#[test]
+fn the_latest_answer_of_a_linked_exercise_is_found_for_recall() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    assert_eq!(
+        store
+            .latest_answer("recognize", "pattern-log", "situation")
+            .unwrap(),
+        None
+    );
+    let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
+    store
+        .commit_entry_at(
+            &new_entry("pattern-log", "older"),
+            None,
+            at("2026-11-20T09:00:00+00:00"),
+        )
+        .unwrap();
+    store
+        .commit_entry_at(
+            &new_entry("pattern-log", "newer"),
+            None,
+            at("2026-11-22T09:00:00+00:00"),
+        )
+        .unwrap();
+    let (when, text) = store
+        .latest_answer("recognize", "pattern-log", "situation")
+        .unwrap()
+        .expect("found");
+    assert_eq!(
+        (when, text.as_str()),
+        (at("2026-11-22T09:00:00+00:00"), "newer")
+    );
+    let (_, ladder) = store
+        .latest_answer("recognize", "pattern-log", "ladder")
+        .unwrap()
+        .expect("found");
+    assert_eq!(
+        ladder,
+        "Share a preference (10 of 100); with whom: Jo\nSay I missed you"
+    );
+    assert_eq!(
+        store
+            .latest_answer("recognize", "pattern-log", "underneath")
+            .unwrap(),
+        None,
+        "skipped answers are not recalled"
+    );
+}
+
+#[test]
+fn steps_marked_done_are_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    store.mark_step_done("recognize", true).unwrap();
+    store.mark_step_done("build-trust", true).unwrap();
+    store.mark_step_done("build-trust", false).unwrap();
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.done_steps().unwrap(), vec!["recognize".to_string()]);
 }

@@ -1,16 +1,11 @@
-//! An exercise in progress: which prompt is open and every draft answer,
-//! with a live text editor for text prompts.
+//! An exercise in progress: which prompt is open and every draft answer.
 
 use std::collections::BTreeMap;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::style::{Modifier, Style};
-use ratatui_textarea::{CursorMove, TextArea, WrapMode};
-
 use super::Msg;
-use super::session::{SavedAnswer, SavedDraft};
-use crate::content::{Exercise, Prompt, PromptKind};
-use crate::journal::{Answer, AnswerValue, NewEntry};
+use super::session::SavedDraft;
+use crate::content::{Exercise, FeelingFamily, PromptKind};
+use crate::journal::{Answer, NewEntry};
 
 /// A draft of one exercise run.
 #[derive(Debug, Clone)]
@@ -23,11 +18,7 @@ pub struct Draft {
     pub answers: Vec<DraftAnswer>,
 }
 
-#[derive(Debug, Clone)]
-pub enum DraftAnswer {
-    Text(Box<TextArea<'static>>),
-    Scale(Option<i64>),
-}
+pub use super::answer::{Change, DraftAnswer};
 
 impl Draft {
     pub fn new(step_id: &str, exercise: &Exercise) -> Draft {
@@ -44,16 +35,7 @@ impl Draft {
         let answers = exercise
             .prompts
             .iter()
-            .map(|p| match (saved.answers.get(&p.id), &p.kind) {
-                (
-                    Some(SavedAnswer::Text { text, row, col }),
-                    PromptKind::Text | PromptKind::Line,
-                ) => DraftAnswer::text(p, text, *row, *col),
-                (Some(SavedAnswer::Scale { value }), PromptKind::Scale(spec)) => {
-                    DraftAnswer::Scale(Some((*value).clamp(spec.min, spec.max)))
-                }
-                _ => DraftAnswer::empty(p),
-            })
+            .map(|p| DraftAnswer::restore(p, saved.answers.get(&p.id)))
             .collect::<Vec<_>>();
         Draft {
             step_id: saved.step_id.clone(),
@@ -68,22 +50,7 @@ impl Draft {
             .prompts
             .iter()
             .zip(&self.answers)
-            .filter_map(|(p, a)| {
-                let saved = match a {
-                    DraftAnswer::Text(area) if area.is_empty() => return None,
-                    DraftAnswer::Text(area) => {
-                        let c = area.cursor();
-                        SavedAnswer::Text {
-                            text: area.lines().join("\n"),
-                            row: c.0,
-                            col: c.1,
-                        }
-                    }
-                    DraftAnswer::Scale(None) => return None,
-                    DraftAnswer::Scale(Some(value)) => SavedAnswer::Scale { value: *value },
-                };
-                Some((p.id.clone(), saved))
-            })
+            .filter_map(|(p, a)| Some((p.id.clone(), a.save(p)?)))
             .collect::<BTreeMap<_, _>>();
         SavedDraft {
             step_id: self.step_id.clone(),
@@ -93,49 +60,14 @@ impl Draft {
         }
     }
 
-    /// Apply an editing message to the open prompt. Returns whether anything changed.
-    pub fn apply(&mut self, exercise: &Exercise, msg: Msg) -> bool {
-        let Some(prompt) = exercise.prompts.get(self.prompt) else {
-            return false;
-        };
-        let Some(answer) = self.answers.get_mut(self.prompt) else {
-            return false;
-        };
-        match (answer, &prompt.kind) {
-            (DraftAnswer::Text(area), kind) => {
-                let single_line = *kind == PromptKind::Line;
-                match msg {
-                    Msg::Edit(key) if single_line && is_newline(&key) => false,
-                    Msg::Edit(key) => area.input(key),
-                    Msg::Paste(text) => {
-                        let text = text.replace("\r\n", "\n").replace('\r', "\n");
-                        let text = if single_line {
-                            text.replace('\n', " ")
-                        } else {
-                            text
-                        };
-                        area.insert_str(text)
-                    }
-                    _ => false,
-                }
-            }
-            (DraftAnswer::Scale(value), PromptKind::Scale(spec)) => {
-                let middle = spec.min + (spec.max - spec.min) / 2;
-                let next = match msg {
-                    Msg::Decrease => Some(value.map_or(middle, |v| v - spec.step())),
-                    Msg::Increase => Some(value.map_or(middle, |v| v + spec.step())),
-                    Msg::Digit(d) => Some(spec.digit_value(d)),
-                    Msg::ScaleMin => Some(spec.min),
-                    Msg::ScaleMax => Some(spec.max),
-                    Msg::ClearAnswer => None,
-                    _ => return false,
-                }
-                .map(|v| v.clamp(spec.min, spec.max));
-                let changed = *value != next;
-                *value = next;
-                changed
-            }
-            _ => false,
+    /// Apply an editing message to the open prompt.
+    pub fn apply(&mut self, exercise: &Exercise, feelings: &[FeelingFamily], msg: Msg) -> Change {
+        match (
+            exercise.prompts.get(self.prompt),
+            self.answers.get_mut(self.prompt),
+        ) {
+            (Some(prompt), Some(answer)) => answer.apply(prompt, feelings, msg),
+            _ => Change::None,
         }
     }
 
@@ -154,10 +86,15 @@ impl Draft {
             .prompts
             .iter()
             .zip(&self.answers)
+            .filter(|(p, _)| !matches!(p.kind, PromptKind::Recall(_)))
             .map(|(p, a)| Answer {
                 prompt_id: p.id.clone(),
                 label: p.label.clone(),
                 value: a.value(p),
+                pair: match &p.kind {
+                    PromptKind::Scale(spec) => spec.pair.clone(),
+                    _ => None,
+                },
             })
             .collect();
         NewEntry {
@@ -167,60 +104,4 @@ impl Draft {
             answers,
         }
     }
-}
-
-impl DraftAnswer {
-    pub fn empty(prompt: &Prompt) -> DraftAnswer {
-        match prompt.kind {
-            PromptKind::Text | PromptKind::Line => DraftAnswer::text(prompt, "", 0, 0),
-            PromptKind::Scale(_) => DraftAnswer::Scale(None),
-        }
-    }
-
-    fn text(prompt: &Prompt, text: &str, row: usize, col: usize) -> DraftAnswer {
-        let lines: Vec<String> = if text.is_empty() {
-            vec![String::new()]
-        } else {
-            text.split('\n').map(str::to_string).collect()
-        };
-        let mut area = TextArea::new(lines);
-        area.set_wrap_mode(WrapMode::WordOrGlyph);
-        area.set_cursor_line_style(Style::default());
-        area.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
-        area.set_placeholder_text(prompt.placeholder.clone());
-        area.set_placeholder_style(Style::default().add_modifier(Modifier::DIM | Modifier::ITALIC));
-        area.move_cursor(CursorMove::Jump(clamp_u16(row), clamp_u16(col)));
-        DraftAnswer::Text(Box::new(area))
-    }
-
-    pub fn is_empty(&self) -> bool {
-        match self {
-            DraftAnswer::Text(area) => area.lines().iter().all(|l| l.trim().is_empty()),
-            DraftAnswer::Scale(v) => v.is_none(),
-        }
-    }
-
-    pub fn value(&self, prompt: &Prompt) -> AnswerValue {
-        match (self, &prompt.kind) {
-            (DraftAnswer::Scale(Some(value)), PromptKind::Scale(spec)) => AnswerValue::Scale {
-                value: *value,
-                min: spec.min,
-                max: spec.max,
-            },
-            (DraftAnswer::Text(area), _) if !self.is_empty() => {
-                AnswerValue::Text(area.lines().join("\n").trim_end().to_string())
-            }
-            _ => AnswerValue::Skipped,
-        }
-    }
-}
-
-fn is_newline(key: &KeyEvent) -> bool {
-    key.code == KeyCode::Enter
-        || (key.modifiers.contains(KeyModifiers::CONTROL)
-            && matches!(key.code, KeyCode::Char('m' | 'j')))
-}
-
-fn clamp_u16(n: usize) -> u16 {
-    u16::try_from(n).unwrap_or(u16::MAX)
 }

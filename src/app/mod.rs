@@ -1,6 +1,7 @@
 //! THE STATE MACHINE: `App::update(Msg) -> Vec<Effect>`. Pure: no disk, no terminal,
 //! no clock. The runtime feeds it messages and carries out the effects it returns.
 
+pub mod answer;
 pub mod exercise;
 mod nav;
 pub mod screen;
@@ -37,6 +38,20 @@ pub enum Msg {
     ScaleMin,
     ScaleMax,
     ClearAnswer,
+    /// Tick or untick (Space in a checklist).
+    Toggle,
+    /// Add an item to a ladder.
+    Add,
+    /// Delete the selected ladder item.
+    Delete,
+    /// Move the selected ladder item up or down.
+    MoveUp,
+    MoveDown,
+    /// Next or previous field of a ladder item being written.
+    NextField,
+    PrevField,
+    /// Stop writing a ladder item without keeping the changes.
+    Cancel,
     /// A key for the text field being typed in.
     Edit(KeyEvent),
     /// A bracketed paste: lands in the field verbatim, triggers nothing else.
@@ -48,6 +63,8 @@ pub enum Msg {
     ActivityLoaded(Vec<ExerciseActivity>),
     ReviewLoaded(Vec<EntrySummary>),
     EntryLoaded(i64, Option<Box<Entry>>),
+    /// The latest answer of a linked exercise, for a recall prompt.
+    RecallLoaded(RecallKey, Option<Recalled>),
     EntrySaved(i64),
     /// The entry could not be written; its answers go back to being a draft.
     CommitFailed(String),
@@ -66,8 +83,36 @@ pub enum Effect {
     LoadActivity,
     LoadReview,
     LoadEntry(i64),
+    LoadRecall(RecallKey),
+    /// Remember that the person marked a step done (or not).
+    MarkStepDone {
+        step_id: String,
+        done: bool,
+    },
     MarkWelcomed,
     Quit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepStatus {
+    NotStarted,
+    InProgress,
+    Done,
+}
+
+/// Which earlier answer a recall prompt shows: step, exercise, prompt ids.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RecallKey {
+    pub step: String,
+    pub exercise: String,
+    pub prompt: String,
+}
+
+/// An earlier answer, as a recall prompt shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recalled {
+    pub when: chrono::DateTime<chrono::FixedOffset>,
+    pub text: String,
 }
 
 /// What the runtime read from the store before the first frame.
@@ -77,6 +122,9 @@ pub struct Boot {
     pub welcomed: bool,
     pub session: Option<Session>,
     pub activity: Vec<ExerciseActivity>,
+    /// Steps the person marked done themselves.
+    pub done_steps: Vec<String>,
+    pub settings: crate::settings::Settings,
 }
 
 #[derive(Debug)]
@@ -88,12 +136,18 @@ pub struct App {
     /// Exercises in progress, least recently touched first.
     pub drafts: Vec<Draft>,
     pub activity: Vec<ExerciseActivity>,
+    /// Steps the person marked done themselves.
+    pub done_steps: std::collections::BTreeSet<String>,
+    /// What the person set in settings.toml (their own crisis lines).
+    pub settings: crate::settings::Settings,
     pub review: Vec<EntrySummary>,
     /// The entry open on the Entry screen, once loaded.
     pub entry: Option<Entry>,
     /// A one-line, gentle note in the status bar ("Saved.").
     pub notice: Option<String>,
     pub size: (u16, u16),
+    /// Earlier answers loaded for recall prompts; None inside means there is none yet.
+    pub recalls: std::collections::BTreeMap<RecallKey, Option<Recalled>>,
     /// A finished draft whose entry is being written; restored if that fails.
     pending: Option<Draft>,
     dirty: bool,
@@ -107,10 +161,13 @@ impl App {
             screen: Screen::Home { selected: 0 },
             drafts: Vec::new(),
             activity: boot.activity,
+            done_steps: boot.done_steps.into_iter().collect(),
+            settings: boot.settings,
             review: Vec::new(),
             entry: None,
             notice: None,
             size: (80, 24),
+            recalls: Default::default(),
             pending: None,
             dirty: false,
         };
@@ -133,7 +190,15 @@ impl App {
                 _ => vec![],
             }
         }
-        loads(&self.screen)
+        let mut effects = loads(&self.screen);
+        let exercise = match &self.screen {
+            Screen::Help { under, .. } => under.as_ref(),
+            screen => screen,
+        };
+        if let Screen::Exercise { step, exercise } = exercise {
+            effects.extend(self.recall_loads(*step, *exercise));
+        }
+        effects
     }
 
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
@@ -163,6 +228,10 @@ impl App {
                 return vec![];
             }
             Msg::EntryLoaded(id, entry) => return self.entry_loaded(id, entry),
+            Msg::RecallLoaded(key, found) => {
+                self.recalls.insert(key, found);
+                return vec![];
+            }
             Msg::EntrySaved(_) => {
                 self.pending = None;
                 return vec![];
@@ -196,6 +265,11 @@ impl App {
             Screen::Home { selected } => self.on_home(selected, msg),
             Screen::Step { step, selected } => self.on_step(step, selected, msg),
             Screen::Exercise { step, exercise } => self.on_exercise(step, exercise, msg),
+            Screen::Reading {
+                step,
+                exercise,
+                scroll,
+            } => self.on_reading(step, exercise, scroll, msg),
             Screen::Review { selected } => self.on_review(selected, msg),
             Screen::Entry { id, scroll } => self.on_entry(id, scroll, msg),
             Screen::Help { under, scroll } => self.on_help(*under, scroll, msg),
@@ -204,11 +278,17 @@ impl App {
 
     /// What the keymap should use for the screen on top.
     pub fn context(&self) -> Context {
-        match &self.screen {
+        self.context_of(&self.screen)
+    }
+
+    /// The keymap context of a screen (help shows the keys of the screen under it).
+    pub fn context_of(&self, screen: &Screen) -> Context {
+        match screen {
             Screen::Welcome => Context::Welcome,
             Screen::Home { .. } => Context::Home,
             Screen::Step { .. } => Context::Step,
             Screen::Exercise { step, exercise } => self.exercise_context(*step, *exercise),
+            Screen::Reading { .. } => Context::Reading,
             Screen::Review { .. } => Context::Review,
             Screen::Entry { .. } => Context::Entry,
             Screen::Help { .. } => Context::Help,
@@ -216,21 +296,75 @@ impl App {
     }
 
     pub fn exercise_context(&self, step: usize, exercise: usize) -> Context {
-        use crate::content::PromptKind;
         let Some((_, ex, draft)) = self.open_exercise_at(step, exercise) else {
             return Context::Save;
         };
-        match ex.prompts.get(draft.prompt).map(|p| &p.kind) {
-            None => Context::Save,
-            Some(PromptKind::Text) => Context::Text,
-            Some(PromptKind::Line) => Context::Line,
-            Some(PromptKind::Scale(_)) => Context::Scale,
+        match (
+            ex.prompts.get(draft.prompt),
+            draft.answers.get(draft.prompt),
+        ) {
+            (Some(prompt), Some(answer)) => answer.context(prompt),
+            _ => Context::Save,
         }
+    }
+
+    /// Effects that load the linked answers an exercise's recall prompts show.
+    pub fn recall_loads(&self, step: usize, exercise: usize) -> Vec<Effect> {
+        use crate::content::{PromptKind, RecallSource};
+        let Some(ex) = self
+            .content
+            .steps
+            .get(step)
+            .and_then(|s| s.exercises.get(exercise))
+        else {
+            return vec![];
+        };
+        ex.prompts
+            .iter()
+            .filter_map(|p| match &p.kind {
+                PromptKind::Recall(RecallSource::Linked {
+                    step,
+                    exercise,
+                    prompt,
+                }) => Some(Effect::LoadRecall(RecallKey {
+                    step: step.clone(),
+                    exercise: exercise.clone(),
+                    prompt: prompt.clone(),
+                })),
+                _ => None,
+            })
+            .collect()
     }
 
     /// Has anything changed since the session was last saved?
     pub fn is_dirty(&self) -> bool {
         self.dirty
+    }
+
+    /// How far a step is: shown, never demanded.
+    pub fn step_status(&self, step: usize) -> StepStatus {
+        let Some(s) = self.content.steps.get(step) else {
+            return StepStatus::NotStarted;
+        };
+        let practice: Vec<_> = s.exercises.iter().filter(|e| !e.is_reading()).collect();
+        let done = practice
+            .iter()
+            .filter(|e| self.times_done(&s.id, &e.id) > 0)
+            .count();
+        if self.done_steps.contains(&s.id) || (!practice.is_empty() && done == practice.len()) {
+            StepStatus::Done
+        } else if done > 0 || self.drafts.iter().any(|d| d.step_id == s.id) {
+            StepStatus::InProgress
+        } else {
+            StepStatus::NotStarted
+        }
+    }
+
+    pub fn times_done(&self, step_id: &str, exercise_id: &str) -> u32 {
+        self.activity
+            .iter()
+            .find(|a| a.step_id == step_id && a.exercise_id == exercise_id)
+            .map_or(0, |a| a.times)
     }
 
     /// The home list: the six steps, then what else there is to do.
@@ -303,6 +437,25 @@ impl App {
                 },
                 None => SavedScreen::Home { selected: 0 },
             },
+            Screen::Reading {
+                step,
+                exercise,
+                scroll,
+            } => {
+                match self
+                    .content
+                    .steps
+                    .get(*step)
+                    .and_then(|s| Some((s, s.exercises.get(*exercise)?)))
+                {
+                    Some((s, e)) => SavedScreen::Reading {
+                        step_id: s.id.clone(),
+                        exercise_id: e.id.clone(),
+                        scroll: *scroll,
+                    },
+                    None => SavedScreen::Home { selected: 0 },
+                }
+            }
             Screen::Review { selected } => SavedScreen::Review {
                 selected: *selected,
             },
@@ -354,6 +507,24 @@ impl App {
                         .position(|e| &e.id == exercise_id)?;
                     self.find_draft(step_id, exercise_id)
                         .map(|_| Screen::Exercise { step, exercise })
+                });
+                found.unwrap_or(home)
+            }
+            SavedScreen::Reading {
+                step_id,
+                exercise_id,
+                scroll,
+            } => {
+                let found = self.content.step_index(step_id).and_then(|step| {
+                    let exercise = self.content.steps[step]
+                        .exercises
+                        .iter()
+                        .position(|e| &e.id == exercise_id)?;
+                    Some(Screen::Reading {
+                        step,
+                        exercise,
+                        scroll: *scroll,
+                    })
                 });
                 found.unwrap_or(home)
             }

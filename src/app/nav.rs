@@ -1,7 +1,7 @@
 //! How each screen answers a message: movement, opening, explicit back-navigation.
 //! Part of the pure state machine; the only outputs are the new state and effects.
 
-use super::exercise::Draft;
+use super::exercise::{Change, Draft};
 use super::{App, Effect, HomeItem, Msg, Screen};
 
 const PAGE: u16 = 10;
@@ -61,7 +61,30 @@ impl App {
                 self.dirty = true;
                 vec![]
             }
+            Msg::Open
+                if selected < count
+                    && self.content.steps[step].exercises[selected].is_reading() =>
+            {
+                self.screen = Screen::Reading {
+                    step,
+                    exercise: selected,
+                    scroll: 0,
+                };
+                vec![self.save()]
+            }
             Msg::Open if selected < count => self.open_exercise(step, selected),
+            Msg::Toggle => {
+                let id = self.content.steps[step].id.clone();
+                let done = !self.done_steps.contains(&id);
+                if done {
+                    self.done_steps.insert(id.clone());
+                    self.notice =
+                        Some("Marked done. You can come back to it any time.".to_string());
+                } else {
+                    self.done_steps.remove(&id);
+                }
+                vec![Effect::MarkStepDone { step_id: id, done }]
+            }
             Msg::Back => {
                 self.screen = Screen::Home { selected: step };
                 vec![self.save()]
@@ -135,12 +158,17 @@ impl App {
                     Effect::LoadActivity,
                 ]
             }
-            other => {
-                if draft.apply(&ex, other) {
+            other => match draft.apply(&ex, &self.content.feelings, other) {
+                Change::None => vec![],
+                Change::Moved | Change::Edited => {
                     self.dirty = true;
+                    vec![]
                 }
-                vec![]
-            }
+                Change::EditedAndNext => {
+                    draft.prompt += 1;
+                    vec![self.save()]
+                }
+            },
         }
     }
 
@@ -194,6 +222,37 @@ impl App {
         vec![]
     }
 
+    pub(super) fn on_reading(
+        &mut self,
+        step: usize,
+        exercise: usize,
+        scroll: u16,
+        msg: Msg,
+    ) -> Vec<Effect> {
+        let scroll = match msg {
+            Msg::Up => scroll.saturating_sub(1),
+            Msg::Down => scroll.saturating_add(1),
+            Msg::PageUp => scroll.saturating_sub(PAGE),
+            Msg::PageDown => scroll.saturating_add(PAGE),
+            Msg::Back => {
+                self.screen = Screen::Step {
+                    step,
+                    selected: exercise,
+                };
+                return vec![self.save()];
+            }
+            _ => return vec![],
+        };
+        self.screen = Screen::Reading {
+            step,
+            exercise,
+            scroll,
+        };
+        self.clamp_scroll();
+        self.dirty = true;
+        vec![]
+    }
+
     pub(super) fn on_help(&mut self, under: Screen, scroll: u16, msg: Msg) -> Vec<Effect> {
         let scroll = match msg {
             Msg::Up => scroll.saturating_sub(1),
@@ -230,7 +289,9 @@ impl App {
         };
         self.drafts.push(draft);
         self.screen = Screen::Exercise { step, exercise };
-        vec![self.save()]
+        let mut effects = vec![self.save()];
+        effects.extend(self.recall_loads(step, exercise));
+        effects
     }
 
     fn continue_latest(&mut self) -> Vec<Effect> {

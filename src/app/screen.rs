@@ -27,6 +27,12 @@ pub enum Screen {
         step: usize,
         exercise: usize,
     },
+    /// A read-only page of a step, such as therapy approaches explained.
+    Reading {
+        step: usize,
+        exercise: usize,
+        scroll: u16,
+    },
     Review {
         selected: usize,
     },

@@ -5,6 +5,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::answer::feelings::FeelingsDraft;
+use super::answer::ladder::SavedEdit;
+use crate::journal::LadderItem;
+
 pub const SESSION_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,6 +33,11 @@ pub enum SavedScreen {
     Exercise {
         step_id: String,
         exercise_id: String,
+    },
+    Reading {
+        step_id: String,
+        exercise_id: String,
+        scroll: u16,
     },
     Review {
         selected: usize,
@@ -63,5 +72,20 @@ pub enum SavedAnswer {
     },
     Scale {
         value: i64,
+    },
+    Choice {
+        chosen: Option<String>,
+        cursor: usize,
+    },
+    Multi {
+        chosen: Vec<String>,
+        other: String,
+        cursor: usize,
+    },
+    Feelings(FeelingsDraft),
+    Ladder {
+        items: Vec<LadderItem>,
+        cursor: usize,
+        editing: Option<SavedEdit>,
     },
 }

@@ -9,6 +9,17 @@ pub use load::{ContentError, Problem, builtin, load_dir, load_sources};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Content {
     pub steps: Vec<Step>,
+    /// Feeling words in families, for `feelings` prompts (declared once per pack).
+    pub feelings: Vec<FeelingFamily>,
+}
+
+/// A family of feelings ("Sad"), its specific words, and body sensations that often
+/// come with it, for the "I'm not sure" path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeelingFamily {
+    pub name: String,
+    pub words: Vec<String>,
+    pub sensations: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -32,7 +43,16 @@ pub struct Exercise {
     pub repeatable: bool,
     /// Where the idea comes from (author, year), so it can be looked up.
     pub about: String,
+    /// A read-only page (e.g. therapy approaches explained); such an exercise has
+    /// no prompts and saves no entry.
+    pub reading: String,
     pub prompts: Vec<Prompt>,
+}
+
+impl Exercise {
+    pub fn is_reading(&self) -> bool {
+        self.prompts.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +72,37 @@ pub enum PromptKind {
     Line,
     /// A whole number on a labelled range.
     Scale(ScaleSpec),
+    /// One option of a list.
+    Choice { options: Vec<String> },
+    /// Several options of a list, plus an optional free "other" line.
+    Multi { options: Vec<String>, other: bool },
+    /// A feeling word picked in two levels, then its intensity.
+    Feelings { intensity: ScaleSpec },
+    /// An ordered list of items, each with its own rating and optional fields.
+    Ladder(LadderSpec),
+    /// Shows an earlier answer, read-only.
+    Recall(RecallSource),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LadderSpec {
+    /// What one item is called ("rung", "therapist", "situation").
+    pub item: String,
+    pub rating: ScaleSpec,
+    /// Extra one-line fields per item ("who with", "contacted on").
+    pub fields: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecallSource {
+    /// An earlier prompt of the same run, e.g. the hot thought while weighing evidence.
+    ThisRun { prompt: String },
+    /// The latest entry of another exercise, e.g. step 1's pattern log in step 2.
+    Linked {
+        step: String,
+        exercise: String,
+        prompt: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,6 +111,8 @@ pub struct ScaleSpec {
     pub max: i64,
     pub min_label: String,
     pub max_label: String,
+    /// Two scales of one exercise sharing a pair key are a before/after pair.
+    pub pair: Option<String>,
 }
 
 impl ScaleSpec {
@@ -85,6 +138,11 @@ impl PromptKind {
             PromptKind::Text => "text",
             PromptKind::Line => "line",
             PromptKind::Scale(_) => "scale",
+            PromptKind::Choice { .. } => "choice",
+            PromptKind::Multi { .. } => "multi",
+            PromptKind::Feelings { .. } => "feelings",
+            PromptKind::Ladder(_) => "ladder",
+            PromptKind::Recall(_) => "recall",
         }
     }
 }

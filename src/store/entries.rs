@@ -32,16 +32,31 @@ impl Store {
         let id = tx.last_insert_rowid();
         {
             let mut insert = tx.prepare(
-                "INSERT INTO answers (entry_id, position, prompt_id, label, kind, text, number, scale_min, scale_max)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO answers (entry_id, position, prompt_id, label, kind, text, number, scale_min, scale_max, pair, data)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?;
             for (position, answer) in entry.answers.iter().enumerate() {
-                let (text, number, min, max) = match &answer.value {
-                    AnswerValue::Skipped => (None, None, None, None),
-                    AnswerValue::Text(t) => (Some(t.as_str()), None, None, None),
+                // Text stays searchable in `text`; richer kinds keep their shape in `data`.
+                let (text, number, min, max, data) = match &answer.value {
+                    AnswerValue::Skipped => (None, None, None, None, None),
+                    AnswerValue::Text(t) => (Some(t.clone()), None, None, None, None),
                     AnswerValue::Scale { value, min, max } => {
-                        (None, Some(*value), Some(*min), Some(*max))
+                        (None, Some(*value), Some(*min), Some(*max), None)
                     }
+                    AnswerValue::Feeling { intensity, max, .. } => (
+                        Some(answer.value.full_text()),
+                        *intensity,
+                        Some(0),
+                        Some(*max),
+                        Some(to_json(&answer.value)?),
+                    ),
+                    other => (
+                        Some(other.full_text()),
+                        None,
+                        None,
+                        None,
+                        Some(to_json(other)?),
+                    ),
                 };
                 insert.execute(params![
                     id,
@@ -52,7 +67,9 @@ impl Store {
                     text,
                     number,
                     min,
-                    max
+                    max,
+                    answer.pair,
+                    data
                 ])?;
             }
         }
@@ -104,14 +121,24 @@ impl Store {
             return Ok(None);
         };
         let mut stmt = self.conn.prepare_cached(
-            "SELECT prompt_id, label, kind, text, number, scale_min, scale_max
+            "SELECT prompt_id, label, kind, text, number, scale_min, scale_max, pair, data
              FROM answers WHERE entry_id = ?1 ORDER BY position",
         )?;
         let answers = stmt.query_map([id], |r| {
             let kind: String = r.get(2)?;
-            let value = match kind.as_str() {
-                "text" => AnswerValue::Text(r.get::<_, Option<String>>(3)?.unwrap_or_default()),
-                "scale" => AnswerValue::Scale {
+            let data: Option<String> = r.get(8)?;
+            let value = match (kind.as_str(), data) {
+                (_, Some(json)) => serde_json::from_str(&json).map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        8,
+                        rusqlite::types::Type::Text,
+                        Box::new(e),
+                    )
+                })?,
+                ("text", None) => {
+                    AnswerValue::Text(r.get::<_, Option<String>>(3)?.unwrap_or_default())
+                }
+                ("scale", None) => AnswerValue::Scale {
                     value: r.get::<_, Option<i64>>(4)?.unwrap_or_default(),
                     min: r.get::<_, Option<i64>>(5)?.unwrap_or_default(),
                     max: r.get::<_, Option<i64>>(6)?.unwrap_or_default(),
@@ -122,10 +149,31 @@ impl Store {
                 prompt_id: r.get(0)?,
                 label: r.get(1)?,
                 value,
+                pair: r.get(7)?,
             })
         })?;
         entry.answers = answers.collect::<rusqlite::Result<_>>()?;
         Ok(Some(entry))
+    }
+
+    /// The words of a prompt's answer in the latest entry of an exercise that has one,
+    /// for a recall prompt elsewhere.
+    pub fn latest_answer(
+        &self,
+        step_id: &str,
+        exercise_id: &str,
+        prompt_id: &str,
+    ) -> rusqlite::Result<Option<(DateTime<FixedOffset>, String)>> {
+        self.conn
+            .query_row(
+                "SELECT e.created_at, coalesce(a.text, CAST(a.number AS TEXT), '')
+                 FROM entries e JOIN answers a ON a.entry_id = e.id
+                 WHERE e.step_id = ?1 AND e.exercise_id = ?2 AND a.prompt_id = ?3 AND a.kind != 'skipped'
+                 ORDER BY e.created_unix DESC, e.id DESC LIMIT 1",
+                params![step_id, exercise_id, prompt_id],
+                |r| Ok((time(r, 0)?, r.get(1)?)),
+            )
+            .optional()
     }
 
     /// How often each exercise was finished and when last: one aggregate query,
@@ -155,4 +203,8 @@ fn time(r: &Row, i: usize) -> rusqlite::Result<DateTime<FixedOffset>> {
     DateTime::parse_from_rfc3339(&text).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
     })
+}
+
+fn to_json(value: &AnswerValue) -> rusqlite::Result<String> {
+    serde_json::to_string(value).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
 }

@@ -17,7 +17,10 @@ pub const LOCK_FILE: &str = "attune.lock";
 
 /// Forward-only schema history. Each step runs in its own transaction and bumps
 /// `PRAGMA user_version`; never edit a released step, only add new ones.
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("schema_v1.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("schema_v1.sql")),
+    M::up(include_str!("schema_v2.sql")).foreign_key_check(),
+];
 
 pub fn schema_version() -> i64 {
     MIGRATIONS.len() as i64
@@ -153,6 +156,31 @@ impl Store {
             "INSERT OR IGNORE INTO settings (key, value) VALUES ('welcomed_at', ?1)",
             [chrono::Local::now().to_rfc3339()],
         )?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Steps the person marked done by hand.
+    pub fn done_steps(&self) -> rusqlite::Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT substr(key, 11) FROM settings WHERE key LIKE 'step_done:%' ORDER BY key",
+        )?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        rows.collect()
+    }
+
+    pub fn mark_step_done(&self, step_id: &str, done: bool) -> rusqlite::Result<()> {
+        let key = format!("step_done:{step_id}");
+        if done {
+            self.conn.execute(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, '1')",
+                [key],
+            )?;
+        } else {
+            self.conn
+                .execute("DELETE FROM settings WHERE key = ?1", [key])?;
+        }
         Ok(())
     }
 }

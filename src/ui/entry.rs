@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::theme;
 use crate::app::App;
-use crate::journal::{AnswerValue, Entry};
+use crate::journal::Entry;
 
 pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
     let Some(entry) = &app.entry else {
@@ -44,21 +44,7 @@ pub fn page_lines(app: &App, entry: &Entry, width: u16) -> Vec<Line<'static>> {
         for l in super::wrap(&answer.label, width) {
             lines.push(Line::from(Span::styled(l, theme::heading())));
         }
-        match &answer.value {
-            AnswerValue::Skipped => lines.push(Line::from(Span::styled("  skipped", theme::dim()))),
-            AnswerValue::Text(text) => {
-                lines.extend(
-                    super::wrap(text, width.saturating_sub(2))
-                        .into_iter()
-                        .map(|l| Line::from(format!("  {l}"))),
-                );
-            }
-            AnswerValue::Scale { value, min, max } => {
-                lines.push(Line::from(format!(
-                    "  {value}  (on a scale from {min} to {max})"
-                )));
-            }
-        }
+        lines.extend(super::answer::lines(answer, &entry.answers, width));
     }
     lines
 }

@@ -8,9 +8,10 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme;
 use super::widgets::scale::Scale;
-use crate::app::App;
+use super::widgets::{choice, feelings, ladder, recall};
 use crate::app::exercise::{Draft, DraftAnswer};
-use crate::content::{Exercise, PromptKind};
+use crate::app::{App, RecallKey};
+use crate::content::{Exercise, PromptKind, RecallSource};
 
 pub fn render(app: &App, step: usize, exercise: usize, frame: &mut Frame, area: Rect) {
     let Some((_, ex, draft)) = app.open_exercise_at(step, exercise) else {
@@ -71,7 +72,64 @@ pub fn render(app: &App, step: usize, exercise: usize, frame: &mut Frame, area: 
                 field,
             );
         }
+        (DraftAnswer::Choice(c), PromptKind::Choice { options }) => {
+            choice::render_choice(frame, field, options, c)
+        }
+        (DraftAnswer::Multi(m), PromptKind::Multi { options, .. }) => {
+            choice::render_multi(frame, field, options, m)
+        }
+        (DraftAnswer::Feelings(f), PromptKind::Feelings { intensity }) => {
+            feelings::render(frame, field, &app.content.feelings, intensity, f)
+        }
+        (DraftAnswer::Ladder(l), PromptKind::Ladder(spec)) => ladder::render(frame, field, spec, l),
+        (DraftAnswer::Recall, PromptKind::Recall(source)) => {
+            let (title, text) = recalled(app, ex, draft, source);
+            recall::render(frame, field, &title, text.as_deref());
+        }
         _ => {}
+    }
+}
+
+/// What a recall prompt shows, and a title that says where it comes from.
+fn recalled(
+    app: &App,
+    ex: &Exercise,
+    draft: &Draft,
+    source: &RecallSource,
+) -> (String, Option<String>) {
+    match source {
+        RecallSource::ThisRun { prompt } => {
+            let found = ex.prompts.iter().position(|p| &p.id == prompt);
+            let text = found.map(|i| draft.answers[i].value(&ex.prompts[i]).full_text());
+            let label = found.map_or_else(String::new, |i| ex.prompts[i].label.clone());
+            (format!("You wrote: {label}"), text)
+        }
+        RecallSource::Linked {
+            step,
+            exercise,
+            prompt,
+        } => {
+            let title = app
+                .content
+                .exercise(step, exercise)
+                .map_or_else(|| exercise.clone(), |(_, e)| e.title.clone());
+            let key = RecallKey {
+                step: step.clone(),
+                exercise: exercise.clone(),
+                prompt: prompt.clone(),
+            };
+            match app.recalls.get(&key) {
+                Some(Some(r)) => (
+                    format!("From your latest {title}, {}", r.when.format("%-d %b %Y")),
+                    Some(r.text.clone()),
+                ),
+                Some(None) => (format!("From your {title}"), None),
+                None => (
+                    format!("From your {title}"),
+                    Some("Looking it up…".to_string()),
+                ),
+            }
+        }
     }
 }
 
@@ -107,17 +165,23 @@ fn save_page(ex: &Exercise, draft: &Draft, frame: &mut Frame, area: Rect) {
         Line::default(),
     ];
     let label_width = usize::from(area.width / 2).min(40);
-    for (prompt, answer) in ex.prompts.iter().zip(&draft.answers) {
-        let label = clip(&prompt.label, label_width);
-        let value = answer.value(prompt).preview();
+    let entry = draft.to_entry(ex);
+    for answer in &entry.answers {
+        let label = clip(&answer.label, label_width);
+        let mut value = answer.value.preview();
+        if let Some(change) = super::answer::before(answer, &entry.answers)
+            .and_then(|b| super::answer::change(&b.value, &answer.value))
+        {
+            value = format!("{value}, before and after: {change}");
+        }
         let room = usize::from(area.width).saturating_sub(label_width + 2);
-        let style = if answer.is_empty() {
+        let style = if answer.value == crate::journal::AnswerValue::Skipped {
             theme::dim()
         } else {
             ratatui::style::Style::default()
         };
         lines.push(Line::from(vec![
-            Span::styled(format!("{label:<label_width$}  "), theme::dim()),
+            Span::styled(format!("{}  ", pad(&label, label_width)), theme::dim()),
             Span::styled(clip(&value, room), style),
         ]));
     }
@@ -141,4 +205,9 @@ pub fn clip(text: &str, width: usize) -> String {
     }
     out.push('…');
     out
+}
+
+/// Pad to a display width (not a char count, so wide characters line up).
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
 }

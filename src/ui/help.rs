@@ -22,7 +22,7 @@ pub fn page_lines(app: &App, under: &Screen, width: u16) -> Vec<Line<'static>> {
     ))];
     for line in crisis::LINES {
         for (i, l) in super::wrap(
-            &format!("{}: {}", line.who, line.how),
+            &format!("{}: {} (checked {})", line.who, line.how, line.checked),
             width.saturating_sub(2),
         )
         .into_iter()
@@ -36,22 +36,33 @@ pub fn page_lines(app: &App, under: &Screen, width: u16) -> Vec<Line<'static>> {
             lines.push(Line::from(l));
         }
     }
-    let checked = crisis::LINES
-        .iter()
-        .map(|l| l.checked)
-        .max()
-        .unwrap_or_default();
-    lines.push(Line::from(Span::styled(
-        format!("  (details last checked {checked})"),
-        theme::dim(),
-    )));
+    for line in &app.settings.crisis_lines {
+        let text = if line.checked.is_empty() {
+            format!("{}: {} (your own line)", line.who, line.how)
+        } else {
+            format!(
+                "{}: {} (your own line, checked {})",
+                line.who, line.how, line.checked
+            )
+        };
+        for (i, l) in super::wrap(&text, width.saturating_sub(2))
+            .into_iter()
+            .enumerate()
+        {
+            lines.push(Line::from(if i == 0 {
+                format!("• {l}")
+            } else {
+                format!("  {l}")
+            }));
+        }
+    }
     lines.push(Line::default());
     for l in super::wrap(crisis::NOT_THERAPY, width) {
         lines.push(Line::from(Span::styled(l, theme::dim())));
     }
     lines.push(Line::default());
 
-    let context = context_of(app, under);
+    let context = app.context_of(under);
     lines.push(Line::from(Span::styled(
         "Keys on this screen",
         theme::heading(),
@@ -76,17 +87,4 @@ pub fn page_lines(app: &App, under: &Screen, width: u16) -> Vec<Line<'static>> {
         ]));
     }
     lines
-}
-
-/// The keys shown are those of the screen help was opened from.
-fn context_of(app: &App, under: &Screen) -> Context {
-    match under {
-        Screen::Welcome => Context::Welcome,
-        Screen::Home { .. } => Context::Home,
-        Screen::Step { .. } => Context::Step,
-        Screen::Exercise { step, exercise } => app.exercise_context(*step, *exercise),
-        Screen::Review { .. } => Context::Review,
-        Screen::Entry { .. } => Context::Entry,
-        Screen::Help { .. } => Context::Help,
-    }
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme;
-use crate::app::{App, HomeItem};
+use crate::app::{App, HomeItem, StepStatus};
 
 pub fn render(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
     let mut lines = vec![
@@ -80,21 +80,24 @@ fn item_text(app: &App, item: HomeItem) -> (String, String) {
 /// "2 of 3 done · last 12 Nov", "in progress", or "not started": shown, never demanded.
 fn progress(app: &App, step: usize) -> String {
     let s = &app.content.steps[step];
+    let practice: Vec<_> = s.exercises.iter().filter(|e| !e.is_reading()).collect();
     let done: Vec<_> = app
         .activity
         .iter()
-        .filter(|a| a.step_id == s.id && s.exercises.iter().any(|e| e.id == a.exercise_id))
+        .filter(|a| a.step_id == s.id && practice.iter().any(|e| e.id == a.exercise_id))
         .collect();
-    let drafting = app.drafts.iter().any(|d| d.step_id == s.id);
-    let last = done.iter().map(|a| a.last_at).max();
-    match last {
+    let status = match app.step_status(step) {
+        StepStatus::Done => "done",
+        StepStatus::InProgress => "in progress",
+        StepStatus::NotStarted => "not started",
+    };
+    match done.iter().map(|a| a.last_at).max() {
         Some(last) => format!(
-            "{} of {} done · last {} ",
+            "{status} · {} of {} · {} ",
             done.len(),
-            s.exercises.len(),
-            last.format("%-d %b %Y")
+            practice.len(),
+            last.format("%-d %b")
         ),
-        None if drafting => "in progress ".to_string(),
-        None => "not started ".to_string(),
+        None => format!("{status} "),
     }
 }

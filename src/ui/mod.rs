@@ -1,10 +1,12 @@
 //! Views: pure functions of `&App` that draw into a Frame. This file owns the frame
 //! layout (title, body, status bar), the too-small guard and dispatch per screen.
 
+mod answer;
 mod entry;
 mod exercise;
 mod help;
 mod home;
+mod reading;
 mod review;
 mod step;
 pub mod theme;
@@ -49,6 +51,11 @@ fn render_screen(app: &App, screen: &Screen, frame: &mut Frame, body: Rect) {
         Screen::Home { selected } => home::render(app, *selected, frame, body),
         Screen::Step { step, selected } => step::render(app, *step, *selected, frame, body),
         Screen::Exercise { step, exercise } => exercise::render(app, *step, *exercise, frame, body),
+        Screen::Reading {
+            step,
+            exercise,
+            scroll,
+        } => reading::render(app, *step, *exercise, *scroll, frame, body),
         Screen::Review { selected } => review::render(app, *selected, frame, body),
         Screen::Entry { scroll, .. } => entry::render(app, *scroll, frame, body),
         Screen::Help { under, scroll } => help::render(app, under, *scroll, frame, body),
@@ -78,6 +85,9 @@ pub fn max_scroll(app: &App) -> u16 {
             None => 0,
         },
         Screen::Help { under, .. } => help::page_lines(app, under, body.width).len(),
+        Screen::Reading { step, exercise, .. } => {
+            reading::page_lines(app, *step, *exercise, body.width).len()
+        }
         _ => 0,
     };
     let visible = usize::from(entry::page_height(body));
@@ -100,7 +110,7 @@ fn title_line(app: &App) -> Line<'static> {
         Screen::Welcome => parts.push("welcome".into()),
         Screen::Home { .. } => {}
         Screen::Step { step, .. } => parts.extend(step_title(*step)),
-        Screen::Exercise { step, exercise } => {
+        Screen::Exercise { step, exercise } | Screen::Reading { step, exercise, .. } => {
             parts.extend(step_title(*step));
             if let Some(e) = app
                 .content

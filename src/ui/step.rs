@@ -21,16 +21,20 @@ pub fn render(app: &App, step: usize, selected: usize, frame: &mut Frame, area: 
             Style::default()
         };
         let marker = if i == selected { "› " } else { "  " };
-        let mut facts = vec![format!("about {} min", e.minutes)];
+        let mut facts = vec![if e.is_reading() {
+            "to read".to_string()
+        } else {
+            format!("about {} min", e.minutes)
+        }];
         if let Some(a) = app
             .activity
             .iter()
             .find(|a| a.step_id == s.id && a.exercise_id == e.id)
         {
-            let times = if a.times == 1 {
-                "done once".to_string()
-            } else {
-                format!("done {} times", a.times)
+            let times = match (e.repeatable, a.times) {
+                (false, _) => "done".to_string(),
+                (true, 1) => "done once".to_string(),
+                (true, n) => format!("done {n} times"),
             };
             facts.push(format!("{times}, last {}", a.last_at.format("%-d %b")));
         }

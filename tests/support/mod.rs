@@ -71,6 +71,7 @@ pub fn field_text(app: &App) -> String {
     match &draft.answers[draft.prompt] {
         DraftAnswer::Text(area) => area.lines().join("\n"),
         DraftAnswer::Scale(v) => format!("{v:?}"),
+        other => format!("{other:?}"),
     }
 }
 
@@ -135,6 +136,8 @@ impl Harness {
             welcomed: store.welcomed().expect("welcomed"),
             session: store.load_session().expect("session"),
             activity: store.activity().expect("activity"),
+            done_steps: store.done_steps().expect("done steps"),
+            settings: Default::default(),
         };
         let mut h = Harness {
             app: App::new(content(), boot),
@@ -186,5 +189,46 @@ impl Harness {
                 queue.extend(self.app.update(reply));
             }
         }
+    }
+}
+
+/// The id of the open prompt ("save" on the save page).
+pub fn prompt_id(app: &App) -> String {
+    use attune::app::Screen;
+    let Screen::Exercise { step, exercise } = app.screen else {
+        panic!("not in an exercise: {:?}", app.screen)
+    };
+    let (_, ex, draft) = app.open_exercise_at(step, exercise).expect("draft");
+    ex.prompts
+        .get(draft.prompt)
+        .map_or_else(|| "save".to_string(), |p| p.id.clone())
+}
+
+/// Tab or Shift-Tab (as a person would) until the prompt with this id is open.
+pub fn goto(app: &mut App, id: &str) {
+    for _ in 0..60 {
+        press(app, key(KeyCode::BackTab));
+    }
+    for _ in 0..60 {
+        if prompt_id(app) == id {
+            return;
+        }
+        press(app, key(KeyCode::Tab));
+    }
+    panic!("no prompt {id}");
+}
+
+impl Harness {
+    pub fn goto(&mut self, id: &str) {
+        for _ in 0..60 {
+            self.press(key(KeyCode::BackTab));
+        }
+        for _ in 0..60 {
+            if prompt_id(&self.app) == id {
+                return;
+            }
+            self.press(key(KeyCode::Tab));
+        }
+        panic!("no prompt {id}");
     }
 }

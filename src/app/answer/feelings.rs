@@ -1,0 +1,162 @@
+//! A feelings answer, picked in levels: a family ("Sad"), then a word ("lonely"),
+//! then how strong it is. "I'm not sure" starts from where it is felt in the body.
+
+use serde::{Deserialize, Serialize};
+
+use super::Change;
+use super::choice::move_cursor;
+use crate::app::Msg;
+use crate::content::{FeelingFamily, ScaleSpec};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    #[default]
+    Family,
+    /// "I'm not sure": where in the body is it felt?
+    Body,
+    /// Families that often come with the chosen sensation.
+    BodyFamily,
+    Word,
+    Intensity,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeelingsDraft {
+    pub stage: Stage,
+    pub cursor: usize,
+    pub sensation: Option<String>,
+    pub family: Option<String>,
+    pub word: Option<String>,
+    pub intensity: Option<i64>,
+}
+
+pub const NOT_SURE: &str = "I'm not sure: start from the body";
+pub const SHOW_ALL: &str = "None of these: show all feelings";
+
+impl FeelingsDraft {
+    /// The rows of the list the current stage shows.
+    pub fn rows(&self, families: &[FeelingFamily]) -> Vec<String> {
+        match self.stage {
+            Stage::Family => families
+                .iter()
+                .map(|f| f.name.clone())
+                .chain([NOT_SURE.to_string()])
+                .collect(),
+            Stage::Body => sensations(families),
+            Stage::BodyFamily => self
+                .families_felt(families)
+                .into_iter()
+                .chain([SHOW_ALL.to_string()])
+                .collect(),
+            Stage::Word => self
+                .family_of(families)
+                .map(|f| f.words.clone())
+                .unwrap_or_default(),
+            Stage::Intensity => Vec::new(),
+        }
+    }
+
+    fn families_felt(&self, families: &[FeelingFamily]) -> Vec<String> {
+        let sensation = self.sensation.as_deref().unwrap_or_default();
+        families
+            .iter()
+            .filter(|f| f.sensations.iter().any(|s| s == sensation))
+            .map(|f| f.name.clone())
+            .collect()
+    }
+
+    fn family_of<'f>(&self, families: &'f [FeelingFamily]) -> Option<&'f FeelingFamily> {
+        families
+            .iter()
+            .find(|f| Some(&f.name) == self.family.as_ref())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.family.is_none()
+    }
+
+    pub fn apply(&mut self, families: &[FeelingFamily], spec: &ScaleSpec, msg: Msg) -> Change {
+        let rows = self.rows(families);
+        match (self.stage, msg) {
+            (Stage::Intensity, Msg::ClearAnswer) => self.go(Stage::Word, 0),
+            (Stage::Intensity, Msg::Open) => Change::EditedAndNext,
+            (Stage::Intensity, msg) => {
+                let middle = spec.min + (spec.max - spec.min) / 2;
+                let next = match msg {
+                    Msg::Decrease => self.intensity.map_or(middle, |v| v - spec.step()),
+                    Msg::Increase => self.intensity.map_or(middle, |v| v + spec.step()),
+                    Msg::Digit(d) => spec.digit_value(d),
+                    Msg::ScaleMin => spec.min,
+                    Msg::ScaleMax => spec.max,
+                    _ => return Change::None,
+                };
+                self.intensity = Some(next.clamp(spec.min, spec.max));
+                Change::Edited
+            }
+            (_, Msg::Up) => move_cursor(&mut self.cursor, rows.len(), -1),
+            (_, Msg::Down) => move_cursor(&mut self.cursor, rows.len(), 1),
+            (stage, Msg::Open) => {
+                let Some(picked) = rows.get(self.cursor).cloned() else {
+                    return Change::None;
+                };
+                match stage {
+                    Stage::Family if picked == NOT_SURE => {
+                        // A fresh start from the body: earlier picks no longer apply.
+                        self.family = None;
+                        self.word = None;
+                        self.intensity = None;
+                        self.go(Stage::Body, 0)
+                    }
+                    Stage::Family => self.pick_family(picked, false),
+                    Stage::Body => {
+                        self.sensation = Some(picked);
+                        self.go(Stage::BodyFamily, 0)
+                    }
+                    Stage::BodyFamily if picked == SHOW_ALL => self.go(Stage::Family, 0),
+                    Stage::BodyFamily => self.pick_family(picked, true),
+                    Stage::Word => {
+                        self.word = Some(picked);
+                        self.go(Stage::Intensity, 0)
+                    }
+                    Stage::Intensity => Change::None,
+                }
+            }
+            (stage, Msg::ClearAnswer) => match stage {
+                Stage::Word if self.sensation.is_some() => self.go(Stage::BodyFamily, 0),
+                Stage::Word | Stage::Body => self.go(Stage::Family, 0),
+                Stage::BodyFamily => self.go(Stage::Body, 0),
+                _ => Change::None,
+            },
+            _ => Change::None,
+        }
+    }
+
+    fn pick_family(&mut self, family: String, from_body: bool) -> Change {
+        if self.family.as_ref() != Some(&family) {
+            self.word = None;
+        }
+        if !from_body {
+            self.sensation = None;
+        }
+        self.family = Some(family);
+        self.go(Stage::Word, 0)
+    }
+
+    fn go(&mut self, stage: Stage, cursor: usize) -> Change {
+        self.stage = stage;
+        self.cursor = cursor;
+        Change::Edited
+    }
+}
+
+/// Every body sensation in the pack, in the order first mentioned.
+pub fn sensations(families: &[FeelingFamily]) -> Vec<String> {
+    let mut all: Vec<String> = Vec::new();
+    for s in families.iter().flat_map(|f| &f.sensations) {
+        if !all.contains(s) {
+            all.push(s.clone());
+        }
+    }
+    all
+}

@@ -1,0 +1,265 @@
+//! Draft answers, one kind per prompt kind: what a person has entered so far,
+//! how it changes with each message, how it is saved and how it becomes an answer.
+
+pub mod choice;
+pub mod feelings;
+pub mod ladder;
+pub mod multi;
+pub mod text;
+
+use choice::ChoiceDraft;
+use feelings::FeelingsDraft;
+use ladder::LadderDraft;
+use multi::MultiDraft;
+use text::Editor;
+
+use super::Msg;
+use super::session::SavedAnswer;
+use crate::content::{FeelingFamily, Prompt, PromptKind};
+use crate::journal::AnswerValue;
+use crate::keys::Context;
+
+/// What a message did to an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    None,
+    /// Only a cursor moved: nothing new to save, but redraw.
+    Moved,
+    Edited,
+    /// Edited, and the person is done with this prompt (Enter on a choice).
+    EditedAndNext,
+}
+
+pub fn changed(yes: bool) -> Change {
+    if yes { Change::Edited } else { Change::None }
+}
+
+#[derive(Debug, Clone)]
+pub enum DraftAnswer {
+    Text(Editor),
+    Scale(Option<i64>),
+    Choice(ChoiceDraft),
+    Multi(MultiDraft),
+    Feelings(FeelingsDraft),
+    Ladder(LadderDraft),
+    /// Shows an earlier answer; holds nothing itself.
+    Recall,
+}
+
+impl DraftAnswer {
+    pub fn empty(prompt: &Prompt) -> DraftAnswer {
+        DraftAnswer::restore(prompt, None)
+    }
+
+    /// Rebuild from the saved form; anything that no longer fits the prompt is dropped.
+    pub fn restore(prompt: &Prompt, saved: Option<&SavedAnswer>) -> DraftAnswer {
+        match (&prompt.kind, saved) {
+            (PromptKind::Text | PromptKind::Line, Some(SavedAnswer::Text { text, row, col })) => {
+                DraftAnswer::Text(text::editor(&prompt.placeholder, text, *row, *col))
+            }
+            (PromptKind::Text | PromptKind::Line, _) => {
+                DraftAnswer::Text(text::editor(&prompt.placeholder, "", 0, 0))
+            }
+            (PromptKind::Scale(spec), Some(SavedAnswer::Scale { value })) => {
+                DraftAnswer::Scale(Some((*value).clamp(spec.min, spec.max)))
+            }
+            (PromptKind::Scale(_), _) => DraftAnswer::Scale(None),
+            (PromptKind::Choice { options }, Some(SavedAnswer::Choice { chosen, cursor })) => {
+                DraftAnswer::Choice(ChoiceDraft::restore(options, chosen.as_deref(), *cursor))
+            }
+            (PromptKind::Choice { .. }, _) => DraftAnswer::Choice(ChoiceDraft::default()),
+            (
+                PromptKind::Multi { options, other },
+                Some(SavedAnswer::Multi {
+                    chosen,
+                    other: text,
+                    cursor,
+                }),
+            ) => DraftAnswer::Multi(MultiDraft::restore(options, *other, chosen, text, *cursor)),
+            (PromptKind::Multi { options, other }, _) => {
+                DraftAnswer::Multi(MultiDraft::new(options, *other))
+            }
+            (PromptKind::Feelings { intensity }, Some(SavedAnswer::Feelings(f))) => {
+                let mut f = f.clone();
+                f.intensity = f.intensity.map(|v| v.clamp(intensity.min, intensity.max));
+                DraftAnswer::Feelings(f)
+            }
+            (PromptKind::Feelings { .. }, _) => DraftAnswer::Feelings(FeelingsDraft::default()),
+            (
+                PromptKind::Ladder(spec),
+                Some(SavedAnswer::Ladder {
+                    items,
+                    cursor,
+                    editing,
+                }),
+            ) => DraftAnswer::Ladder(LadderDraft::restore(
+                spec,
+                items.clone(),
+                *cursor,
+                editing.as_ref(),
+            )),
+            (PromptKind::Ladder(_), _) => DraftAnswer::Ladder(LadderDraft::default()),
+            (PromptKind::Recall(_), _) => DraftAnswer::Recall,
+        }
+    }
+
+    /// The saved form, or None when there is nothing worth keeping.
+    pub fn save(&self, prompt: &Prompt) -> Option<SavedAnswer> {
+        if self.is_empty() && !self.has_position() {
+            return None;
+        }
+        Some(match self {
+            DraftAnswer::Text(area) => {
+                let c = area.cursor();
+                SavedAnswer::Text {
+                    text: text::text_of(area),
+                    row: c.0,
+                    col: c.1,
+                }
+            }
+            DraftAnswer::Scale(value) => SavedAnswer::Scale { value: (*value)? },
+            DraftAnswer::Choice(c) => {
+                let PromptKind::Choice { options } = &prompt.kind else {
+                    return None;
+                };
+                SavedAnswer::Choice {
+                    chosen: c.chosen.and_then(|i| options.get(i).cloned()),
+                    cursor: c.cursor,
+                }
+            }
+            DraftAnswer::Multi(m) => {
+                let PromptKind::Multi { options, .. } = &prompt.kind else {
+                    return None;
+                };
+                SavedAnswer::Multi {
+                    chosen: m.chosen(options),
+                    other: m.other.as_deref().map(text::text_of).unwrap_or_default(),
+                    cursor: m.cursor,
+                }
+            }
+            DraftAnswer::Feelings(f) => SavedAnswer::Feelings(f.clone()),
+            DraftAnswer::Ladder(l) => SavedAnswer::Ladder {
+                items: l.items.clone(),
+                cursor: l.cursor,
+                editing: l.saved_edit(),
+            },
+            DraftAnswer::Recall => return None,
+        })
+    }
+
+    /// A list cursor or a level reached is worth restoring even before anything is picked.
+    fn has_position(&self) -> bool {
+        match self {
+            DraftAnswer::Choice(c) => c.cursor > 0,
+            DraftAnswer::Multi(m) => m.cursor > 0,
+            DraftAnswer::Feelings(f) => *f != FeelingsDraft::default(),
+            DraftAnswer::Ladder(l) => l.editing.is_some(),
+            _ => false,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        match self {
+            DraftAnswer::Text(area) => text::is_blank(area),
+            DraftAnswer::Scale(v) => v.is_none(),
+            DraftAnswer::Choice(c) => c.chosen.is_none(),
+            DraftAnswer::Multi(m) => m.is_empty(),
+            DraftAnswer::Feelings(f) => f.is_empty(),
+            DraftAnswer::Ladder(l) => l.is_empty(),
+            DraftAnswer::Recall => true,
+        }
+    }
+
+    pub fn value(&self, prompt: &Prompt) -> AnswerValue {
+        if self.is_empty() {
+            return AnswerValue::Skipped;
+        }
+        match (self, &prompt.kind) {
+            (DraftAnswer::Text(area), _) => {
+                AnswerValue::Text(text::text_of(area).trim_end().to_string())
+            }
+            (DraftAnswer::Scale(Some(value)), PromptKind::Scale(spec)) => AnswerValue::Scale {
+                value: *value,
+                min: spec.min,
+                max: spec.max,
+            },
+            (DraftAnswer::Choice(c), PromptKind::Choice { options }) => c
+                .chosen
+                .and_then(|i| options.get(i))
+                .map_or(AnswerValue::Skipped, |o| AnswerValue::Choice(o.clone())),
+            (DraftAnswer::Multi(m), PromptKind::Multi { options, .. }) => AnswerValue::Multi {
+                chosen: m.chosen(options),
+                other: m.other_text(),
+            },
+            (DraftAnswer::Feelings(f), PromptKind::Feelings { intensity }) => {
+                AnswerValue::Feeling {
+                    family: f.family.clone().unwrap_or_default(),
+                    word: f.word.clone().unwrap_or_default(),
+                    intensity: f.intensity,
+                    max: intensity.max,
+                    sensation: f.sensation.clone(),
+                }
+            }
+            (DraftAnswer::Ladder(l), PromptKind::Ladder(spec)) => AnswerValue::Ladder {
+                item: spec.item.clone(),
+                fields: spec.fields.clone(),
+                items: l.items.clone(),
+                min: spec.rating.min,
+                max: spec.rating.max,
+            },
+            _ => AnswerValue::Skipped,
+        }
+    }
+
+    /// Apply an editing message to this answer.
+    pub fn apply(&mut self, prompt: &Prompt, feelings: &[FeelingFamily], msg: Msg) -> Change {
+        let edited = changed;
+        match (self, &prompt.kind) {
+            (DraftAnswer::Text(area), kind) => {
+                edited(text::apply(area, *kind == PromptKind::Line, msg))
+            }
+            (DraftAnswer::Scale(value), PromptKind::Scale(spec)) => {
+                let middle = spec.min + (spec.max - spec.min) / 2;
+                let next = match msg {
+                    Msg::Decrease => Some(value.map_or(middle, |v| v - spec.step())),
+                    Msg::Increase => Some(value.map_or(middle, |v| v + spec.step())),
+                    Msg::Digit(d) => Some(spec.digit_value(d)),
+                    Msg::ScaleMin => Some(spec.min),
+                    Msg::ScaleMax => Some(spec.max),
+                    Msg::ClearAnswer => None,
+                    _ => return Change::None,
+                }
+                .map(|v| v.clamp(spec.min, spec.max));
+                let changed = *value != next;
+                *value = next;
+                edited(changed)
+            }
+            (DraftAnswer::Choice(c), PromptKind::Choice { options }) => c.apply(options, msg),
+            (DraftAnswer::Multi(m), PromptKind::Multi { .. }) => m.apply(msg),
+            (DraftAnswer::Feelings(f), PromptKind::Feelings { intensity }) => {
+                f.apply(feelings, intensity, msg)
+            }
+            (DraftAnswer::Ladder(l), PromptKind::Ladder(spec)) => l.apply(spec, msg),
+            _ => Change::None,
+        }
+    }
+
+    /// Which keys apply while this answer is open.
+    pub fn context(&self, prompt: &Prompt) -> Context {
+        match (self, &prompt.kind) {
+            (_, PromptKind::Line) => Context::Line,
+            (DraftAnswer::Text(_), _) => Context::Text,
+            (DraftAnswer::Scale(_), _) => Context::Scale,
+            (DraftAnswer::Choice(_), _) => Context::Choice,
+            (DraftAnswer::Multi(m), _) if m.on_other() => Context::MultiOther,
+            (DraftAnswer::Multi(_), _) => Context::Multi,
+            (DraftAnswer::Feelings(f), _) if f.stage == feelings::Stage::Intensity => {
+                Context::FeelingsIntensity
+            }
+            (DraftAnswer::Feelings(_), _) => Context::Feelings,
+            (DraftAnswer::Ladder(l), _) if l.editing.is_some() => Context::LadderEdit,
+            (DraftAnswer::Ladder(_), _) => Context::Ladder,
+            (DraftAnswer::Recall, _) => Context::Recall,
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! How a saved answer reads on screen, for every prompt kind, including the change
+//! between a before/after pair of scales.
+
+use ratatui::text::{Line, Span};
+
+use super::theme;
+use crate::journal::{Answer, AnswerValue};
+
+/// The earlier half of this answer's before/after pair, if it is the later half.
+pub fn before<'a>(answer: &Answer, answers: &'a [Answer]) -> Option<&'a Answer> {
+    let pair = answer.pair.as_ref()?;
+    answers
+        .iter()
+        .take_while(|a| !std::ptr::eq(*a, answer))
+        .find(|a| a.pair.as_ref() == Some(pair))
+}
+
+/// "7 → 4 (down 3)", when both halves of a pair were answered.
+pub fn change(before: &AnswerValue, after: &AnswerValue) -> Option<String> {
+    let (AnswerValue::Scale { value: b, .. }, AnswerValue::Scale { value: a, .. }) =
+        (before, after)
+    else {
+        return None;
+    };
+    let diff = a - b;
+    let how = match diff {
+        0 => "no change".to_string(),
+        d if d > 0 => format!("up {d}"),
+        d => format!("down {}", -d),
+    };
+    Some(format!("{b} → {a} ({how})"))
+}
+
+/// The answer as indented lines wrapped to `width`.
+pub fn lines(answer: &Answer, answers: &[Answer], width: u16) -> Vec<Line<'static>> {
+    let indent = |text: String| -> Vec<Line<'static>> {
+        super::wrap(&text, width.saturating_sub(2))
+            .into_iter()
+            .map(|l| Line::from(format!("  {l}")))
+            .collect()
+    };
+    match &answer.value {
+        AnswerValue::Skipped => vec![Line::from(Span::styled("  skipped", theme::dim()))],
+        AnswerValue::Text(text) | AnswerValue::Choice(text) => indent(text.clone()),
+        AnswerValue::Scale { value, min, max } => {
+            let mut out = vec![Line::from(format!(
+                "  {value}  (on a scale from {min} to {max})"
+            ))];
+            if let Some(change) =
+                before(answer, answers).and_then(|b| change(&b.value, &answer.value))
+            {
+                out.push(Line::from(Span::styled(
+                    format!("  before and after: {change}"),
+                    theme::accent(),
+                )));
+            }
+            out
+        }
+        AnswerValue::Multi { chosen, other } => {
+            let mut out: Vec<Line> = chosen
+                .iter()
+                .flat_map(|c| indent(format!("• {c}")))
+                .collect();
+            if !other.trim().is_empty() {
+                out.extend(indent(format!("• {other}")));
+            }
+            out
+        }
+        AnswerValue::Feeling { .. } => indent(answer.value.full_text()),
+        AnswerValue::Ladder {
+            items, fields, max, ..
+        } => {
+            let mut out = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                let rating = item
+                    .rating
+                    .map(|r| format!("  ({r} of {max})"))
+                    .unwrap_or_default();
+                out.extend(indent(format!("{}. {}{rating}", i + 1, item.text)));
+                for (name, value) in fields.iter().zip(&item.fields) {
+                    if !value.trim().is_empty() {
+                        out.extend(indent(format!("   {name}: {value}")));
+                    }
+                }
+            }
+            out
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! Choice and checklist widgets: a list of options with a cursor and marks.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::ListItem;
+
+use super::{cursor_list, line_editor};
+use crate::app::answer::choice::ChoiceDraft;
+use crate::app::answer::multi::MultiDraft;
+
+pub fn render_choice(frame: &mut Frame, area: Rect, options: &[String], draft: &ChoiceDraft) {
+    let rows = options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            ListItem::new(format!(
+                "{} {o}",
+                if draft.chosen == Some(i) {
+                    "(•)"
+                } else {
+                    "( )"
+                }
+            ))
+        })
+        .collect();
+    cursor_list(frame, area, rows, Some(draft.cursor));
+}
+
+pub fn render_multi(frame: &mut Frame, area: Rect, options: &[String], draft: &MultiDraft) {
+    let (list_area, other_area) = match &draft.other {
+        Some(_) => {
+            let [list, other] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(3)]).areas(area);
+            (list, Some(other))
+        }
+        None => (area, None),
+    };
+    let rows = options
+        .iter()
+        .zip(&draft.ticked)
+        .map(|(o, t)| ListItem::new(format!("{} {o}", if *t { "[x]" } else { "[ ]" })))
+        .collect();
+    let cursor = (!draft.on_other()).then_some(draft.cursor);
+    cursor_list(frame, list_area, rows, cursor);
+    if let (Some(editor), Some(area)) = (&draft.other, other_area) {
+        let title = if draft.on_other() {
+            "Something else (typing here)"
+        } else {
+            "Something else: ↓ to write"
+        };
+        line_editor(frame, area, editor, title, draft.on_other());
+    }
+}

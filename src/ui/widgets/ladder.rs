@@ -1,0 +1,95 @@
+//! The ladder: ordered items with their own ratings; or, while one is being
+//! written, a small form with a field per line.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{ListItem, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::{cursor_list, line_editor};
+use crate::app::answer::ladder::{LadderDraft, LadderEdit};
+use crate::content::LadderSpec;
+use crate::ui::theme;
+
+pub fn render(frame: &mut Frame, area: Rect, spec: &LadderSpec, draft: &LadderDraft) {
+    if let Some(edit) = &draft.editing {
+        form(frame, area, spec, edit);
+        return;
+    }
+    let [list, _, legend] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    if draft.items.is_empty() {
+        let text = format!(
+            "No {}s yet. Press a (or Enter) to add the first one.",
+            spec.item
+        );
+        frame.render_widget(Paragraph::new(Span::styled(text, theme::dim())), list);
+    } else {
+        let width = usize::from(list.width.saturating_sub(2));
+        let rows = draft
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let rating = item
+                    .rating
+                    .map_or_else(|| "not rated".to_string(), |r| format!("{r}"));
+                let head = format!("{:>2}. {}", i + 1, item.text);
+                let gap = width.saturating_sub(head.width() + rating.width()).max(2);
+                let mut lines = vec![Line::from(format!("{head}{}{rating}", " ".repeat(gap)))];
+                let extra: Vec<String> = spec
+                    .fields
+                    .iter()
+                    .zip(&item.fields)
+                    .filter(|(_, v)| !v.trim().is_empty())
+                    .map(|(n, v)| format!("{n}: {v}"))
+                    .collect();
+                if !extra.is_empty() {
+                    lines.push(Line::from(Span::styled(
+                        format!("    {}", extra.join(" · ")),
+                        theme::dim(),
+                    )));
+                }
+                ListItem::new(lines)
+            })
+            .collect();
+        cursor_list(frame, list, rows, Some(draft.cursor));
+    }
+    let r = &spec.rating;
+    let legend_text = format!(
+        "Rating: {} = {}, {} = {}.  ←→ or 0-9 rate · Shift-↑↓ reorder · d delete",
+        r.min, r.min_label, r.max, r.max_label
+    );
+    frame.render_widget(
+        Paragraph::new(Span::styled(legend_text, theme::dim())),
+        legend,
+    );
+}
+
+fn form(frame: &mut Frame, area: Rect, spec: &LadderSpec, edit: &LadderEdit) {
+    let title = match edit.index {
+        Some(i) => format!("Editing {} {}", spec.item, i + 1),
+        None => format!("A new {}", spec.item),
+    };
+    let mut constraints = vec![Constraint::Length(1)];
+    constraints.extend(edit.inputs.iter().map(|_| Constraint::Length(3)));
+    constraints.push(Constraint::Fill(1));
+    let rows = Layout::vertical(constraints).split(area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(title, crate::ui::theme::heading())),
+        rows[0],
+    );
+    for (i, input) in edit.inputs.iter().enumerate() {
+        let name = if i == 0 {
+            spec.item.clone()
+        } else {
+            spec.fields.get(i - 1).cloned().unwrap_or_default()
+        };
+        line_editor(frame, rows[i + 1], input, &name, i == edit.field);
+    }
+}

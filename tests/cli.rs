@@ -1,0 +1,132 @@
+//! The command line, run as the real binary: check-content over broken fixture packs
+//! (one per kind of error), a broken --content-dir refused at start, and `path`.
+
+use std::path::Path;
+use std::process::Command;
+
+fn attune() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_attune"));
+    cmd.env_remove("ATTUNE_DATA_DIR");
+    cmd
+}
+
+#[test]
+fn check_content_reports_each_kind_of_error_with_file_line_and_column() {
+    let packs = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs");
+    let mut checked = 0;
+    for dir in std::fs::read_dir(&packs)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+    {
+        let Ok(expected) = std::fs::read_to_string(dir.join("expected.txt")) else {
+            continue;
+        };
+        let out = attune().arg("check-content").arg(&dir).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{}: {stderr}", dir.display());
+        // expected.txt holds "step.toml:LINE:COL: message"; the CLI prefixes the folder.
+        let want = dir.join(expected.trim()).display().to_string();
+        assert!(
+            stderr.contains(&want),
+            "{}:\n wanted {want}\n got    {stderr}",
+            dir.display()
+        );
+        checked += 1;
+    }
+    assert!(checked >= 12, "every fixture was checked ({checked})");
+}
+
+#[test]
+fn check_content_passes_the_built_in_pack_and_a_good_fixture() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in [root.join("content"), root.join("tests/fixtures/packs/good")] {
+        let out = attune().arg("check-content").arg(&dir).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("no problems"));
+    }
+}
+
+#[test]
+fn a_broken_content_dir_is_refused_at_start_with_the_same_messages() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/unknown-kind");
+    let data = tempfile::tempdir().unwrap();
+    let out = attune()
+        .arg("--data-dir")
+        .arg(data.path())
+        .arg("--content-dir")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("cannot be used"), "{stderr}");
+    assert!(
+        stderr.contains("step.toml:16:8: unknown prompt kind"),
+        "{stderr}"
+    );
+    assert!(
+        std::fs::read_dir(data.path()).unwrap().next().is_none(),
+        "nothing was written to the data dir"
+    );
+}
+
+#[test]
+fn path_prints_the_data_directory_from_the_flag_or_the_environment() {
+    let out = attune()
+        .args(["--data-dir", "/tmp/somewhere", "path"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "/tmp/somewhere"
+    );
+    let out = attune()
+        .env("ATTUNE_DATA_DIR", "/tmp/from-env")
+        .arg("path")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "/tmp/from-env");
+    let out = attune()
+        .env("XDG_DATA_HOME", "/tmp/xdg")
+        .arg("path")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "/tmp/xdg/attune"
+    );
+}
+
+#[test]
+fn without_a_terminal_attune_says_so_instead_of_drawing() {
+    let data = tempfile::tempdir().unwrap();
+    let out = attune()
+        .arg("--data-dir")
+        .arg(data.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("needs a terminal"));
+}
+
+#[test]
+fn a_broken_settings_file_is_reported_with_its_location_and_left_alone() {
+    let data = tempfile::tempdir().unwrap();
+    let settings = data.path().join("settings.toml");
+    let text = "[[crisis_lines]]\nwho = \"Samaritans\"\nhow = 116 123\n";
+    std::fs::write(&settings, text).unwrap();
+    // stdin/stdout are not a terminal here, but settings are read before that check.
+    let out = attune()
+        .arg("--data-dir")
+        .arg(data.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("settings.toml:3:"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&settings).unwrap(), text);
+}
