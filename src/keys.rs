@@ -363,7 +363,8 @@ pub static KEYMAP: &[Binding] = &[
         &[Step],
         [ch('m')],
         Msg::Toggle,
-        "mark the step done, or not done"
+        "mark the step done, or not done",
+        "m mark done"
     ),
     bind!(
         &[Help],

@@ -64,10 +64,33 @@ fn home_with_progress_and_a_draft() {
 }
 
 #[test]
-fn step() {
-    let mut app = app();
-    press_all(&mut app, &[Down, Down, Down, Enter]);
-    snap("step", &app);
+fn every_step_fits_at_80x24_without_cutting_its_introduction() {
+    for step in 0..6 {
+        let mut app = app();
+        for _ in 0..step {
+            press(&mut app, key(Down));
+        }
+        press(&mut app, key(Enter));
+        let shown = screen_text(&app, 80, 24);
+        let last_intro_words: String = app.content.steps[step]
+            .intro
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let last_word = app.content.steps[step]
+            .intro
+            .split_whitespace()
+            .last()
+            .unwrap();
+        assert!(
+            shown.contains(last_word),
+            "step {} cuts its intro ({last_intro_words}):\n{shown}",
+            step + 1
+        );
+        insta::assert_snapshot!(format!("step_{}", step + 1), shown);
+    }
 }
 
 #[test]
@@ -353,5 +376,24 @@ fn tiny_and_odd_sizes_never_panic() {
         ] {
             screen_text(app, w, h);
         }
+    }
+}
+
+#[test]
+fn the_status_bar_always_shows_how_to_get_help_even_at_the_minimum_width() {
+    let mut states = vec![app()];
+    for goto_id in ["situation", "feelings", "hot-thought", "belief-before", "thinking-traps", "hot-thought-again"] {
+        let mut a = thought_record();
+        goto(&mut a, goto_id);
+        a.notice = None;
+        states.push(a);
+    }
+    let mut ladder = app();
+    press_all(&mut ladder, &[Down, Down, Down, Down, Down, Enter, Enter]);
+    states.push(ladder);
+    for a in &states {
+        let shown = screen_text(a, 60, 18);
+        let bar = shown.lines().last().unwrap();
+        assert!(bar.contains("F1 help"), "{:?}: {bar}", a.context());
     }
 }

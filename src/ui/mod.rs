@@ -18,6 +18,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::app::{App, Screen};
 use crate::keys;
 
@@ -42,7 +44,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Help { under, scroll } => help::render(app, under, *scroll, frame, body),
         screen => render_screen(app, screen, frame, body),
     }
-    frame.render_widget(Paragraph::new(status_line(app)), status);
+    frame.render_widget(Paragraph::new(status_line(app, status.width)), status);
 }
 
 fn render_screen(app: &App, screen: &Screen, frame: &mut Frame, body: Rect) {
@@ -130,14 +132,27 @@ fn title_line(app: &App) -> Line<'static> {
     Line::from(parts.join(" · "))
 }
 
-fn status_line(app: &App) -> Line<'static> {
+fn status_line(app: &App, width: u16) -> Line<'static> {
     if let Some(notice) = &app.notice {
         return Line::from(Span::styled(format!(" {notice}"), theme::accent()));
     }
-    let hints: Vec<String> = keys::bindings(app.context())
+    let mut hints: Vec<&str> = keys::bindings(app.context())
         .filter(|b| !b.bar.is_empty())
-        .map(|b| b.bar.to_string())
+        .map(|b| b.bar)
         .collect();
+    // Help must always be visible; drop other hints from the end until the rest fit.
+    let help = hints
+        .iter()
+        .position(|h| h.starts_with("F1"))
+        .map(|i| hints.remove(i));
+    let fits = |hints: &[&str]| {
+        let shown: usize = hints.iter().chain(help.iter()).map(|h| h.width() + 5).sum();
+        shown < usize::from(width)
+    };
+    while !hints.is_empty() && !fits(&hints) {
+        hints.pop();
+    }
+    hints.extend(help);
     Line::from(Span::styled(
         format!(" {}", hints.join("  ·  ")),
         theme::dim(),

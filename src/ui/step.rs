@@ -1,18 +1,21 @@
-//! A step: its introduction, then its exercises with how often each was done.
+//! A step: its introduction, then its exercises with how often each was done, and
+//! what the selected one is for.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::theme;
-use crate::app::App;
+use crate::app::{App, StepStatus};
 
 pub fn render(app: &App, step: usize, selected: usize, frame: &mut Frame, area: Rect) {
     let Some(s) = app.content.steps.get(step) else {
         return;
     };
+    let width = usize::from(area.width);
     let mut list: Vec<Line> = vec![Line::from(Span::styled("Exercises", theme::heading()))];
     for (i, e) in s.exercises.iter().enumerate() {
         let style = if i == selected {
@@ -24,29 +27,34 @@ pub fn render(app: &App, step: usize, selected: usize, frame: &mut Frame, area: 
         let mut facts = vec![if e.is_reading() {
             "to read".to_string()
         } else {
-            format!("about {} min", e.minutes)
+            format!("{} min", e.minutes)
         }];
         if let Some(a) = app
             .activity
             .iter()
             .find(|a| a.step_id == s.id && a.exercise_id == e.id)
         {
-            let times = match (e.repeatable, a.times) {
-                (false, _) => "done".to_string(),
-                (true, 1) => "done once".to_string(),
-                (true, n) => format!("done {n} times"),
-            };
-            facts.push(format!("{times}, last {}", a.last_at.format("%-d %b")));
+            facts.push(match (e.repeatable, a.times) {
+                (false, _) => format!("done {}", a.last_at.format("%-d %b")),
+                (true, 1) => format!("done once, {}", a.last_at.format("%-d %b")),
+                (true, n) => format!("done {n} times, last {}", a.last_at.format("%-d %b")),
+            });
         }
         if app.find_draft(&s.id, &e.id).is_some() {
             facts.push("draft open".to_string());
         }
+        let left = format!("{marker}{}", e.title);
+        let right = facts.join(" · ");
+        let gap = width.saturating_sub(left.width() + right.width()).max(2);
         list.push(Line::from(vec![
-            Span::styled(format!("{marker}{}", e.title), style),
-            Span::styled(format!("  {}", facts.join(" · ")), theme::dim()),
+            Span::styled(format!("{left}{}", " ".repeat(gap)), style),
+            Span::styled(right, if i == selected { style } else { theme::dim() }),
         ]));
-        for l in super::wrap(&e.purpose, area.width.saturating_sub(4)) {
-            list.push(Line::from(Span::styled(format!("    {l}"), theme::dim())));
+    }
+    if let Some(e) = s.exercises.get(selected) {
+        list.push(Line::default());
+        for l in super::wrap(&e.purpose, area.width) {
+            list.push(Line::from(Span::styled(l, theme::dim())));
         }
     }
     let list_height = u16::try_from(list.len()).unwrap_or(u16::MAX);
@@ -57,16 +65,24 @@ pub fn render(app: &App, step: usize, selected: usize, frame: &mut Frame, area: 
         Constraint::Length(list_height),
     ])
     .areas(area);
+    let status = match app.step_status(step) {
+        StepStatus::Done => "done",
+        StepStatus::InProgress => "in progress",
+        StepStatus::NotStarted => "not started",
+    };
+    let title = format!(
+        "Step {} of {} · {}",
+        s.number,
+        app.content.steps.len(),
+        s.title
+    );
+    let gap = width.saturating_sub(title.width() + status.width()).max(2);
     frame.render_widget(
-        Paragraph::new(Line::from(Span::styled(
-            format!(
-                "Step {} of {} · {}",
-                s.number,
-                app.content.steps.len(),
-                s.title
-            ),
-            theme::heading(),
-        ))),
+        Paragraph::new(Line::from(vec![
+            Span::styled(title, theme::heading()),
+            Span::raw(" ".repeat(gap)),
+            Span::styled(status, theme::dim()),
+        ])),
         head,
     );
     let intro_lines: Vec<Line> = super::wrap(&super::reflow(&s.intro), intro.width)

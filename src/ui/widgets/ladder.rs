@@ -20,7 +20,7 @@ pub fn render(frame: &mut Frame, area: Rect, spec: &LadderSpec, draft: &LadderDr
     let [list, _, legend] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(2),
     ])
     .areas(area);
     if draft.items.is_empty() {
@@ -61,14 +61,20 @@ pub fn render(frame: &mut Frame, area: Rect, spec: &LadderSpec, draft: &LadderDr
         cursor_list(frame, list, rows, Some(draft.cursor));
     }
     let r = &spec.rating;
-    let legend_text = format!(
-        "Rating: {} = {}, {} = {}.  ←→ or 0-9 rate · Shift-↑↓ reorder · d delete",
-        r.min, r.min_label, r.max, r.max_label
-    );
-    frame.render_widget(
-        Paragraph::new(Span::styled(legend_text, theme::dim())),
-        legend,
-    );
+    let legend_text = vec![
+        Line::from(Span::styled(
+            format!(
+                "Rating: {} = {}, {} = {}.",
+                r.min, r.min_label, r.max, r.max_label
+            ),
+            theme::dim(),
+        )),
+        Line::from(Span::styled(
+            "←→ or 0-9 rate · Shift-↑↓ or K/J move · d delete",
+            theme::dim(),
+        )),
+    ];
+    frame.render_widget(Paragraph::new(legend_text), legend);
 }
 
 fn form(frame: &mut Frame, area: Rect, spec: &LadderSpec, edit: &LadderEdit) {
