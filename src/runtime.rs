@@ -197,6 +197,10 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Option<Msg> {
             Ok(entry) => Msg::EntryLoaded(id, entry.map(Box::new)),
             Err(e) => Msg::StoreFailed(format!("Could not read that entry: {e}")),
         }),
+        Effect::LoadLatest { step_id, exercise_id } => Some(match store.latest_entry(&step_id, &exercise_id) {
+            Ok(entry) => Msg::LatestLoaded { step_id, exercise_id, entry: entry.map(Box::new) },
+            Err(e) => Msg::StoreFailed(format!("Could not read your last answers: {e}")),
+        }),
         Effect::LoadRecall(key) => Some(
             match store.latest_answer(&key.step, &key.exercise, &key.prompt) {
                 Ok(found) => Msg::RecallLoaded(

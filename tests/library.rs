@@ -353,3 +353,44 @@ fn a_ladder_item_can_be_edited_reordered_and_deleted() {
     h.keys(&[Up, Char('d')]);
     assert_eq!(items(&h), ["one", "three (edited)"]);
 }
+
+#[test]
+fn a_finished_one_off_reopens_with_its_answers_to_revise() {
+    let mut h = Harness::new();
+    h.keys(&[Enter]);
+    open(&mut h, 5, 0);
+    h.keys(&[Char('a')]);
+    h.type_text("Share a worry");
+    h.keys(&[Enter, Char('2'), Tab, Enter]);
+    assert_eq!(h.store.list_entries().unwrap().len(), 1);
+    h.keys(&[Enter]);
+    assert!(h.app.notice.as_deref().unwrap_or_default().contains("last answers are filled in"), "{:?}", h.app.notice);
+    let DraftAnswer::Ladder(l) = &h.app.drafts[0].answers[0] else { panic!() };
+    assert_eq!(l.items[0].text, "Share a worry");
+    assert_eq!(l.items[0].rating, Some(20));
+    h.keys(&[Char('a')]);
+    h.type_text("Ask for a lift");
+    h.keys(&[Enter, Tab, Enter]);
+    let entries = h.store.list_entries().unwrap();
+    assert_eq!(entries.len(), 2, "a revision is a new entry; the earlier one stays");
+    let latest = h.store.entry(entries[0].id).unwrap().unwrap();
+    let AnswerValue::Ladder { items, .. } = &latest.answers[0].value else { panic!() };
+    assert_eq!(items.len(), 2);
+}
+
+#[test]
+fn a_late_prefill_never_replaces_what_was_typed_meanwhile() {
+    let mut h = Harness::new();
+    h.keys(&[Enter]);
+    open(&mut h, 0, 4);
+    h.type_text("first version");
+    h.keys(&[Tab; 5]);
+    h.keys(&[Enter]);
+    // Open again, but type before the earlier entry arrives.
+    let effects = h.app.update(Msg::Open);
+    h.type_text("new words");
+    let entry = h.store.latest_entry("recognize", "the-impact").unwrap().map(Box::new);
+    h.send(Msg::LatestLoaded { step_id: "recognize".into(), exercise_id: "the-impact".into(), entry });
+    assert!(effects.iter().any(|e| matches!(e, attune::app::Effect::LoadLatest { .. })));
+    assert_eq!(field_text(&h.app), "new words");
+}

@@ -71,6 +71,15 @@ impl Draft {
         }
     }
 
+    /// Fill an untouched draft with an earlier entry's answers, matched by prompt id.
+    pub fn prefill(&mut self, exercise: &Exercise, entry: &crate::journal::Entry) {
+        for (prompt, answer) in exercise.prompts.iter().zip(self.answers.iter_mut()) {
+            if let Some(old) = entry.answers.iter().find(|a| a.prompt_id == prompt.id) {
+                *answer = DraftAnswer::from_value(prompt, &old.value);
+            }
+        }
+    }
+
     pub fn on_save_page(&self) -> bool {
         self.prompt >= self.answers.len()
     }

@@ -63,6 +63,8 @@ pub enum Msg {
     ActivityLoaded(Vec<ExerciseActivity>),
     ReviewLoaded(Vec<EntrySummary>),
     EntryLoaded(i64, Option<Box<Entry>>),
+    /// The latest entry of a one-off exercise, to revise it.
+    LatestLoaded { step_id: String, exercise_id: String, entry: Option<Box<Entry>> },
     /// The latest answer of a linked exercise, for a recall prompt.
     RecallLoaded(RecallKey, Option<Recalled>),
     EntrySaved(i64),
@@ -84,6 +86,8 @@ pub enum Effect {
     LoadReview,
     LoadEntry(i64),
     LoadRecall(RecallKey),
+    /// The latest entry of an exercise, to prefill a revision of a one-off.
+    LoadLatest { step_id: String, exercise_id: String },
     /// Remember that the person marked a step done (or not).
     MarkStepDone {
         step_id: String,
@@ -228,6 +232,9 @@ impl App {
                 return vec![];
             }
             Msg::EntryLoaded(id, entry) => return self.entry_loaded(id, entry),
+            Msg::LatestLoaded { step_id, exercise_id, entry } => {
+                return self.latest_loaded(&step_id, &exercise_id, entry);
+            }
             Msg::RecallLoaded(key, found) => {
                 self.recalls.insert(key, found);
                 return vec![];
@@ -540,6 +547,23 @@ impl App {
                 scroll: *scroll,
             },
         }
+    }
+
+    fn latest_loaded(&mut self, step_id: &str, exercise_id: &str, entry: Option<Box<Entry>>) -> Vec<Effect> {
+        let (Some(entry), Some((_, exercise))) = (entry, self.content.exercise(step_id, exercise_id)) else {
+            return vec![];
+        };
+        let exercise = exercise.clone();
+        let Some(draft) = self.drafts.iter_mut().find(|d| d.step_id == step_id && d.exercise_id == exercise_id) else {
+            return vec![];
+        };
+        // Only an untouched draft is filled: nothing typed meanwhile is ever replaced.
+        if draft.answered() > 0 || draft.prompt > 0 {
+            return vec![];
+        }
+        draft.prefill(&exercise, &entry);
+        self.notice = Some("Your last answers are filled in. Change what you like and save again.".to_string());
+        vec![self.save()]
     }
 
     fn entry_loaded(&mut self, id: i64, entry: Option<Box<Entry>>) -> Vec<Effect> {

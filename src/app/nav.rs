@@ -279,6 +279,8 @@ impl App {
             let s = &self.content.steps[step];
             (s.id.clone(), s.exercises[exercise].clone())
         };
+        let fresh = !self.drafts.iter().any(|d| d.step_id == step_id && d.exercise_id == ex.id);
+        let revisit = fresh && !ex.repeatable && self.times_done(&step_id, &ex.id) > 0;
         let draft = match self
             .drafts
             .iter()
@@ -291,6 +293,9 @@ impl App {
         self.screen = Screen::Exercise { step, exercise };
         let mut effects = vec![self.save()];
         effects.extend(self.recall_loads(step, exercise));
+        if revisit {
+            effects.push(Effect::LoadLatest { step_id, exercise_id: ex.id });
+        }
         effects
     }
 

@@ -156,6 +156,23 @@ impl Store {
         Ok(Some(entry))
     }
 
+    /// The latest entry of an exercise, whole.
+    pub fn latest_entry(&self, step_id: &str, exercise_id: &str) -> rusqlite::Result<Option<Entry>> {
+        let id: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM entries WHERE step_id = ?1 AND exercise_id = ?2
+                 ORDER BY created_unix DESC, id DESC LIMIT 1",
+                params![step_id, exercise_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match id {
+            Some(id) => self.entry(id),
+            None => Ok(None),
+        }
+    }
+
     /// The words of a prompt's answer in the latest entry of an exercise that has one,
     /// for a recall prompt elsewhere.
     pub fn latest_answer(

@@ -103,6 +103,40 @@ impl DraftAnswer {
         }
     }
 
+    /// A draft answer holding what an earlier entry said, so a one-off exercise can
+    /// be revisited and revised.
+    pub fn from_value(prompt: &Prompt, value: &AnswerValue) -> DraftAnswer {
+        let saved = match (&prompt.kind, value) {
+            (PromptKind::Text | PromptKind::Line, AnswerValue::Text(text)) => {
+                let row = text.split('\n').count().saturating_sub(1);
+                let col = text.split('\n').next_back().map_or(0, |l| l.chars().count());
+                SavedAnswer::Text { text: text.clone(), row, col }
+            }
+            (PromptKind::Scale(_), AnswerValue::Scale { value, .. }) => SavedAnswer::Scale { value: *value },
+            (PromptKind::Choice { .. }, AnswerValue::Choice(chosen)) => {
+                SavedAnswer::Choice { chosen: Some(chosen.clone()), cursor: 0 }
+            }
+            (PromptKind::Multi { .. }, AnswerValue::Multi { chosen, other }) => {
+                SavedAnswer::Multi { chosen: chosen.clone(), other: other.clone(), cursor: 0 }
+            }
+            (PromptKind::Feelings { .. }, AnswerValue::Feeling { family, word, intensity, sensation, .. }) => {
+                SavedAnswer::Feelings(FeelingsDraft {
+                    stage: feelings::Stage::Intensity,
+                    cursor: 0,
+                    sensation: sensation.clone(),
+                    family: Some(family.clone()),
+                    word: Some(word.clone()),
+                    intensity: *intensity,
+                })
+            }
+            (PromptKind::Ladder(_), AnswerValue::Ladder { items, .. }) => {
+                SavedAnswer::Ladder { items: items.clone(), cursor: 0, editing: None }
+            }
+            _ => return DraftAnswer::empty(prompt),
+        };
+        DraftAnswer::restore(prompt, Some(&saved))
+    }
+
     /// The saved form, or None when there is nothing worth keeping.
     pub fn save(&self, prompt: &Prompt) -> Option<SavedAnswer> {
         if self.is_empty() && !self.has_position() {
