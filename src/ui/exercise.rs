@@ -31,13 +31,28 @@ pub fn render(app: &App, step: usize, exercise: usize, frame: &mut Frame, area: 
     let prompt = &ex.prompts[draft.prompt];
     let hint = super::wrap(&prompt.hint, body.width);
     let hint_height = u16::try_from(hint.len()).unwrap_or(1);
-    let [label, hint_area, _, field] = Layout::vertical([
+    // A recall just before this prompt stays in view while the person answers.
+    let in_view = match draft.prompt.checked_sub(1).map(|i| &ex.prompts[i].kind) {
+        Some(PromptKind::Recall(source)) if !matches!(prompt.kind, PromptKind::Recall(_)) => {
+            Some(recalled(app, ex, draft, source))
+        }
+        _ => None,
+    };
+    let view_height = in_view.as_ref().map_or(0, |(_, text)| {
+        let lines = super::wrap(text.as_deref().unwrap_or(" "), body.width.saturating_sub(2)).len();
+        u16::try_from(lines.min(4)).unwrap_or(4) + 2
+    });
+    let [label, hint_area, _, view, field] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(hint_height),
         Constraint::Length(1),
+        Constraint::Length(view_height),
         Constraint::Fill(1),
     ])
     .areas(body);
+    if let Some((title, text)) = &in_view {
+        recall::render(frame, view, title, text.as_deref());
+    }
     frame.render_widget(
         Paragraph::new(Span::styled(prompt.label.clone(), theme::heading())),
         label,
@@ -84,7 +99,10 @@ pub fn render(app: &App, step: usize, exercise: usize, frame: &mut Frame, area: 
         (DraftAnswer::Ladder(l), PromptKind::Ladder(spec)) => ladder::render(frame, field, spec, l),
         (DraftAnswer::Recall, PromptKind::Recall(source)) => {
             let (title, text) = recalled(app, ex, draft, source);
-            recall::render(frame, field, &title, text.as_deref());
+            let rows = super::wrap(text.as_deref().unwrap_or(" "), field.width.saturating_sub(2)).len() + 2;
+            let height = u16::try_from(rows).unwrap_or(u16::MAX).min(field.height);
+            let [boxed] = Layout::vertical([Constraint::Length(height)]).areas(field);
+            recall::render(frame, boxed, &title, text.as_deref());
         }
         _ => {}
     }
@@ -172,7 +190,7 @@ fn save_page(ex: &Exercise, draft: &Draft, frame: &mut Frame, area: Rect) {
         if let Some(change) = super::answer::before(answer, &entry.answers)
             .and_then(|b| super::answer::change(&b.value, &answer.value))
         {
-            value = format!("{value}, before and after: {change}");
+            value = format!("{change}, of {}", max_of(&answer.value));
         }
         let room = usize::from(area.width).saturating_sub(label_width + 2);
         let style = if answer.value == crate::journal::AnswerValue::Skipped {
@@ -210,4 +228,11 @@ pub fn clip(text: &str, width: usize) -> String {
 /// Pad to a display width (not a char count, so wide characters line up).
 fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+fn max_of(value: &crate::journal::AnswerValue) -> i64 {
+    match value {
+        crate::journal::AnswerValue::Scale { max, .. } => *max,
+        _ => 0,
+    }
 }
