@@ -173,6 +173,9 @@ fn exercise_recall_of_this_run() {
     type_text(&mut app, "You can't count on anyone.");
     goto(&mut app, "hot-thought-again");
     snap("exercise_recall", &app);
+    press(&mut app, key(Tab));
+    type_text(&mut app, "Alex drove me to the airport at 5am.");
+    snap("exercise_recall_in_view", &app);
 }
 
 #[test]
