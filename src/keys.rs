@@ -41,6 +41,30 @@ pub enum Context {
     Help,
 }
 
+impl Context {
+    pub const ALL: &[Context] = &[
+        Context::Welcome,
+        Context::Home,
+        Context::Step,
+        Context::Text,
+        Context::Line,
+        Context::Scale,
+        Context::Choice,
+        Context::Multi,
+        Context::MultiOther,
+        Context::Feelings,
+        Context::FeelingsIntensity,
+        Context::Ladder,
+        Context::LadderEdit,
+        Context::Recall,
+        Context::Save,
+        Context::Reading,
+        Context::Review,
+        Context::Entry,
+        Context::Help,
+    ];
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
     Code(KeyCode, KeyModifiers),
@@ -122,279 +146,63 @@ const SHIFT_UP: Key = Key::Code(KeyCode::Up, KeyModifiers::SHIFT);
 const SHIFT_DOWN: Key = Key::Code(KeyCode::Down, KeyModifiers::SHIFT);
 const BACKTAB: Key = plain(KeyCode::BackTab);
 
+#[rustfmt::skip]
 pub static KEYMAP: &[Binding] = &[
     bind!(LISTS, [plain(KeyCode::Up), ch('k')], Msg::Up, "move up"),
-    bind!(
-        LISTS,
-        [plain(KeyCode::Down), ch('j')],
-        Msg::Down,
-        "move down",
-        "↑↓ move"
-    ),
-    bind!(
-        &[Welcome],
-        [plain(KeyCode::Enter)],
-        Msg::Open,
-        "begin",
-        "Enter begin"
-    ),
-    bind!(
-        LISTS,
-        [plain(KeyCode::Enter)],
-        Msg::Open,
-        "open what is selected",
-        "Enter open"
-    ),
-    bind!(
-        &[Home],
-        [ch('c')],
-        Msg::Continue,
-        "continue where you left off"
-    ),
+    bind!(LISTS, [plain(KeyCode::Down), ch('j')], Msg::Down, "move down", "↑↓ move"),
+    bind!(&[Welcome], [plain(KeyCode::Enter)], Msg::Open, "begin", "Enter begin"),
+    bind!(LISTS, [plain(KeyCode::Enter)], Msg::Open, "open what is selected", "Enter open"),
+    bind!(&[Home], [ch('c')], Msg::Continue, "continue where you left off"),
     bind!(&[Home], [ch('r')], Msg::Review, "review past entries"),
     bind!(PAGES, [plain(KeyCode::Up), ch('k')], Msg::Up, "scroll up"),
-    bind!(
-        PAGES,
-        [plain(KeyCode::Down), ch('j')],
-        Msg::Down,
-        "scroll down",
-        "↑↓ scroll"
-    ),
-    bind!(
-        PAGES,
-        [plain(KeyCode::PageUp)],
-        Msg::PageUp,
-        "scroll up a page"
-    ),
-    bind!(
-        PAGES,
-        [plain(KeyCode::PageDown)],
-        Msg::PageDown,
-        "scroll down a page"
-    ),
+    bind!(PAGES, [plain(KeyCode::Down), ch('j')], Msg::Down, "scroll down", "↑↓ scroll"),
+    bind!(PAGES, [plain(KeyCode::PageUp)], Msg::PageUp, "scroll up a page"),
+    bind!(PAGES, [plain(KeyCode::PageDown)], Msg::PageDown, "scroll down a page"),
     // Exercises: moving between prompts.
-    bind!(
-        PROMPTS,
-        [plain(KeyCode::Tab)],
-        Msg::NextPrompt,
-        "next prompt (skips this one if empty)",
-        "Tab next"
-    ),
-    bind!(
-        PROMPTS,
-        [BACKTAB],
-        Msg::PrevPrompt,
-        "previous prompt",
-        "Shift-Tab back"
-    ),
-    bind!(
-        &[Line, MultiOther, Scale, Recall],
-        [plain(KeyCode::Enter)],
-        Msg::NextPrompt,
-        "next prompt"
-    ),
+    bind!(PROMPTS, [plain(KeyCode::Tab)], Msg::NextPrompt, "next prompt (skips this one if empty)", "Tab next"),
+    bind!(PROMPTS, [BACKTAB], Msg::PrevPrompt, "previous prompt", "Shift-Tab back"),
+    bind!(&[Line, MultiOther, Scale, Recall], [plain(KeyCode::Enter)], Msg::NextPrompt, "next prompt"),
     // Lists inside a prompt.
     bind!(PICK, [plain(KeyCode::Up)], Msg::Up, "move up"),
-    bind!(
-        &[Choice, Multi, Feelings, Ladder],
-        [ch('k')],
-        Msg::Up,
-        "move up"
-    ),
-    bind!(
-        &[Choice, Multi, Feelings, Ladder],
-        [plain(KeyCode::Down), ch('j')],
-        Msg::Down,
-        "move down"
-    ),
-    bind!(
-        &[MultiOther],
-        [plain(KeyCode::Down)],
-        Msg::Down,
-        "move down"
-    ),
-    bind!(
-        &[Choice],
-        [plain(KeyCode::Enter)],
-        Msg::Open,
-        "choose and go on",
-        "Enter choose"
-    ),
+    bind!(&[Choice, Multi, Feelings, Ladder], [ch('k')], Msg::Up, "move up"),
+    bind!(&[Choice, Multi, Feelings, Ladder], [plain(KeyCode::Down), ch('j')], Msg::Down, "move down"),
+    bind!(&[MultiOther], [plain(KeyCode::Down)], Msg::Down, "move down"),
+    bind!(&[Choice], [plain(KeyCode::Enter)], Msg::Open, "choose and go on", "Enter choose"),
     bind!(&[Choice], [ch(' ')], Msg::Toggle, "choose"),
-    bind!(
-        &[Choice],
-        [plain(KeyCode::Backspace)],
-        Msg::ClearAnswer,
-        "clear the choice"
-    ),
-    bind!(
-        &[Multi],
-        [ch(' '), plain(KeyCode::Enter)],
-        Msg::Toggle,
-        "tick or untick",
-        "Space tick"
-    ),
-    bind!(
-        &[Feelings],
-        [plain(KeyCode::Enter)],
-        Msg::Open,
-        "pick",
-        "Enter pick"
-    ),
-    bind!(
-        &[Feelings],
-        [plain(KeyCode::Backspace)],
-        Msg::ClearAnswer,
-        "back a level",
-        "Backspace back a level"
-    ),
-    bind!(
-        &[FeelingsIntensity],
-        [plain(KeyCode::Enter)],
-        Msg::Open,
-        "next prompt"
-    ),
-    bind!(
-        &[FeelingsIntensity],
-        [plain(KeyCode::Backspace)],
-        Msg::ClearAnswer,
-        "back to the words"
-    ),
+    bind!(&[Choice], [plain(KeyCode::Backspace)], Msg::ClearAnswer, "clear the choice"),
+    bind!(&[Multi], [ch(' '), plain(KeyCode::Enter)], Msg::Toggle, "tick or untick", "Space tick"),
+    bind!(&[Feelings], [plain(KeyCode::Enter)], Msg::Open, "pick", "Enter pick"),
+    bind!(&[Feelings], [plain(KeyCode::Backspace)], Msg::ClearAnswer, "back a level", "Backspace back a level"),
+    bind!(&[FeelingsIntensity], [plain(KeyCode::Enter)], Msg::Open, "next prompt"),
+    bind!(&[FeelingsIntensity], [plain(KeyCode::Backspace)], Msg::ClearAnswer, "back to the words"),
     // Scales, and the rating of a ladder item.
-    bind!(
-        SCALES,
-        [plain(KeyCode::Left), ch('h')],
-        Msg::Decrease,
-        "lower",
-        "←→ set"
-    ),
-    bind!(
-        SCALES,
-        [plain(KeyCode::Right), ch('l')],
-        Msg::Increase,
-        "higher"
-    ),
+    bind!(SCALES, [plain(KeyCode::Left), ch('h')], Msg::Decrease, "lower", "←→ set"),
+    bind!(SCALES, [plain(KeyCode::Right), ch('l')], Msg::Increase, "higher"),
     bind!(SCALES, [Key::Digit], Msg::Digit(0), "jump along the scale"),
     bind!(SCALES, [plain(KeyCode::Home)], Msg::ScaleMin, "lowest"),
     bind!(SCALES, [plain(KeyCode::End)], Msg::ScaleMax, "highest"),
-    bind!(
-        &[Scale],
-        [plain(KeyCode::Backspace), plain(KeyCode::Delete)],
-        Msg::ClearAnswer,
-        "clear (leave unanswered)"
-    ),
-    bind!(
-        &[Ladder],
-        [plain(KeyCode::Backspace)],
-        Msg::ClearAnswer,
-        "clear the rating"
-    ),
+    bind!(&[Scale], [plain(KeyCode::Backspace), plain(KeyCode::Delete)], Msg::ClearAnswer, "clear (leave unanswered)"),
+    bind!(&[Ladder], [plain(KeyCode::Backspace)], Msg::ClearAnswer, "clear the rating"),
     // Ladders.
     bind!(&[Ladder], [ch('a')], Msg::Add, "add an item", "a add"),
-    bind!(
-        &[Ladder],
-        [plain(KeyCode::Enter)],
-        Msg::Open,
-        "write or edit the selected item",
-        "Enter edit"
-    ),
-    bind!(
-        &[Ladder],
-        [ch('d'), plain(KeyCode::Delete)],
-        Msg::Delete,
-        "delete the selected item"
-    ),
-    bind!(
-        &[Ladder],
-        [SHIFT_UP, ch('K')],
-        Msg::MoveUp,
-        "move the item up"
-    ),
-    bind!(
-        &[Ladder],
-        [SHIFT_DOWN, ch('J')],
-        Msg::MoveDown,
-        "move the item down"
-    ),
-    bind!(
-        &[LadderEdit],
-        [plain(KeyCode::Tab)],
-        Msg::NextField,
-        "next field",
-        "Tab next field"
-    ),
+    bind!(&[Ladder], [plain(KeyCode::Enter)], Msg::Open, "write or edit the selected item", "Enter edit"),
+    bind!(&[Ladder], [ch('d'), plain(KeyCode::Delete)], Msg::Delete, "delete the selected item"),
+    bind!(&[Ladder], [SHIFT_UP, ch('K')], Msg::MoveUp, "move the item up"),
+    bind!(&[Ladder], [SHIFT_DOWN, ch('J')], Msg::MoveDown, "move the item down"),
+    bind!(&[LadderEdit], [plain(KeyCode::Tab)], Msg::NextField, "next field", "Tab next field"),
     bind!(&[LadderEdit], [BACKTAB], Msg::PrevField, "previous field"),
-    bind!(
-        &[LadderEdit],
-        [plain(KeyCode::Enter)],
-        Msg::Open,
-        "keep this item",
-        "Enter keep"
-    ),
-    bind!(
-        &[LadderEdit],
-        [plain(KeyCode::Esc)],
-        Msg::Cancel,
-        "stop editing without keeping changes",
-        "Esc cancel"
-    ),
-    bind!(
-        &[Save],
-        [plain(KeyCode::Enter)],
-        Msg::Open,
-        "save this entry",
-        "Enter save"
-    ),
-    bind!(
-        PROMPTS,
-        [plain(KeyCode::Esc)],
-        Msg::Back,
-        "leave the exercise; your draft is kept",
-        "Esc leave"
-    ),
-    bind!(
-        &[Step, Review, Entry, Reading],
-        [plain(KeyCode::Esc)],
-        Msg::Back,
-        "back",
-        "Esc back"
-    ),
-    bind!(
-        &[Step],
-        [ch('m')],
-        Msg::Toggle,
-        "mark the step done, or not done",
-        "m mark done"
-    ),
-    bind!(
-        &[Help],
-        [plain(KeyCode::Esc), plain(KeyCode::F(1))],
-        Msg::Back,
-        "close help",
-        "Esc close"
-    ),
-    bind!(
-        EVERYWHERE,
-        [plain(KeyCode::F(1))],
-        Msg::Help,
-        "help and crisis lines",
-        "F1 help"
-    ),
+    bind!(&[LadderEdit], [plain(KeyCode::Enter)], Msg::Open, "keep this item", "Enter keep"),
+    bind!(&[LadderEdit], [plain(KeyCode::Esc)], Msg::Cancel, "stop editing without keeping changes", "Esc cancel"),
+    bind!(&[Save], [plain(KeyCode::Enter)], Msg::Open, "save this entry", "Enter save"),
+    bind!(PROMPTS, [plain(KeyCode::Esc)], Msg::Back, "leave the exercise; your draft is kept", "Esc leave"),
+    bind!(&[Step, Review, Entry, Reading], [plain(KeyCode::Esc)], Msg::Back, "back", "Esc back"),
+    bind!(&[Step], [ch('m')], Msg::Toggle, "mark the step done, or not done", "m mark done"),
+    bind!(&[Help], [plain(KeyCode::Esc), plain(KeyCode::F(1))], Msg::Back, "close help", "Esc close"),
+    bind!(EVERYWHERE, [plain(KeyCode::F(1))], Msg::Help, "help and crisis lines", "F1 help"),
     bind!(NOT_TYPING, [ch('?')], Msg::Help, "help and crisis lines"),
     bind!(NOT_TYPING, [ch('q')], Msg::Quit, "save and quit", "q quit"),
-    bind!(
-        TYPING,
-        [ctrl('c')],
-        Msg::Quit,
-        "save everything and quit",
-        "Ctrl-C quit"
-    ),
-    bind!(
-        EVERYWHERE,
-        [ctrl('c')],
-        Msg::Quit,
-        "save everything and quit"
-    ),
+    bind!(TYPING, [ctrl('c')], Msg::Quit, "save everything and quit", "Ctrl-C quit"),
+    bind!(EVERYWHERE, [ctrl('c')], Msg::Quit, "save everything and quit"),
 ];
 
 impl Binding {

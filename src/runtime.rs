@@ -197,8 +197,15 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Option<Msg> {
             Ok(entry) => Msg::EntryLoaded(id, entry.map(Box::new)),
             Err(e) => Msg::StoreFailed(format!("Could not read that entry: {e}")),
         }),
-        Effect::LoadLatest { step_id, exercise_id } => Some(match store.latest_entry(&step_id, &exercise_id) {
-            Ok(entry) => Msg::LatestLoaded { step_id, exercise_id, entry: entry.map(Box::new) },
+        Effect::LoadLatest {
+            step_id,
+            exercise_id,
+        } => Some(match store.latest_entry(&step_id, &exercise_id) {
+            Ok(entry) => Msg::LatestLoaded {
+                step_id,
+                exercise_id,
+                entry: entry.map(Box::new),
+            },
             Err(e) => Msg::StoreFailed(format!("Could not read your last answers: {e}")),
         }),
         Effect::LoadRecall(key) => Some(

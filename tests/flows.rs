@@ -631,3 +631,21 @@ fn long_entry(id: i64) -> attune::journal::Entry {
             .collect(),
     }
 }
+
+#[test]
+fn no_key_means_two_things_on_one_screen_and_help_and_quit_work_everywhere() {
+    use attune::keys::{Context as C, bindings, map};
+    use crossterm::event::{KeyEvent, KeyModifiers};
+    for context in C::ALL {
+        let mut seen = Vec::new();
+        for binding in bindings(*context) {
+            for k in binding.keys {
+                assert!(!seen.contains(k), "{context:?}: {k:?} is bound twice");
+                seen.push(*k);
+            }
+        }
+        assert_eq!(map(*context, key(F(1))).is_some(), true, "{context:?}: F1");
+        let ctrl_c = map(*context, KeyEvent::new(Char('c'), KeyModifiers::CONTROL));
+        assert_eq!(ctrl_c, Some(Msg::Quit), "{context:?}: Ctrl-C");
+    }
+}

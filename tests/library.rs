@@ -364,17 +364,33 @@ fn a_finished_one_off_reopens_with_its_answers_to_revise() {
     h.keys(&[Enter, Char('2'), Tab, Enter]);
     assert_eq!(h.store.list_entries().unwrap().len(), 1);
     h.keys(&[Enter]);
-    assert!(h.app.notice.as_deref().unwrap_or_default().contains("last answers are filled in"), "{:?}", h.app.notice);
-    let DraftAnswer::Ladder(l) = &h.app.drafts[0].answers[0] else { panic!() };
+    assert!(
+        h.app
+            .notice
+            .as_deref()
+            .unwrap_or_default()
+            .contains("last answers are filled in"),
+        "{:?}",
+        h.app.notice
+    );
+    let DraftAnswer::Ladder(l) = &h.app.drafts[0].answers[0] else {
+        panic!()
+    };
     assert_eq!(l.items[0].text, "Share a worry");
     assert_eq!(l.items[0].rating, Some(20));
     h.keys(&[Char('a')]);
     h.type_text("Ask for a lift");
     h.keys(&[Enter, Tab, Enter]);
     let entries = h.store.list_entries().unwrap();
-    assert_eq!(entries.len(), 2, "a revision is a new entry; the earlier one stays");
+    assert_eq!(
+        entries.len(),
+        2,
+        "a revision is a new entry; the earlier one stays"
+    );
     let latest = h.store.entry(entries[0].id).unwrap().unwrap();
-    let AnswerValue::Ladder { items, .. } = &latest.answers[0].value else { panic!() };
+    let AnswerValue::Ladder { items, .. } = &latest.answers[0].value else {
+        panic!()
+    };
     assert_eq!(items.len(), 2);
 }
 
@@ -389,8 +405,20 @@ fn a_late_prefill_never_replaces_what_was_typed_meanwhile() {
     // Open again, but type before the earlier entry arrives.
     let effects = h.app.update(Msg::Open);
     h.type_text("new words");
-    let entry = h.store.latest_entry("recognize", "the-impact").unwrap().map(Box::new);
-    h.send(Msg::LatestLoaded { step_id: "recognize".into(), exercise_id: "the-impact".into(), entry });
-    assert!(effects.iter().any(|e| matches!(e, attune::app::Effect::LoadLatest { .. })));
+    let entry = h
+        .store
+        .latest_entry("recognize", "the-impact")
+        .unwrap()
+        .map(Box::new);
+    h.send(Msg::LatestLoaded {
+        step_id: "recognize".into(),
+        exercise_id: "the-impact".into(),
+        entry,
+    });
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, attune::app::Effect::LoadLatest { .. }))
+    );
     assert_eq!(field_text(&h.app), "new words");
 }

@@ -385,7 +385,14 @@ fn tiny_and_odd_sizes_never_panic() {
 #[test]
 fn the_status_bar_always_shows_how_to_get_help_even_at_the_minimum_width() {
     let mut states = vec![app()];
-    for goto_id in ["situation", "feelings", "hot-thought", "belief-before", "thinking-traps", "hot-thought-again"] {
+    for goto_id in [
+        "situation",
+        "feelings",
+        "hot-thought",
+        "belief-before",
+        "thinking-traps",
+        "hot-thought-again",
+    ] {
         let mut a = thought_record();
         goto(&mut a, goto_id);
         a.notice = None;

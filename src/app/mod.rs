@@ -4,6 +4,7 @@
 pub mod answer;
 pub mod exercise;
 mod nav;
+mod restore;
 pub mod screen;
 pub mod session;
 
@@ -14,7 +15,7 @@ use crate::journal::{Entry, EntrySummary, ExerciseActivity, NewEntry};
 use crate::keys::Context;
 use exercise::Draft;
 pub use screen::{HomeItem, Screen};
-use session::{SESSION_VERSION, SavedScreen, Session};
+use session::Session;
 
 /// Everything that can happen to the App: a person's intent (from the keymap), a
 /// pasted text, a quiet moment, or the result of an effect.
@@ -64,7 +65,11 @@ pub enum Msg {
     ReviewLoaded(Vec<EntrySummary>),
     EntryLoaded(i64, Option<Box<Entry>>),
     /// The latest entry of a one-off exercise, to revise it.
-    LatestLoaded { step_id: String, exercise_id: String, entry: Option<Box<Entry>> },
+    LatestLoaded {
+        step_id: String,
+        exercise_id: String,
+        entry: Option<Box<Entry>>,
+    },
     /// The latest answer of a linked exercise, for a recall prompt.
     RecallLoaded(RecallKey, Option<Recalled>),
     EntrySaved(i64),
@@ -87,7 +92,10 @@ pub enum Effect {
     LoadEntry(i64),
     LoadRecall(RecallKey),
     /// The latest entry of an exercise, to prefill a revision of a one-off.
-    LoadLatest { step_id: String, exercise_id: String },
+    LoadLatest {
+        step_id: String,
+        exercise_id: String,
+    },
     /// Remember that the person marked a step done (or not).
     MarkStepDone {
         step_id: String,
@@ -232,7 +240,11 @@ impl App {
                 return vec![];
             }
             Msg::EntryLoaded(id, entry) => return self.entry_loaded(id, entry),
-            Msg::LatestLoaded { step_id, exercise_id, entry } => {
+            Msg::LatestLoaded {
+                step_id,
+                exercise_id,
+                entry,
+            } => {
                 return self.latest_loaded(&step_id, &exercise_id, entry);
             }
             Msg::RecallLoaded(key, found) => {
@@ -402,159 +414,23 @@ impl App {
         Some((s, e, self.find_draft(&s.id, &e.id)?))
     }
 
-    /// The session as it should be saved right now.
-    pub fn session(&self) -> Session {
-        Session {
-            version: SESSION_VERSION,
-            screen: self.saved_screen(&self.screen),
-            drafts: self
-                .drafts
-                .iter()
-                .filter_map(|d| {
-                    self.content
-                        .exercise(&d.step_id, &d.exercise_id)
-                        .map(|(_, e)| d.save(e))
-                })
-                .collect(),
-        }
-    }
-
-    fn save(&mut self) -> Effect {
-        self.dirty = false;
-        Effect::SaveSession(self.session())
-    }
-
-    fn saved_screen(&self, screen: &Screen) -> SavedScreen {
-        match screen {
-            Screen::Welcome => SavedScreen::Welcome,
-            Screen::Home { selected } => SavedScreen::Home {
-                selected: *selected,
-            },
-            Screen::Step { step, selected } => match self.content.steps.get(*step) {
-                Some(s) => SavedScreen::Step {
-                    step_id: s.id.clone(),
-                    selected: *selected,
-                },
-                None => SavedScreen::Home { selected: 0 },
-            },
-            Screen::Exercise { step, exercise } => match self.open_exercise_at(*step, *exercise) {
-                Some((s, e, _)) => SavedScreen::Exercise {
-                    step_id: s.id.clone(),
-                    exercise_id: e.id.clone(),
-                },
-                None => SavedScreen::Home { selected: 0 },
-            },
-            Screen::Reading {
-                step,
-                exercise,
-                scroll,
-            } => {
-                match self
-                    .content
-                    .steps
-                    .get(*step)
-                    .and_then(|s| Some((s, s.exercises.get(*exercise)?)))
-                {
-                    Some((s, e)) => SavedScreen::Reading {
-                        step_id: s.id.clone(),
-                        exercise_id: e.id.clone(),
-                        scroll: *scroll,
-                    },
-                    None => SavedScreen::Home { selected: 0 },
-                }
-            }
-            Screen::Review { selected } => SavedScreen::Review {
-                selected: *selected,
-            },
-            Screen::Entry { id, scroll } => SavedScreen::Entry {
-                entry_id: *id,
-                scroll: *scroll,
-            },
-            Screen::Help { under, scroll } => SavedScreen::Help {
-                under: Box::new(self.saved_screen(under)),
-                scroll: *scroll,
-            },
-        }
-    }
-
-    fn restore(&mut self, session: Session) {
-        for saved in &session.drafts {
-            if let Some((_, exercise)) = self.content.exercise(&saved.step_id, &saved.exercise_id) {
-                self.drafts.push(Draft::restore(saved, exercise));
-            }
-        }
-        self.screen = self.restore_screen(&session.screen);
-    }
-
-    fn restore_screen(&self, saved: &SavedScreen) -> Screen {
-        let home = Screen::Home { selected: 0 };
-        match saved {
-            SavedScreen::Welcome => Screen::Welcome,
-            SavedScreen::Home { selected } => Screen::Home {
-                selected: (*selected).min(self.home_items().len() - 1),
-            },
-            SavedScreen::Step { step_id, selected } => match self.content.step_index(step_id) {
-                Some(step) => {
-                    let last = self.content.steps[step].exercises.len().saturating_sub(1);
-                    Screen::Step {
-                        step,
-                        selected: (*selected).min(last),
-                    }
-                }
-                None => home,
-            },
-            SavedScreen::Exercise {
-                step_id,
-                exercise_id,
-            } => {
-                let found = self.content.step_index(step_id).and_then(|step| {
-                    let exercise = self.content.steps[step]
-                        .exercises
-                        .iter()
-                        .position(|e| &e.id == exercise_id)?;
-                    self.find_draft(step_id, exercise_id)
-                        .map(|_| Screen::Exercise { step, exercise })
-                });
-                found.unwrap_or(home)
-            }
-            SavedScreen::Reading {
-                step_id,
-                exercise_id,
-                scroll,
-            } => {
-                let found = self.content.step_index(step_id).and_then(|step| {
-                    let exercise = self.content.steps[step]
-                        .exercises
-                        .iter()
-                        .position(|e| &e.id == exercise_id)?;
-                    Some(Screen::Reading {
-                        step,
-                        exercise,
-                        scroll: *scroll,
-                    })
-                });
-                found.unwrap_or(home)
-            }
-            SavedScreen::Review { selected } => Screen::Review {
-                selected: *selected,
-            },
-            SavedScreen::Entry { entry_id, scroll } => Screen::Entry {
-                id: *entry_id,
-                scroll: *scroll,
-            },
-            SavedScreen::Help { under, scroll } => Screen::Help {
-                under: Box::new(self.restore_screen(under)),
-                scroll: *scroll,
-            },
-        }
-    }
-
-    fn latest_loaded(&mut self, step_id: &str, exercise_id: &str, entry: Option<Box<Entry>>) -> Vec<Effect> {
-        let (Some(entry), Some((_, exercise))) = (entry, self.content.exercise(step_id, exercise_id)) else {
+    fn latest_loaded(
+        &mut self,
+        step_id: &str,
+        exercise_id: &str,
+        entry: Option<Box<Entry>>,
+    ) -> Vec<Effect> {
+        let (Some(entry), Some((_, exercise))) =
+            (entry, self.content.exercise(step_id, exercise_id))
+        else {
             return vec![];
         };
         let exercise = exercise.clone();
-        let Some(draft) = self.drafts.iter_mut().find(|d| d.step_id == step_id && d.exercise_id == exercise_id) else {
+        let Some(draft) = self
+            .drafts
+            .iter_mut()
+            .find(|d| d.step_id == step_id && d.exercise_id == exercise_id)
+        else {
             return vec![];
         };
         // Only an untouched draft is filled: nothing typed meanwhile is ever replaced.
@@ -562,7 +438,9 @@ impl App {
             return vec![];
         }
         draft.prefill(&exercise, &entry);
-        self.notice = Some("Your last answers are filled in. Change what you like and save again.".to_string());
+        self.notice = Some(
+            "Your last answers are filled in. Change what you like and save again.".to_string(),
+        );
         vec![self.save()]
     }
 

@@ -279,7 +279,10 @@ impl App {
             let s = &self.content.steps[step];
             (s.id.clone(), s.exercises[exercise].clone())
         };
-        let fresh = !self.drafts.iter().any(|d| d.step_id == step_id && d.exercise_id == ex.id);
+        let fresh = !self
+            .drafts
+            .iter()
+            .any(|d| d.step_id == step_id && d.exercise_id == ex.id);
         let revisit = fresh && !ex.repeatable && self.times_done(&step_id, &ex.id) > 0;
         let draft = match self
             .drafts
@@ -294,7 +297,10 @@ impl App {
         let mut effects = vec![self.save()];
         effects.extend(self.recall_loads(step, exercise));
         if revisit {
-            effects.push(Effect::LoadLatest { step_id, exercise_id: ex.id });
+            effects.push(Effect::LoadLatest {
+                step_id,
+                exercise_id: ex.id,
+            });
         }
         effects
     }

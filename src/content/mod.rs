@@ -2,6 +2,8 @@
 //! Content is data (TOML in `content/`); this module only knows its shape.
 
 mod load;
+mod raw;
+mod validate;
 
 pub use load::{ContentError, Problem, builtin, load_dir, load_sources};
 

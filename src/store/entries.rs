@@ -157,7 +157,11 @@ impl Store {
     }
 
     /// The latest entry of an exercise, whole.
-    pub fn latest_entry(&self, step_id: &str, exercise_id: &str) -> rusqlite::Result<Option<Entry>> {
+    pub fn latest_entry(
+        &self,
+        step_id: &str,
+        exercise_id: &str,
+    ) -> rusqlite::Result<Option<Entry>> {
         let id: Option<i64> = self
             .conn
             .query_row(

@@ -99,7 +99,12 @@ pub fn render(app: &App, step: usize, exercise: usize, frame: &mut Frame, area: 
         (DraftAnswer::Ladder(l), PromptKind::Ladder(spec)) => ladder::render(frame, field, spec, l),
         (DraftAnswer::Recall, PromptKind::Recall(source)) => {
             let (title, text) = recalled(app, ex, draft, source);
-            let rows = super::wrap(text.as_deref().unwrap_or(" "), field.width.saturating_sub(2)).len() + 2;
+            let rows = super::wrap(
+                text.as_deref().unwrap_or(" "),
+                field.width.saturating_sub(2),
+            )
+            .len()
+                + 2;
             let height = u16::try_from(rows).unwrap_or(u16::MAX).min(field.height);
             let [boxed] = Layout::vertical([Constraint::Length(height)]).areas(field);
             recall::render(frame, boxed, &title, text.as_deref());

@@ -109,29 +109,52 @@ impl DraftAnswer {
         let saved = match (&prompt.kind, value) {
             (PromptKind::Text | PromptKind::Line, AnswerValue::Text(text)) => {
                 let row = text.split('\n').count().saturating_sub(1);
-                let col = text.split('\n').next_back().map_or(0, |l| l.chars().count());
-                SavedAnswer::Text { text: text.clone(), row, col }
+                let col = text
+                    .split('\n')
+                    .next_back()
+                    .map_or(0, |l| l.chars().count());
+                SavedAnswer::Text {
+                    text: text.clone(),
+                    row,
+                    col,
+                }
             }
-            (PromptKind::Scale(_), AnswerValue::Scale { value, .. }) => SavedAnswer::Scale { value: *value },
-            (PromptKind::Choice { .. }, AnswerValue::Choice(chosen)) => {
-                SavedAnswer::Choice { chosen: Some(chosen.clone()), cursor: 0 }
+            (PromptKind::Scale(_), AnswerValue::Scale { value, .. }) => {
+                SavedAnswer::Scale { value: *value }
             }
+            (PromptKind::Choice { .. }, AnswerValue::Choice(chosen)) => SavedAnswer::Choice {
+                chosen: Some(chosen.clone()),
+                cursor: 0,
+            },
             (PromptKind::Multi { .. }, AnswerValue::Multi { chosen, other }) => {
-                SavedAnswer::Multi { chosen: chosen.clone(), other: other.clone(), cursor: 0 }
-            }
-            (PromptKind::Feelings { .. }, AnswerValue::Feeling { family, word, intensity, sensation, .. }) => {
-                SavedAnswer::Feelings(FeelingsDraft {
-                    stage: feelings::Stage::Intensity,
+                SavedAnswer::Multi {
+                    chosen: chosen.clone(),
+                    other: other.clone(),
                     cursor: 0,
-                    sensation: sensation.clone(),
-                    family: Some(family.clone()),
-                    word: Some(word.clone()),
-                    intensity: *intensity,
-                })
+                }
             }
-            (PromptKind::Ladder(_), AnswerValue::Ladder { items, .. }) => {
-                SavedAnswer::Ladder { items: items.clone(), cursor: 0, editing: None }
-            }
+            (
+                PromptKind::Feelings { .. },
+                AnswerValue::Feeling {
+                    family,
+                    word,
+                    intensity,
+                    sensation,
+                    ..
+                },
+            ) => SavedAnswer::Feelings(FeelingsDraft {
+                stage: feelings::Stage::Intensity,
+                cursor: 0,
+                sensation: sensation.clone(),
+                family: Some(family.clone()),
+                word: Some(word.clone()),
+                intensity: *intensity,
+            }),
+            (PromptKind::Ladder(_), AnswerValue::Ladder { items, .. }) => SavedAnswer::Ladder {
+                items: items.clone(),
+                cursor: 0,
+                editing: None,
+            },
             _ => return DraftAnswer::empty(prompt),
         };
         DraftAnswer::restore(prompt, Some(&saved))

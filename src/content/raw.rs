@@ -1,0 +1,66 @@
+//! The shape of a content file as written, before validation. Spanned fields keep
+//! their position so problems can point at them.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawStep {
+    pub id: Spanned<String>,
+    pub number: Spanned<u8>,
+    pub title: String,
+    pub summary: String,
+    pub intro: String,
+    #[serde(default)]
+    pub exercises: Vec<RawExercise>,
+    #[serde(default)]
+    pub feelings: Vec<RawFamily>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawFamily {
+    pub name: Spanned<String>,
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub sensations: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawExercise {
+    pub id: Spanned<String>,
+    pub title: String,
+    pub purpose: String,
+    pub minutes: u16,
+    #[serde(default)]
+    pub repeatable: bool,
+    pub about: String,
+    #[serde(default)]
+    pub reading: String,
+    #[serde(default)]
+    pub prompts: Vec<RawPrompt>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPrompt {
+    pub id: Spanned<String>,
+    pub kind: Spanned<String>,
+    pub label: String,
+    #[serde(default)]
+    pub hint: String,
+    #[serde(default)]
+    pub placeholder: String,
+    pub min: Option<Spanned<i64>>,
+    pub max: Option<Spanned<i64>>,
+    pub min_label: Option<String>,
+    pub max_label: Option<String>,
+    pub pair: Option<Spanned<String>>,
+    pub options: Option<Spanned<Vec<String>>>,
+    pub other: Option<bool>,
+    pub item: Option<String>,
+    pub fields: Option<Vec<String>>,
+    pub from: Option<Spanned<String>>,
+}
