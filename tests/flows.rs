@@ -644,7 +644,7 @@ fn no_key_means_two_things_on_one_screen_and_help_and_quit_work_everywhere() {
                 seen.push(*k);
             }
         }
-        assert_eq!(map(*context, key(F(1))).is_some(), true, "{context:?}: F1");
+        assert!(map(*context, key(F(1))).is_some(), "{context:?}: F1");
         let ctrl_c = map(*context, KeyEvent::new(Char('c'), KeyModifiers::CONTROL));
         assert_eq!(ctrl_c, Some(Msg::Quit), "{context:?}: Ctrl-C");
     }
