@@ -205,16 +205,15 @@ impl App {
 
     pub(super) fn on_entry(&mut self, id: i64, scroll: u16, msg: Msg) -> Vec<Effect> {
         let scroll = match msg {
-            Msg::Up => scroll.saturating_sub(1),
-            Msg::Down => scroll.saturating_add(1),
-            Msg::PageUp => scroll.saturating_sub(PAGE),
-            Msg::PageDown => scroll.saturating_add(PAGE),
             Msg::Back => {
                 let selected = self.review.iter().position(|e| e.id == id).unwrap_or(0);
                 self.screen = Screen::Review { selected };
                 return vec![Effect::LoadReview, self.save()];
             }
-            _ => return vec![],
+            other => match scrolled(scroll, &other) {
+                Some(scroll) => scroll,
+                None => return vec![],
+            },
         };
         self.screen = Screen::Entry { id, scroll };
         self.clamp_scroll();
@@ -230,10 +229,6 @@ impl App {
         msg: Msg,
     ) -> Vec<Effect> {
         let scroll = match msg {
-            Msg::Up => scroll.saturating_sub(1),
-            Msg::Down => scroll.saturating_add(1),
-            Msg::PageUp => scroll.saturating_sub(PAGE),
-            Msg::PageDown => scroll.saturating_add(PAGE),
             Msg::Back => {
                 self.screen = Screen::Step {
                     step,
@@ -241,7 +236,10 @@ impl App {
                 };
                 return vec![self.save()];
             }
-            _ => return vec![],
+            other => match scrolled(scroll, &other) {
+                Some(scroll) => scroll,
+                None => return vec![],
+            },
         };
         self.screen = Screen::Reading {
             step,
@@ -255,15 +253,14 @@ impl App {
 
     pub(super) fn on_help(&mut self, under: Screen, scroll: u16, msg: Msg) -> Vec<Effect> {
         let scroll = match msg {
-            Msg::Up => scroll.saturating_sub(1),
-            Msg::Down => scroll.saturating_add(1),
-            Msg::PageUp => scroll.saturating_sub(PAGE),
-            Msg::PageDown => scroll.saturating_add(PAGE),
             Msg::Back | Msg::Help => {
                 self.screen = under;
                 return vec![self.save()];
             }
-            _ => return vec![],
+            other => match scrolled(scroll, &other) {
+                Some(scroll) => scroll,
+                None => return vec![],
+            },
         };
         self.screen = Screen::Help {
             under: Box::new(under),
@@ -345,4 +342,15 @@ fn move_in(selected: usize, len: usize, msg: &Msg) -> usize {
         Msg::Down => (selected + 1).min(len.saturating_sub(1)),
         _ => selected,
     }
+}
+
+/// Where a scrolled page goes for a movement message, if it is one.
+fn scrolled(scroll: u16, msg: &Msg) -> Option<u16> {
+    Some(match msg {
+        Msg::Up => scroll.saturating_sub(1),
+        Msg::Down => scroll.saturating_add(1),
+        Msg::PageUp => scroll.saturating_sub(PAGE),
+        Msg::PageDown => scroll.saturating_add(PAGE),
+        _ => return None,
+    })
 }

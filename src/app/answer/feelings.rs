@@ -82,16 +82,10 @@ impl FeelingsDraft {
             (Stage::Intensity, Msg::ClearAnswer) => self.go(Stage::Word, 0),
             (Stage::Intensity, Msg::Open) => Change::EditedAndNext,
             (Stage::Intensity, msg) => {
-                let middle = spec.min + (spec.max - spec.min) / 2;
-                let next = match msg {
-                    Msg::Decrease => self.intensity.map_or(middle, |v| v - spec.step()),
-                    Msg::Increase => self.intensity.map_or(middle, |v| v + spec.step()),
-                    Msg::Digit(d) => spec.digit_value(d),
-                    Msg::ScaleMin => spec.min,
-                    Msg::ScaleMax => spec.max,
+                match super::scale_move(spec, self.intensity, &msg) {
+                    Some(next @ Some(_)) => self.intensity = next,
                     _ => return Change::None,
-                };
-                self.intensity = Some(next.clamp(spec.min, spec.max));
+                }
                 Change::Edited
             }
             (_, Msg::Up) => move_cursor(&mut self.cursor, rows.len(), -1),

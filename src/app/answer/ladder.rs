@@ -129,18 +129,11 @@ impl LadderDraft {
             | Msg::ClearAnswer
                 if self.cursor < len =>
             {
-                let rating = &spec.rating;
                 let item = &mut self.items[self.cursor];
-                let middle = rating.min + (rating.max - rating.min) / 2;
-                item.rating = match msg {
-                    Msg::Decrease => Some(item.rating.map_or(middle, |v| v - rating.step())),
-                    Msg::Increase => Some(item.rating.map_or(middle, |v| v + rating.step())),
-                    Msg::Digit(d) => Some(rating.digit_value(d)),
-                    Msg::ScaleMin => Some(rating.min),
-                    Msg::ScaleMax => Some(rating.max),
-                    _ => None,
+                match super::scale_move(&spec.rating, item.rating, &msg) {
+                    Some(next) => item.rating = next,
+                    None => return Change::None,
                 }
-                .map(|v| v.clamp(rating.min, rating.max));
                 Change::Edited
             }
             _ => Change::None,

@@ -15,7 +15,7 @@ use text::Editor;
 
 use super::Msg;
 use super::session::SavedAnswer;
-use crate::content::{FeelingFamily, Prompt, PromptKind};
+use crate::content::{FeelingFamily, Prompt, PromptKind, ScaleSpec};
 use crate::journal::AnswerValue;
 use crate::keys::Context;
 
@@ -28,6 +28,22 @@ pub enum Change {
     Edited,
     /// Edited, and the person is done with this prompt (Enter on a choice).
     EditedAndNext,
+}
+
+/// A scale value after a scale message: Some(new value, None meaning cleared), or
+/// None when the message is not about the scale. The first arrow starts mid-range.
+pub fn scale_move(spec: &ScaleSpec, value: Option<i64>, msg: &Msg) -> Option<Option<i64>> {
+    let middle = spec.min + (spec.max - spec.min) / 2;
+    let next = match msg {
+        Msg::Decrease => Some(value.map_or(middle, |v| v - spec.step())),
+        Msg::Increase => Some(value.map_or(middle, |v| v + spec.step())),
+        Msg::Digit(d) => Some(spec.digit_value(*d)),
+        Msg::ScaleMin => Some(spec.min),
+        Msg::ScaleMax => Some(spec.max),
+        Msg::ClearAnswer => None,
+        _ => return None,
+    };
+    Some(next.map(|v| v.clamp(spec.min, spec.max)))
 }
 
 pub fn changed(yes: bool) -> Change {
@@ -276,17 +292,9 @@ impl DraftAnswer {
                 edited(text::apply(area, *kind == PromptKind::Line, msg))
             }
             (DraftAnswer::Scale(value), PromptKind::Scale(spec)) => {
-                let middle = spec.min + (spec.max - spec.min) / 2;
-                let next = match msg {
-                    Msg::Decrease => Some(value.map_or(middle, |v| v - spec.step())),
-                    Msg::Increase => Some(value.map_or(middle, |v| v + spec.step())),
-                    Msg::Digit(d) => Some(spec.digit_value(d)),
-                    Msg::ScaleMin => Some(spec.min),
-                    Msg::ScaleMax => Some(spec.max),
-                    Msg::ClearAnswer => None,
-                    _ => return Change::None,
-                }
-                .map(|v| v.clamp(spec.min, spec.max));
+                let Some(next) = scale_move(spec, *value, &msg) else {
+                    return Change::None;
+                };
                 let changed = *value != next;
                 *value = next;
                 edited(changed)
