@@ -237,6 +237,10 @@ fn reading_page() {
     let mut app = app();
     press_all(&mut app, &[Down, Enter, Down, Down, Enter]);
     snap("reading", &app);
+    app.update(Msg::Resize(80, 24));
+    press_all(&mut app, &[PageDown; 5]);
+    let end = screen_text(&app, 80, 24);
+    assert!(end.contains("Fosha (2000)"), "the end of the page, sources included, can be reached:\n{end}");
 }
 
 #[test]

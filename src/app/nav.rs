@@ -328,7 +328,9 @@ impl App {
     pub(super) fn clamp_scroll(&mut self) {
         let max = crate::ui::max_scroll(self);
         match &mut self.screen {
-            Screen::Entry { scroll, .. } | Screen::Help { scroll, .. } => {
+            Screen::Entry { scroll, .. }
+            | Screen::Help { scroll, .. }
+            | Screen::Reading { scroll, .. } => {
                 *scroll = (*scroll).min(max)
             }
             _ => {}
