@@ -49,7 +49,11 @@ pub fn run(store: Store, content: Content, settings: Settings) -> anyhow::Result
         settings,
     };
     let mut app = App::new(content, boot);
+    if let Some(first) = store.privacy_problems().into_iter().next() {
+        notice = Some(first);
+    }
     app.notice = notice;
+    crate::ui::theme::set_color(std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()));
     let shared = Arc::new(Mutex::new(Shared { app, store }));
     watch_signals(Arc::clone(&shared))?;
 
@@ -107,6 +111,15 @@ fn watch_signals(shared: Arc<Mutex<Shared>>) -> anyhow::Result<()> {
                 let saved = state.store.save_session(&state.app.session());
                 if signal != SIGHUP {
                     teardown();
+                    eprintln!(
+                        "attune was asked to stop; your drafts {} in {}",
+                        if saved.is_ok() {
+                            "are saved"
+                        } else {
+                            "could NOT be saved"
+                        },
+                        state.store.db_path().display()
+                    );
                 }
                 std::process::exit(if saved.is_ok() { 128 + signal } else { 1 });
             }
@@ -127,6 +140,12 @@ fn event_loop(terminal: &mut DefaultTerminal, shared: &Mutex<Shared>) -> anyhow:
     }
     let mut last_input = Instant::now();
     let mut dirty_since: Option<Instant> = None;
+    let mut backup_due = true;
+    // Lets the end-to-end tests prove a panic loses nothing; unset in normal use.
+    let test_panic_key = std::env::var("ATTUNE_TEST_PANIC_KEY")
+        .ok()
+        .and_then(|k| k.chars().next())
+        .map(crossterm::event::KeyCode::Char);
     loop {
         let dirty = {
             let state = &mut *lock(shared);
@@ -141,6 +160,13 @@ fn event_loop(terminal: &mut DefaultTerminal, shared: &Mutex<Shared>) -> anyhow:
             }
             if redraw {
                 terminal.draw(|frame| ui::render(&state.app, frame))?;
+            }
+            if std::mem::take(&mut backup_due) {
+                // After the first frame, so the backup never delays opening.
+                if let Err(e) = state.store.backup_if_due(chrono::Local::now().date_naive()) {
+                    state.app.notice = Some(format!("Could not make today's backup: {e}"));
+                    terminal.draw(|frame| ui::render(&state.app, frame))?;
+                }
             }
             state.app.is_dirty()
         };
@@ -160,6 +186,9 @@ fn event_loop(terminal: &mut DefaultTerminal, shared: &Mutex<Shared>) -> anyhow:
             last_input = Instant::now();
             let context = lock(shared).app.context();
             match event::read()? {
+                Event::Key(key) if test_panic_key == Some(key.code) => {
+                    panic!("a test asked attune to panic (ATTUNE_TEST_PANIC_KEY)")
+                }
                 Event::Key(key) => queue.extend(keys::map(context, key)),
                 Event::Paste(text) => queue.push_back(Msg::Paste(text)),
                 Event::Resize(w, h) => queue.push_back(Msg::Resize(w, h)),

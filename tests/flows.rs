@@ -649,3 +649,22 @@ fn no_key_means_two_things_on_one_screen_and_help_and_quit_work_everywhere() {
         assert_eq!(ctrl_c, Some(Msg::Quit), "{context:?}: Ctrl-C");
     }
 }
+
+#[test]
+fn a_one_megabyte_paste_is_accepted_and_drawn() {
+    let mut app = thought_record();
+    let line = "All work and no play makes a dull journal. 日本語 🌱 ";
+    let big: String = line.repeat(1_000_000 / line.len() + 1);
+    let start = std::time::Instant::now();
+    app.update(Msg::Paste(big.clone()));
+    screen_text(&app, 80, 24);
+    type_text(&mut app, "!");
+    screen_text(&app, 80, 24);
+    let session = app.session();
+    eprintln!(
+        "1 MB paste, two frames and a keystroke: {:?}",
+        start.elapsed()
+    );
+    assert!(field_text(&app).len() > 1_000_000);
+    assert!(serde_json::to_string(&session).unwrap().len() > 1_000_000);
+}

@@ -240,7 +240,10 @@ fn reading_page() {
     app.update(Msg::Resize(80, 24));
     press_all(&mut app, &[PageDown; 5]);
     let end = screen_text(&app, 80, 24);
-    assert!(end.contains("Fosha (2000)"), "the end of the page, sources included, can be reached:\n{end}");
+    assert!(
+        end.contains("Fosha (2000)"),
+        "the end of the page, sources included, can be reached:\n{end}"
+    );
 }
 
 #[test]

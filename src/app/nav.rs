@@ -330,9 +330,7 @@ impl App {
         match &mut self.screen {
             Screen::Entry { scroll, .. }
             | Screen::Help { scroll, .. }
-            | Screen::Reading { scroll, .. } => {
-                *scroll = (*scroll).min(max)
-            }
+            | Screen::Reading { scroll, .. } => *scroll = (*scroll).min(max),
             _ => {}
         }
     }

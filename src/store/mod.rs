@@ -1,8 +1,11 @@
 //! The only module that speaks SQL: opening (lock, permissions, crash-safe pragmas,
 //! migrations), finished entries, and the saved session with its drafts.
 
+mod backup;
 mod entries;
 mod session;
+
+pub use backup::{BACKUP_DIR, KEEP_BACKUPS};
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -41,7 +44,11 @@ pub enum OpenError {
         found: i64,
         supported: i64,
     },
-    #[error("{file} is not an attune journal or is damaged ({detail}). It was not changed.")]
+    #[error(
+        "{file} is not an attune journal, or it is damaged ({detail}). attune did not change it. \
+         To go on, restore a copy from the backups folder beside it (see \"Your data\" in the README), \
+         or move the file aside to start a new journal."
+    )]
     NotADatabase { file: PathBuf, detail: String },
     #[error("cannot use {path}: {source}")]
     Io { path: PathBuf, source: io::Error },
@@ -106,8 +113,14 @@ impl Store {
                 supported: schema_version(),
             });
         }
-        conn.pragma_update(None, "journal_mode", "WAL")
+        // WAL is a property of the file; only a new journal needs it set (a write).
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
             .map_err(sql_err(&file))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            conn.pragma_update(None, "journal_mode", "WAL")
+                .map_err(sql_err(&file))?;
+        }
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(sql_err(&file))?;
         conn.pragma_update(None, "foreign_keys", "ON")
@@ -234,5 +247,31 @@ fn classify(file: &Path, e: rusqlite::Error) -> OpenError {
             file: file.to_path_buf(),
             detail: e.to_string(),
         },
+    }
+}
+
+impl Store {
+    /// Files someone else could read: attune makes them private, but a later copy or
+    /// chmod can loosen them. Reported, never changed behind the person's back.
+    pub fn privacy_problems(&self) -> Vec<String> {
+        use std::os::unix::fs::PermissionsExt;
+        let mut problems = Vec::new();
+        let mut check = |path: PathBuf, want: u32| {
+            if let Ok(meta) = fs::metadata(&path) {
+                let mode = meta.permissions().mode() & 0o777;
+                if mode & 0o077 != 0 {
+                    problems.push(format!(
+                        "{} can be read by others (mode {mode:o}); `chmod {want:o} {}` makes it private again.",
+                        path.display(),
+                        path.display()
+                    ));
+                }
+            }
+        };
+        check(self.dir.clone(), 0o700);
+        for name in [DB_FILE, "attune.db-wal", "attune.db-shm", LOCK_FILE] {
+            check(self.dir.join(name), 0o600);
+        }
+        problems
     }
 }

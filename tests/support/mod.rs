@@ -2,6 +2,8 @@
 //! keymap, and (for the harness) run its effects against a real SQLite store.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use attune::app::{App, Boot, Effect, Msg};
 use attune::content::{self, Content};
 use attune::keys;
@@ -87,8 +89,16 @@ pub fn screen_text(app: &App, width: u16, height: u16) -> String {
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..height {
+        // A wide character covers the next cell too; print it once, as a terminal does.
+        let mut covered = 0;
         for x in 0..width {
-            out.push_str(buffer[(x, y)].symbol());
+            if covered > 0 {
+                covered -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            covered = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+            out.push_str(symbol);
         }
         out.push('\n');
     }
@@ -101,6 +111,8 @@ pub struct Harness {
     pub store: Store,
     pub dir: tempfile::TempDir,
     pub quit: bool,
+    /// Entries the store said it saved.
+    pub commits: usize,
 }
 
 impl Harness {
@@ -120,6 +132,7 @@ impl Harness {
             store,
             dir,
             quit: false,
+            commits: 0,
         }
     }
 
@@ -144,6 +157,7 @@ impl Harness {
             store,
             dir,
             quit: false,
+            commits: 0,
         };
         let effects = h.app.start();
         h.run(effects);
@@ -186,6 +200,9 @@ impl Harness {
                 continue;
             }
             if let Some(reply) = run_effect(&mut self.store, effect) {
+                if matches!(reply, Msg::EntrySaved(_)) {
+                    self.commits += 1;
+                }
                 queue.extend(self.app.update(reply));
             }
         }
