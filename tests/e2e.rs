@@ -121,3 +121,20 @@ fn a_second_instance_is_refused_with_a_message() {
     first.send("q");
     assert!(first.wait_exit().success());
 }
+
+#[test]
+fn no_color_is_honoured() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plain = Tui::start_with(&dir.path().join("a"), &[("NO_COLOR", "1")]);
+    plain.wait_for("Welcome to attune");
+    plain.send("q");
+    plain.wait_exit();
+    let mut coloured = Tui::start(&dir.path().join("b"));
+    coloured.wait_for("Welcome to attune");
+    coloured.send("q");
+    coloured.wait_exit();
+    // The accent (the data path on the welcome screen) is cyan: crossterm writes 38;5;6.
+    let cyan = |out: &str| out.contains("38;5;6;") || out.contains("38;5;6m") || out.contains("[36m");
+    assert!(cyan(&coloured.output()), "colour is used normally");
+    assert!(!cyan(&plain.output()), "and not at all under NO_COLOR");
+}
