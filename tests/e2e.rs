@@ -64,6 +64,11 @@ fn sigterm_and_ctrl_c_save_the_draft_and_q_quits_cleanly() {
     tui.wait_for("first words");
     tui.signal("-TERM");
     tui.wait_exit();
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let out = tui.output();
+    let tail = &out[out.rfind("\x1b[?1049h").unwrap()..];
+    assert!(tail.contains("\x1b[?2004l") && tail.contains("\x1b[?1049l"), "terminal given back on SIGTERM");
+    assert!(tui.contents().contains("drafts are saved in"), "says where: {}", tui.contents());
 
     let mut tui = Tui::start(&data);
     tui.wait_for("first words");

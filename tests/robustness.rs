@@ -148,3 +148,55 @@ fn every_size_down_to_one_by_one_draws() {
         }
     }
 }
+
+/// Stable-Rust fuzzing of the content-pack and settings loaders: damaged versions of
+/// real files never panic, and every problem points inside the file it names.
+fn damaged(original: &'static str) -> impl Strategy<Value = String> {
+    let len = original.len();
+    proptest::collection::vec((0..len, any::<u8>(), 0u8..4), 1..12).prop_map(move |edits| {
+        let mut bytes = original.as_bytes().to_vec();
+        for (at, byte, how) in edits {
+            if bytes.is_empty() {
+                break;
+            }
+            let at = at.min(bytes.len() - 1);
+            match how {
+                0 => bytes[at] = byte,
+                1 => bytes.insert(at, byte),
+                2 => {
+                    bytes.remove(at);
+                }
+                _ => bytes.truncate(at),
+            }
+        }
+        String::from_utf8_lossy(&bytes).into_owned()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1500, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn damaged_content_packs_are_refused_with_located_problems(text in damaged(include_str!("../content/challenge-beliefs.toml"))) {
+        let sources = vec![
+            ("content/express-emotions.toml".to_string(), include_str!("../content/express-emotions.toml").to_string()),
+            ("content/challenge-beliefs.toml".to_string(), text.clone()),
+        ];
+        if let Err(e) = attune::content::load_sources(sources) {
+            prop_assert!(!e.problems.is_empty());
+            for p in &e.problems {
+                prop_assert!(p.line >= 1 && p.column >= 1);
+                if p.file == "content/challenge-beliefs.toml" {
+                    prop_assert!(p.line <= text.lines().count().max(1) + 1, "{}", p);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn damaged_settings_never_panic(text in damaged("[[crisis_lines]]\nwho = \"Samaritans\"\nhow = \"116 123\"\nchecked = \"2026-11-01\"\n")) {
+        if let Err(p) = attune::settings::parse("settings.toml", &text) {
+            prop_assert!(p.line >= 1 && p.line <= text.lines().count().max(1) + 1, "{}", p);
+        }
+    }
+}

@@ -153,6 +153,11 @@ impl Store {
         self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))
     }
 
+    /// `PRAGMA synchronous` of the open connection (2 is FULL).
+    pub fn synchronous(&self) -> rusqlite::Result<i64> {
+        self.conn.query_row("PRAGMA synchronous", [], |r| r.get(0))
+    }
+
     /// Has the person read the first-run welcome?
     pub fn welcomed(&self) -> rusqlite::Result<bool> {
         self.conn
