@@ -96,6 +96,7 @@ fn a_fresh_journal_is_migrated_private_and_crash_safe() {
     let data = dir.path().join("nested/attune");
     let store = Store::open(&data).unwrap();
     assert_eq!(store.user_version().unwrap(), schema_version());
+    assert_eq!(store.synchronous().unwrap(), 2, "synchronous=FULL");
     assert_eq!(
         std::fs::metadata(&data).unwrap().permissions().mode() & 0o777,
         0o700
