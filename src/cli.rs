@@ -8,8 +8,12 @@ use std::process::ExitCode;
 use anyhow::{Context as _, bail};
 use clap::{Parser, Subcommand};
 
+use std::io::Write as _;
+
+use chrono::{DateTime, Days, FixedOffset, Local, NaiveDate, TimeZone};
+
 use crate::content::{self, Content};
-use crate::store::Store;
+use crate::store::{Filter, Store};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -34,6 +38,28 @@ pub struct Cli {
 pub enum Command {
     /// Print the data directory attune uses
     Path,
+    /// Export entries as Markdown (to read or share) or JSON (a complete backup)
+    Export {
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: Format,
+        /// Only this step (its id, e.g. challenge-beliefs)
+        #[arg(long, value_name = "ID")]
+        step: Option<String>,
+        /// From this day on (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        since: Option<NaiveDate>,
+        /// Up to and including this day (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        until: Option<NaiveDate>,
+        /// Write to FILE instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Restore a JSON export: adds what is missing, all or nothing
+    Import {
+        /// A file made by `attune export --format json`
+        file: PathBuf,
+    },
     /// Check a content pack and print every problem as file:line:column: message
     CheckContent {
         /// The folder with one TOML file per step
@@ -41,9 +67,57 @@ pub enum Command {
     },
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Markdown,
+    Json,
+}
+
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let data_dir = resolve_data_dir(cli.data_dir)?;
     match cli.command {
+        Some(Command::Export {
+            format,
+            step,
+            since,
+            until,
+            output,
+        }) => {
+            let content = load_content(cli.content_dir)?;
+            let store = Store::open(&data_dir)?;
+            let filter = Filter {
+                step,
+                since: since.map(day_start),
+                until: until.map(|d| day_start(d + Days::new(1))),
+                ..Filter::default()
+            };
+            let export = store.export(&filter).context("cannot read the journal")?;
+            let text = match format {
+                Format::Markdown => crate::export::markdown(&export, &content),
+                Format::Json => crate::export::json(&export),
+            };
+            match output {
+                Some(path) => write_private(&path, text.as_bytes())?,
+                None => std::io::stdout().write_all(text.as_bytes())?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Import { file }) => {
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            // Checked in full before the journal is even opened.
+            let export = crate::store::Export::parse(&bytes)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            let mut store = Store::open(&data_dir)?;
+            let report = store.import(&export)?;
+            println!(
+                "Imported {} entries into {} ({} were already there).",
+                report.added,
+                store.db_path().display(),
+                report.already_there
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Path) => {
             println!("{}", data_dir.display());
             Ok(ExitCode::SUCCESS)
@@ -109,4 +183,29 @@ pub fn resolve_data_dir(flag: Option<PathBuf>) -> anyhow::Result<PathBuf> {
     directories::ProjectDirs::from("", "", "attune")
         .map(|p| p.data_dir().to_path_buf())
         .context("cannot find a home directory for the journal; pass --data-dir DIR")
+}
+
+/// Midnight at the start of a day, in local time.
+pub fn day_start(day: NaiveDate) -> DateTime<FixedOffset> {
+    let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
+    Local
+        .from_local_datetime(&midnight)
+        .earliest()
+        .map(|d| d.fixed_offset())
+        .unwrap_or_else(|| midnight.and_utc().fixed_offset())
+}
+
+/// Create (or replace) a file readable only by its owner.
+pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    file.write_all(bytes)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
 }

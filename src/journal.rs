@@ -6,12 +6,13 @@ use serde::{Deserialize, Serialize};
 
 /// One answer as it is kept for good: the prompt's label is copied so old entries
 /// still read correctly after the content changes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Answer {
     pub prompt_id: String,
     pub label: String,
     pub value: AnswerValue,
     /// Before/after scales share a pair key, so the change can be shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pair: Option<String>,
 }
 
@@ -162,6 +163,17 @@ pub struct Entry {
     pub exercise_title: String,
     /// Local time of the person when they saved it.
     pub created_at: DateTime<FixedOffset>,
+    /// When it last changed (the same as `created_at` until it is edited).
+    pub updated_at: DateTime<FixedOffset>,
+    pub answers: Vec<Answer>,
+    /// Earlier versions, oldest first.
+    pub history: Vec<EntryVersion>,
+}
+
+/// What an entry said before a change, and when the change was made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryVersion {
+    pub changed_at: DateTime<FixedOffset>,
     pub answers: Vec<Answer>,
 }
 
@@ -173,7 +185,14 @@ pub struct EntrySummary {
     pub exercise_id: String,
     pub exercise_title: String,
     pub created_at: DateTime<FixedOffset>,
+    /// One line from the answers: the first written one, or where a search matched
+    /// (with the matching words between `MATCH_START` and `MATCH_END`).
+    pub preview: String,
 }
+
+/// Marks around search matches in previews (private-use characters, never typed).
+pub const MATCH_START: char = '\u{E000}';
+pub const MATCH_END: char = '\u{E001}';
 
 /// How often an exercise was finished, and when last: all Home and Step need.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -37,7 +37,12 @@ pub enum Context {
     /// A read-only page, such as therapy approaches explained.
     Reading,
     Review,
+    /// Typing words to search Review.
+    Search,
+    /// Answering yes or no (delete this entry?).
+    Confirm,
     Entry,
+    Insights,
     Help,
 }
 
@@ -60,7 +65,10 @@ impl Context {
         Context::Save,
         Context::Reading,
         Context::Review,
+        Context::Search,
+        Context::Confirm,
         Context::Entry,
+        Context::Insights,
         Context::Help,
     ];
 }
@@ -111,10 +119,12 @@ const NOT_TYPING: &[Context] = &[
     Save,
     Reading,
     Review,
+    Confirm,
     Entry,
+    Insights,
     Help,
 ];
-const TYPING: &[Context] = &[Text, Line, MultiOther, LadderEdit];
+const TYPING: &[Context] = &[Text, Line, MultiOther, LadderEdit, Search];
 const LISTS: &[Context] = &[Home, Step, Review];
 const PICK: &[Context] = &[Choice, Multi, MultiOther, Feelings, Ladder];
 const PROMPTS: &[Context] = &[
@@ -154,6 +164,24 @@ pub static KEYMAP: &[Binding] = &[
     bind!(LISTS, [plain(KeyCode::Enter)], Msg::Open, "open what is selected", "Enter open"),
     bind!(&[Home], [ch('c')], Msg::Continue, "continue where you left off"),
     bind!(&[Home], [ch('r')], Msg::Review, "review past entries"),
+    bind!(&[Home, Review], [ch('i')], Msg::Insights, "insights: pictures of your entries"),
+    // Review: filters that combine, search, delete and undo, export.
+    bind!(&[Review], [ch('/')], Msg::Search, "search every answer (also since:YYYY-MM-DD until:YYYY-MM-DD)", "/ search"),
+    bind!(&[Review], [ch('s')], Msg::CycleStep, "filter by step", "s step"),
+    bind!(&[Review], [ch('e')], Msg::CycleExercise, "filter by exercise (after a step)"),
+    bind!(&[Review], [ch('t')], Msg::CycleRange, "filter by time: today, 7 days, 30 days, all", "t time"),
+    bind!(&[Review], [ch('c')], Msg::ClearFilters, "clear the filters"),
+    bind!(&[Review, Entry], [ch('d'), plain(KeyCode::Delete)], Msg::Delete, "delete the entry (asks first)"),
+    bind!(&[Review], [ch('u')], Msg::Undo, "undo the last delete (until attune closes)"),
+    bind!(&[Review], [ch('x')], Msg::Export, "export what is shown to a Markdown file"),
+    bind!(&[Review], [plain(KeyCode::PageUp)], Msg::PageUp, "up a page"),
+    bind!(&[Review], [plain(KeyCode::PageDown)], Msg::PageDown, "down a page"),
+    bind!(&[Search], [plain(KeyCode::Esc)], Msg::Back, "stop typing (Enter too); the search stays", "Enter done"),
+    bind!(&[Entry], [ch('e')], Msg::EditEntry, "edit this entry (the earlier version is kept)", "e edit"),
+    bind!(&[Confirm], [ch('y')], Msg::Confirm, "yes, delete it", "y delete"),
+    bind!(&[Confirm], [ch('n'), plain(KeyCode::Esc)], Msg::Cancel, "no, keep it", "n keep"),
+    bind!(&[Insights], [plain(KeyCode::Left), ch('h'), BACKTAB], Msg::Decrease, "previous picture"),
+    bind!(&[Insights], [plain(KeyCode::Right), ch('l'), plain(KeyCode::Tab)], Msg::Increase, "next picture", "←→ picture"),
     bind!(PAGES, [plain(KeyCode::Up), ch('k')], Msg::Up, "scroll up"),
     bind!(PAGES, [plain(KeyCode::Down), ch('j')], Msg::Down, "scroll down", "↑↓ scroll"),
     bind!(PAGES, [plain(KeyCode::PageUp)], Msg::PageUp, "scroll up a page"),
@@ -195,7 +223,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(&[LadderEdit], [plain(KeyCode::Esc)], Msg::Cancel, "stop editing without keeping changes", "Esc cancel"),
     bind!(&[Save], [plain(KeyCode::Enter)], Msg::Open, "save this entry", "Enter save"),
     bind!(PROMPTS, [plain(KeyCode::Esc)], Msg::Back, "leave the exercise; your draft is kept", "Esc leave"),
-    bind!(&[Step, Review, Entry, Reading], [plain(KeyCode::Esc)], Msg::Back, "back", "Esc back"),
+    bind!(&[Step, Review, Entry, Reading, Insights], [plain(KeyCode::Esc)], Msg::Back, "back", "Esc back"),
     bind!(&[Step], [ch('m')], Msg::Toggle, "mark the step done, or not done", "m mark done"),
     bind!(&[Help], [plain(KeyCode::Esc), plain(KeyCode::F(1))], Msg::Back, "close help", "Esc close"),
     bind!(EVERYWHERE, [plain(KeyCode::F(1))], Msg::Help, "help and crisis lines", "F1 help"),

@@ -5,6 +5,7 @@ pub mod app;
 pub mod cli;
 pub mod content;
 pub mod crisis;
+pub mod export;
 pub mod journal;
 pub mod keys;
 pub mod runtime;

@@ -33,6 +33,8 @@ struct Shared {
 
 pub fn run(store: Store, content: Content, settings: Settings) -> anyhow::Result<()> {
     let mut notice = None;
+    // Entries deleted in a session that ended without closing properly go now.
+    store.purge_deleted().context("cannot tidy the journal")?;
     let session = match store.load_session() {
         Ok(session) => session,
         Err(e) => {
@@ -69,6 +71,7 @@ pub fn run(store: Store, content: Content, settings: Settings) -> anyhow::Result
     // Whatever happened, the drafts as they are now go to disk before we leave.
     let state = lock(&shared);
     let saved = state.store.save_session(&state.app.session());
+    let _ = state.store.purge_deleted();
     teardown();
     match outcome {
         Ok(result) => result?,
@@ -109,6 +112,7 @@ fn watch_signals(shared: Arc<Mutex<Shared>>) -> anyhow::Result<()> {
             if let Some(signal) = signals.forever().next() {
                 let state = lock(&shared);
                 let saved = state.store.save_session(&state.app.session());
+                let _ = state.store.purge_deleted();
                 if signal != SIGHUP {
                     teardown();
                     eprintln!(
@@ -135,7 +139,7 @@ fn event_loop(terminal: &mut DefaultTerminal, shared: &Mutex<Shared>) -> anyhow:
     {
         let state = &mut *lock(shared);
         for effect in state.app.start() {
-            queue.extend(run_effect(&mut state.store, effect));
+            queue.extend(run_effect(&mut state.store, &state.app.content, effect));
         }
     }
     let mut last_input = Instant::now();
@@ -155,7 +159,7 @@ fn event_loop(terminal: &mut DefaultTerminal, shared: &Mutex<Shared>) -> anyhow:
                     if effect == Effect::Quit {
                         return Ok(());
                     }
-                    queue.extend(run_effect(&mut state.store, effect));
+                    queue.extend(run_effect(&mut state.store, &state.app.content, effect));
                 }
             }
             if redraw {
@@ -204,7 +208,7 @@ fn event_loop(terminal: &mut DefaultTerminal, shared: &Mutex<Shared>) -> anyhow:
 }
 
 /// Carry out one effect; some answer with a message for the App.
-pub fn run_effect(store: &mut Store, effect: Effect) -> Option<Msg> {
+pub fn run_effect(store: &mut Store, content: &Content, effect: Effect) -> Option<Msg> {
     match effect {
         Effect::SaveSession(session) => match store.save_session(&session) {
             Ok(()) => None,
@@ -218,9 +222,49 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Option<Msg> {
             Ok(activity) => Msg::ActivityLoaded(activity),
             Err(e) => Msg::StoreFailed(format!("Could not read your progress: {e}")),
         }),
-        Effect::LoadReview => Some(match store.list_entries() {
-            Ok(entries) => Msg::ReviewLoaded(entries),
-            Err(e) => Msg::StoreFailed(format!("Could not read your entries: {e}")),
+        Effect::LoadReview(query) => {
+            let offset = query.offset;
+            Some(
+                match store.find_entries(&filter_for(&query), offset, crate::app::review::PAGE_ROWS)
+                {
+                    Ok(page) => Msg::ReviewLoaded {
+                        offset,
+                        rows: page.rows,
+                        total: page.total,
+                    },
+                    Err(e) => Msg::StoreFailed(format!("Could not search your entries: {e}")),
+                },
+            )
+        }
+        Effect::LoadInsights => {
+            let since = chrono::Local::now().fixed_offset() - chrono::Days::new(7 * 11);
+            Some(match store.insights(since) {
+                Ok(insights) => Msg::InsightsLoaded(Box::new(insights)),
+                Err(e) => Msg::StoreFailed(format!("Could not read your entries: {e}")),
+            })
+        }
+        Effect::DeleteEntry(id) => store
+            .delete_entry(id)
+            .err()
+            .map(|e| Msg::StoreFailed(format!("Could not delete that entry: {e}"))),
+        Effect::UndeleteEntry(id) => store
+            .undelete_entry(id)
+            .err()
+            .map(|e| Msg::StoreFailed(format!("Could not bring it back: {e}"))),
+        Effect::UpdateEntry {
+            id,
+            answers,
+            session,
+        } => Some(match store.update_entry(id, &answers) {
+            Ok(()) => match store.save_session(&session) {
+                Ok(()) => Msg::EntryUpdated(id),
+                Err(e) => Msg::StoreFailed(format!("Saved the entry, but not your session: {e}")),
+            },
+            Err(e) => Msg::CommitFailed(e.to_string()),
+        }),
+        Effect::Export(query) => Some(match export_markdown(store, content, &query) {
+            Ok(path) => Msg::Exported(path),
+            Err(e) => Msg::StoreFailed(format!("Could not export: {e:#}")),
         }),
         Effect::LoadEntry(id) => Some(match store.entry(id) {
             Ok(entry) => Msg::EntryLoaded(id, entry.map(Box::new)),
@@ -256,4 +300,46 @@ pub fn run_effect(store: &mut Store, effect: Effect) -> Option<Msg> {
             .map(|e| Msg::StoreFailed(format!("Could not save a setting: {e}"))),
         Effect::Quit => None,
     }
+}
+
+/// The store's filter for what Review asked; "today" and "7 days" end now.
+pub fn filter_for(query: &crate::app::review::ReviewQuery) -> crate::store::Filter {
+    use crate::app::review::Range;
+    let now = chrono::Local::now();
+    let today = crate::cli::day_start(now.date_naive());
+    let since_range = match query.range {
+        Range::All => None,
+        Range::Today => Some(today),
+        Range::Week => Some(today - chrono::Days::new(6)),
+        Range::Month => Some(today - chrono::Days::new(29)),
+    };
+    let since_typed = query.typed_date("since").map(crate::cli::day_start);
+    let until = query
+        .typed_date("until")
+        .map(|d| crate::cli::day_start(d + chrono::Days::new(1)));
+    crate::store::Filter {
+        step: query.step.clone(),
+        exercise: query.exercise.clone(),
+        since: since_range.into_iter().chain(since_typed).max(),
+        until,
+        words: query.words(),
+    }
+}
+
+/// Export what Review shows to `exports/attune-YYYY-MM-DD-HHMMSS.md` beside the journal.
+fn export_markdown(
+    store: &Store,
+    content: &Content,
+    query: &crate::app::review::ReviewQuery,
+) -> anyhow::Result<String> {
+    let export = store.export(&filter_for(query))?;
+    let dir = store.dir().join("exports");
+    std::os::unix::fs::DirBuilderExt::mode(std::fs::DirBuilder::new().recursive(true), 0o700)
+        .create(&dir)?;
+    let path = dir.join(format!(
+        "attune-{}.md",
+        chrono::Local::now().format("%Y-%m-%d-%H%M%S")
+    ));
+    crate::cli::write_private(&path, crate::export::markdown(&export, content).as_bytes())?;
+    Ok(path.display().to_string())
 }

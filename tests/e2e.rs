@@ -67,8 +67,15 @@ fn sigterm_and_ctrl_c_save_the_draft_and_q_quits_cleanly() {
     std::thread::sleep(std::time::Duration::from_millis(100));
     let out = tui.output();
     let tail = &out[out.rfind("\x1b[?1049h").unwrap()..];
-    assert!(tail.contains("\x1b[?2004l") && tail.contains("\x1b[?1049l"), "terminal given back on SIGTERM");
-    assert!(tui.contents().contains("drafts are saved in"), "says where: {}", tui.contents());
+    assert!(
+        tail.contains("\x1b[?2004l") && tail.contains("\x1b[?1049l"),
+        "terminal given back on SIGTERM"
+    );
+    assert!(
+        tui.contents().contains("drafts are saved in"),
+        "says where: {}",
+        tui.contents()
+    );
 
     let mut tui = Tui::start(&data);
     tui.wait_for("first words");
@@ -139,7 +146,8 @@ fn no_color_is_honoured() {
     coloured.send("q");
     coloured.wait_exit();
     // The accent (the data path on the welcome screen) is cyan: crossterm writes 38;5;6.
-    let cyan = |out: &str| out.contains("38;5;6;") || out.contains("38;5;6m") || out.contains("[36m");
+    let cyan =
+        |out: &str| out.contains("38;5;6;") || out.contains("38;5;6m") || out.contains("[36m");
     assert!(cyan(&coloured.output()), "colour is used normally");
     assert!(!cyan(&plain.output()), "and not at all under NO_COLOR");
 }

@@ -44,15 +44,18 @@ fn welcome_is_not_shown_again_once_read() {
 }
 
 #[test]
-fn home_lists_six_steps_then_review_and_help() {
+fn home_lists_six_steps_then_review_insights_and_help() {
     let app = app();
     let items = app.home_items();
-    assert_eq!(items.len(), 8);
+    assert_eq!(items.len(), 9);
     assert_eq!(
         items[..6],
         (0..6).map(HomeItem::Step).collect::<Vec<_>>()[..]
     );
-    assert_eq!(items[6..], [HomeItem::Review, HomeItem::Help]);
+    assert_eq!(
+        items[6..],
+        [HomeItem::Review, HomeItem::Insights, HomeItem::Help]
+    );
 }
 
 #[test]
@@ -65,7 +68,7 @@ fn home_moves_with_arrows_and_jk_and_stops_at_the_ends() {
     press(&mut app, key(Char('k')));
     assert_eq!(app.screen, Screen::Home { selected: 2 });
     press_all(&mut app, &[Down; 20]);
-    assert_eq!(app.screen, Screen::Home { selected: 7 });
+    assert_eq!(app.screen, Screen::Home { selected: 8 });
 }
 
 #[test]
@@ -419,7 +422,7 @@ fn question_mark_opens_help_where_nothing_is_typed_and_f1_closes_it() {
 #[test]
 fn help_is_on_the_home_list() {
     let mut app = app();
-    press_all(&mut app, &[Down; 7]);
+    press_all(&mut app, &[Down; 8]);
     press(&mut app, key(Enter));
     assert!(matches!(app.screen, Screen::Help { .. }));
 }
@@ -460,7 +463,7 @@ fn review_opens_from_home_and_loads_entries() {
     press_all(&mut app, &[Down; 6]);
     let effects = press(&mut app, key(Enter));
     assert_eq!(app.screen, Screen::Review { selected: 0 });
-    assert!(effects.contains(&Effect::LoadReview));
+    assert!(effects.iter().any(|e| matches!(e, Effect::LoadReview(_))));
     let effects = press(&mut app, key(Enter));
     assert!(effects.is_empty(), "nothing to open in an empty list");
     press(&mut app, key(Esc));
@@ -471,7 +474,7 @@ fn review_opens_from_home_and_loads_entries() {
 fn review_opens_an_entry_and_esc_goes_back_to_it_in_the_list() {
     let mut app = app();
     press(&mut app, key(Char('r')));
-    app.update(Msg::ReviewLoaded(vec![summary(7), summary(3)]));
+    app.update(loaded(vec![summary(7), summary(3)]));
     press(&mut app, key(Down));
     let effects = press(&mut app, key(Enter));
     assert_eq!(app.screen, Screen::Entry { id: 3, scroll: 0 });
@@ -488,10 +491,10 @@ fn review_opens_an_entry_and_esc_goes_back_to_it_in_the_list() {
 fn a_missing_entry_returns_to_the_list_with_a_note() {
     let mut app = app();
     press(&mut app, key(Char('r')));
-    app.update(Msg::ReviewLoaded(vec![summary(7)]));
+    app.update(loaded(vec![summary(7)]));
     press(&mut app, key(Enter));
     let effects = app.update(Msg::EntryLoaded(7, None));
-    assert!(effects.contains(&Effect::LoadReview));
+    assert!(effects.iter().any(|e| matches!(e, Effect::LoadReview(_))));
     assert!(matches!(app.screen, Screen::Review { .. }));
     assert!(app.notice.is_some());
 }
@@ -572,7 +575,7 @@ fn restoring_review_or_an_entry_asks_for_its_data() {
         ..Boot::default()
     };
     let app = App::new(content(), boot(SavedScreen::Review { selected: 2 }));
-    assert_eq!(app.start(), vec![Effect::LoadReview]);
+    assert_eq!(app.start(), vec![Effect::LoadReview(Default::default())]);
     let app = App::new(
         content(),
         boot(SavedScreen::Entry {
@@ -580,14 +583,17 @@ fn restoring_review_or_an_entry_asks_for_its_data() {
             scroll: 1,
         }),
     );
-    assert_eq!(app.start(), vec![Effect::LoadReview, Effect::LoadEntry(5)]);
+    assert_eq!(
+        app.start(),
+        vec![Effect::LoadReview(Default::default()), Effect::LoadEntry(5)]
+    );
 }
 
 #[test]
 fn entry_scroll_stops_at_the_end_of_the_page() {
     let mut app = app();
     press(&mut app, key(Char('r')));
-    app.update(Msg::ReviewLoaded(vec![summary(1)]));
+    app.update(loaded(vec![summary(1)]));
     press(&mut app, key(Enter));
     app.update(Msg::EntryLoaded(1, Some(Box::new(long_entry(1)))));
     for _ in 0..500 {
@@ -611,6 +617,7 @@ fn summary(id: i64) -> attune::journal::EntrySummary {
         exercise_id: "pattern-log".into(),
         exercise_title: "Pattern log".into(),
         created_at: chrono::DateTime::parse_from_rfc3339("2026-11-20T09:30:00+01:00").unwrap(),
+        preview: "Sam asked about the weekend.".into(),
     }
 }
 
@@ -621,6 +628,8 @@ fn long_entry(id: i64) -> attune::journal::Entry {
         exercise_id: "pattern-log".into(),
         exercise_title: "Pattern log".into(),
         created_at: chrono::DateTime::parse_from_rfc3339("2026-11-20T09:30:00+01:00").unwrap(),
+        updated_at: chrono::DateTime::parse_from_rfc3339("2026-11-20T09:30:00+01:00").unwrap(),
+        history: vec![],
         answers: (0..40)
             .map(|i| attune::journal::Answer {
                 prompt_id: format!("p{i}"),

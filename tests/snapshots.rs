@@ -250,7 +250,7 @@ fn reading_page() {
 fn review_empty() {
     let mut app = app();
     press(&mut app, key(Char('r')));
-    app.update(Msg::ReviewLoaded(vec![]));
+    app.update(loaded(vec![]));
     snap("review_empty", &app);
 }
 
@@ -289,9 +289,10 @@ fn review_with_entries() {
             exercise_id: ex.to_string(),
             exercise_title: title.to_string(),
             created_at: at(when),
+            preview: "Sam asked about the weekend.".into(),
         })
         .collect();
-    app.update(Msg::ReviewLoaded(review));
+    app.update(loaded(review));
     press(&mut app, key(Down));
     snap("review_entries", &app);
 }
@@ -300,12 +301,13 @@ fn review_with_entries() {
 fn entry() {
     let mut app = app();
     press(&mut app, key(Char('r')));
-    app.update(Msg::ReviewLoaded(vec![EntrySummary {
+    app.update(loaded(vec![EntrySummary {
         id: 1,
         step_id: "recognize".into(),
         exercise_id: "pattern-log".into(),
         exercise_title: "Pattern log".into(),
         created_at: at("2026-11-20T21:15:00+01:00"),
+        preview: "Sam asked about the weekend.".into(),
     }]));
     press(&mut app, key(Enter));
     let answer = |label: &str, value| Answer {
@@ -322,6 +324,8 @@ fn entry() {
             exercise_id: "pattern-log".into(),
             exercise_title: "Pattern log".into(),
             created_at: at("2026-11-20T21:15:00+01:00"),
+            updated_at: at("2026-11-20T21:15:00+01:00"),
+            history: vec![],
             answers: vec![
                 answer(
                     "What happened?",

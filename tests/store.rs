@@ -266,7 +266,7 @@ fn a_finished_exercise_is_in_review_and_its_draft_is_gone() {
     );
     assert_eq!(h.app.activity.len(), 1);
     h.keys(&[Esc, Char('r')]);
-    assert_eq!(h.app.review.len(), 1);
+    assert_eq!(h.app.review.rows.len(), 1);
     h.keys(&[Enter]);
     let entry = h.app.entry.clone().expect("entry loaded");
     assert_eq!(

@@ -16,6 +16,8 @@ pub struct Draft {
     pub prompt: usize,
     /// One per prompt of the exercise, in order.
     pub answers: Vec<DraftAnswer>,
+    /// The saved entry this draft changes; None for a new run.
+    pub editing: Option<i64>,
 }
 
 pub use super::answer::{Change, DraftAnswer};
@@ -27,6 +29,7 @@ impl Draft {
             exercise_id: exercise.id.clone(),
             prompt: 0,
             answers: exercise.prompts.iter().map(DraftAnswer::empty).collect(),
+            editing: None,
         }
     }
 
@@ -42,6 +45,7 @@ impl Draft {
             exercise_id: saved.exercise_id.clone(),
             prompt: saved.prompt.min(answers.len()),
             answers,
+            editing: saved.editing,
         }
     }
 
@@ -56,6 +60,7 @@ impl Draft {
             step_id: self.step_id.clone(),
             exercise_id: self.exercise_id.clone(),
             prompt: self.prompt,
+            editing: self.editing,
             answers,
         }
     }

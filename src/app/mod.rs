@@ -3,8 +3,10 @@
 
 pub mod answer;
 pub mod exercise;
+pub mod insights;
 mod nav;
 mod restore;
+pub mod review;
 pub mod screen;
 pub mod session;
 
@@ -62,7 +64,30 @@ pub enum Msg {
     /// Typing paused (or a second passed): time to autosave if anything changed.
     Tick,
     ActivityLoaded(Vec<ExerciseActivity>),
-    ReviewLoaded(Vec<EntrySummary>),
+    ReviewLoaded {
+        offset: usize,
+        rows: Vec<EntrySummary>,
+        total: usize,
+    },
+    InsightsLoaded(Box<insights::Insights>),
+    /// An edited entry was saved over its earlier version.
+    EntryUpdated(i64),
+    /// An export was written to this file.
+    Exported(String),
+    /// Review: start typing a search.
+    Search,
+    CycleStep,
+    CycleExercise,
+    CycleRange,
+    ClearFilters,
+    /// Bring back the last entry deleted this session.
+    Undo,
+    /// Yes to a question such as "delete this entry?".
+    Confirm,
+    /// Edit the open entry.
+    EditEntry,
+    Insights,
+    Export,
     EntryLoaded(i64, Option<Box<Entry>>),
     /// The latest entry of a one-off exercise, to revise it.
     LatestLoaded {
@@ -88,7 +113,19 @@ pub enum Effect {
         session: Session,
     },
     LoadActivity,
-    LoadReview,
+    LoadReview(review::ReviewQuery),
+    LoadInsights,
+    /// Hide an entry (undoable until attune closes).
+    DeleteEntry(i64),
+    UndeleteEntry(i64),
+    /// Save an edited entry over the old one (keeping it in history), with the session.
+    UpdateEntry {
+        id: i64,
+        answers: Vec<crate::journal::Answer>,
+        session: Session,
+    },
+    /// Write what Review shows to a Markdown file.
+    Export(review::ReviewQuery),
     LoadEntry(i64),
     LoadRecall(RecallKey),
     /// The latest entry of an exercise, to prefill a revision of a one-off.
@@ -152,7 +189,9 @@ pub struct App {
     pub done_steps: std::collections::BTreeSet<String>,
     /// What the person set in settings.toml (their own crisis lines).
     pub settings: crate::settings::Settings,
-    pub review: Vec<EntrySummary>,
+    pub review: review::Review,
+    /// Pictures for the Insights screen, once loaded.
+    pub insights: Option<insights::Insights>,
     /// The entry open on the Entry screen, once loaded.
     pub entry: Option<Entry>,
     /// A one-line, gentle note in the status bar ("Saved.").
@@ -175,7 +214,8 @@ impl App {
             activity: boot.activity,
             done_steps: boot.done_steps.into_iter().collect(),
             settings: boot.settings,
-            review: Vec::new(),
+            review: review::Review::default(),
+            insights: None,
             entry: None,
             notice: None,
             size: (80, 24),
@@ -196,8 +236,12 @@ impl App {
     pub fn start(&self) -> Vec<Effect> {
         fn loads(screen: &Screen) -> Vec<Effect> {
             match screen {
-                Screen::Review { .. } => vec![Effect::LoadReview],
-                Screen::Entry { id, .. } => vec![Effect::LoadReview, Effect::LoadEntry(*id)],
+                Screen::Review { .. } => vec![Effect::LoadReview(Default::default())],
+                Screen::Entry { id, .. } => vec![
+                    Effect::LoadReview(Default::default()),
+                    Effect::LoadEntry(*id),
+                ],
+                Screen::Insights { .. } => vec![Effect::LoadInsights],
                 Screen::Help { under, .. } => loads(under),
                 _ => vec![],
             }
@@ -232,11 +276,28 @@ impl App {
                 self.activity = activity;
                 return vec![];
             }
-            Msg::ReviewLoaded(review) => {
-                self.review = review;
-                if let Screen::Review { selected } = &mut self.screen {
-                    *selected = (*selected).min(self.review.len().saturating_sub(1));
-                }
+            Msg::ReviewLoaded {
+                offset,
+                rows,
+                total,
+            } => {
+                self.review_loaded(offset, rows, total);
+                return vec![];
+            }
+            Msg::InsightsLoaded(insights) => {
+                self.insights = Some(*insights);
+                return vec![];
+            }
+            Msg::EntryUpdated(id) => {
+                self.pending = None;
+                self.notice = Some(
+                    "Saved your changes. The earlier version is kept in the entry's history."
+                        .to_string(),
+                );
+                return vec![Effect::LoadEntry(id), Effect::LoadActivity];
+            }
+            Msg::Exported(path) => {
+                self.notice = Some(format!("Exported to {path}"));
                 return vec![];
             }
             Msg::EntryLoaded(id, entry) => return self.entry_loaded(id, entry),
@@ -290,6 +351,7 @@ impl App {
                 scroll,
             } => self.on_reading(step, exercise, scroll, msg),
             Screen::Review { selected } => self.on_review(selected, msg),
+            Screen::Insights { section } => self.on_insights(section, msg),
             Screen::Entry { id, scroll } => self.on_entry(id, scroll, msg),
             Screen::Help { under, scroll } => self.on_help(*under, scroll, msg),
         }
@@ -308,8 +370,15 @@ impl App {
             Screen::Step { .. } => Context::Step,
             Screen::Exercise { step, exercise } => self.exercise_context(*step, *exercise),
             Screen::Reading { .. } => Context::Reading,
+            Screen::Review { .. } | Screen::Entry { .. }
+                if self.review.confirm_delete.is_some() =>
+            {
+                Context::Confirm
+            }
+            Screen::Review { .. } if self.review.searching => Context::Search,
             Screen::Review { .. } => Context::Review,
             Screen::Entry { .. } => Context::Entry,
+            Screen::Insights { .. } => Context::Insights,
             Screen::Help { .. } => Context::Help,
         }
     }
@@ -393,13 +462,16 @@ impl App {
             items.push(HomeItem::Continue);
         }
         items.push(HomeItem::Review);
+        items.push(HomeItem::Insights);
         items.push(HomeItem::Help);
         items
     }
 
     pub fn find_draft(&self, step_id: &str, exercise_id: &str) -> Option<&Draft> {
+        // The most recently touched one is the one on screen (a new run or an edit).
         self.drafts
             .iter()
+            .rev()
             .find(|d| d.step_id == step_id && d.exercise_id == exercise_id)
     }
 
@@ -455,7 +527,7 @@ impl App {
             None if showing => {
                 self.notice = Some("That entry could not be found.".to_string());
                 self.screen = Screen::Review { selected: 0 };
-                vec![Effect::LoadReview]
+                vec![self.load_review(0)]
             }
             _ => vec![],
         }

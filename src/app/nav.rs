@@ -4,7 +4,7 @@
 use super::exercise::{Change, Draft};
 use super::{App, Effect, HomeItem, Msg, Screen};
 
-const PAGE: u16 = 10;
+pub(super) const PAGE: u16 = 10;
 
 impl App {
     pub(super) fn on_welcome(&mut self, msg: Msg) -> Vec<Effect> {
@@ -37,11 +37,13 @@ impl App {
                 }
                 Some(HomeItem::Continue) => self.continue_latest(),
                 Some(HomeItem::Review) => self.open_review(),
+                Some(HomeItem::Insights) => self.open_insights(),
                 Some(HomeItem::Help) => self.update(Msg::Help),
                 None => vec![],
             },
             Msg::Continue => self.continue_latest(),
             Msg::Review => self.open_review(),
+            Msg::Insights => self.open_insights(),
             _ => vec![],
         }
     }
@@ -108,7 +110,7 @@ impl App {
         let Some(index) = self
             .drafts
             .iter()
-            .position(|d| d.step_id == step_id && d.exercise_id == ex.id)
+            .rposition(|d| d.step_id == step_id && d.exercise_id == ex.id)
         else {
             self.screen = Screen::Step {
                 step,
@@ -126,6 +128,15 @@ impl App {
                 draft.prompt -= 1;
                 vec![self.save()]
             }
+            Msg::Back if draft.editing.is_some() => {
+                let id = draft.editing.unwrap_or_default();
+                self.notice = Some(
+                    "Your changes are kept as a draft; open the entry and press e to carry on."
+                        .to_string(),
+                );
+                self.screen = Screen::Entry { id, scroll: 0 };
+                vec![Effect::LoadEntry(id), self.save()]
+            }
             Msg::Back => {
                 if draft.answered() == 0 && draft.prompt == 0 {
                     // Nothing written yet: there is no draft worth keeping.
@@ -140,6 +151,19 @@ impl App {
                     selected: exercise,
                 };
                 vec![self.save()]
+            }
+            Msg::Open if draft.on_save_page() && draft.editing.is_some() => {
+                let id = draft.editing.unwrap_or_default();
+                let answers = draft.to_entry(&ex).answers;
+                self.pending = Some(self.drafts.remove(index));
+                self.entry = None;
+                self.screen = Screen::Entry { id, scroll: 0 };
+                self.dirty = false;
+                vec![Effect::UpdateEntry {
+                    id,
+                    answers,
+                    session: self.session(),
+                }]
             }
             Msg::Open if draft.on_save_page() => {
                 let entry = draft.to_entry(&ex);
@@ -170,55 +194,6 @@ impl App {
                 }
             },
         }
-    }
-
-    pub(super) fn on_review(&mut self, selected: usize, msg: Msg) -> Vec<Effect> {
-        match msg {
-            Msg::Up | Msg::Down => {
-                self.screen = Screen::Review {
-                    selected: move_in(selected, self.review.len(), &msg),
-                };
-                self.dirty = true;
-                vec![]
-            }
-            Msg::Open => match self.review.get(selected) {
-                Some(summary) => {
-                    let id = summary.id;
-                    self.entry = None;
-                    self.screen = Screen::Entry { id, scroll: 0 };
-                    vec![Effect::LoadEntry(id), self.save()]
-                }
-                None => vec![],
-            },
-            Msg::Back => {
-                let review = self
-                    .home_items()
-                    .iter()
-                    .position(|i| *i == HomeItem::Review)
-                    .unwrap_or(0);
-                self.screen = Screen::Home { selected: review };
-                vec![self.save()]
-            }
-            _ => vec![],
-        }
-    }
-
-    pub(super) fn on_entry(&mut self, id: i64, scroll: u16, msg: Msg) -> Vec<Effect> {
-        let scroll = match msg {
-            Msg::Back => {
-                let selected = self.review.iter().position(|e| e.id == id).unwrap_or(0);
-                self.screen = Screen::Review { selected };
-                return vec![Effect::LoadReview, self.save()];
-            }
-            other => match scrolled(scroll, &other) {
-                Some(scroll) => scroll,
-                None => return vec![],
-            },
-        };
-        self.screen = Screen::Entry { id, scroll };
-        self.clamp_scroll();
-        self.dirty = true;
-        vec![]
     }
 
     pub(super) fn on_reading(
@@ -271,21 +246,16 @@ impl App {
     }
 
     /// Open an exercise: resume its draft if there is one, else start fresh.
-    fn open_exercise(&mut self, step: usize, exercise: usize) -> Vec<Effect> {
+    pub(super) fn open_exercise(&mut self, step: usize, exercise: usize) -> Vec<Effect> {
         let (step_id, ex) = {
             let s = &self.content.steps[step];
             (s.id.clone(), s.exercises[exercise].clone())
         };
-        let fresh = !self
-            .drafts
-            .iter()
-            .any(|d| d.step_id == step_id && d.exercise_id == ex.id);
+        let is_run =
+            |d: &Draft| d.step_id == step_id && d.exercise_id == ex.id && d.editing.is_none();
+        let fresh = !self.drafts.iter().any(is_run);
         let revisit = fresh && !ex.repeatable && self.times_done(&step_id, &ex.id) > 0;
-        let draft = match self
-            .drafts
-            .iter()
-            .position(|d| d.step_id == step_id && d.exercise_id == ex.id)
-        {
+        let draft = match self.drafts.iter().position(is_run) {
             Some(i) => self.drafts.remove(i),
             None => Draft::new(&step_id, &ex),
         };
@@ -319,11 +289,6 @@ impl App {
         }
     }
 
-    fn open_review(&mut self) -> Vec<Effect> {
-        self.screen = Screen::Review { selected: 0 };
-        vec![Effect::LoadReview, self.save()]
-    }
-
     /// Keep a scrolled page from running past its end at the current size.
     pub(super) fn clamp_scroll(&mut self) {
         let max = crate::ui::max_scroll(self);
@@ -336,7 +301,7 @@ impl App {
     }
 }
 
-fn move_in(selected: usize, len: usize, msg: &Msg) -> usize {
+pub(super) fn move_in(selected: usize, len: usize, msg: &Msg) -> usize {
     match msg {
         Msg::Up => selected.saturating_sub(1),
         Msg::Down => (selected + 1).min(len.saturating_sub(1)),
@@ -345,7 +310,7 @@ fn move_in(selected: usize, len: usize, msg: &Msg) -> usize {
 }
 
 /// Where a scrolled page goes for a movement message, if it is one.
-fn scrolled(scroll: u16, msg: &Msg) -> Option<u16> {
+pub(super) fn scrolled(scroll: u16, msg: &Msg) -> Option<u16> {
     Some(match msg {
         Msg::Up => scroll.saturating_sub(1),
         Msg::Down => scroll.saturating_add(1),

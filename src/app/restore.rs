@@ -67,6 +67,7 @@ impl App {
                     None => SavedScreen::Home { selected: 0 },
                 }
             }
+            Screen::Insights { section } => SavedScreen::Insights { section: *section },
             Screen::Review { selected } => SavedScreen::Review {
                 selected: *selected,
             },
@@ -139,6 +140,9 @@ impl App {
                 });
                 found.unwrap_or(home)
             }
+            SavedScreen::Insights { section } => Screen::Insights {
+                section: (*section).min(3),
+            },
             SavedScreen::Review { selected } => Screen::Review {
                 selected: *selected,
             },

@@ -7,6 +7,7 @@ pub enum HomeItem {
     Step(usize),
     Continue,
     Review,
+    Insights,
     Help,
 }
 
@@ -35,6 +36,10 @@ pub enum Screen {
     },
     Review {
         selected: usize,
+    },
+    /// Pictures of the journal: activity, feelings, before and after, steps.
+    Insights {
+        section: usize,
     },
     /// One saved entry; its text is in `App::entry` once loaded.
     Entry {

@@ -42,6 +42,9 @@ pub enum SavedScreen {
     Review {
         selected: usize,
     },
+    Insights {
+        section: usize,
+    },
     Entry {
         entry_id: i64,
         scroll: u16,
@@ -58,6 +61,9 @@ pub struct SavedDraft {
     pub exercise_id: String,
     /// Which prompt is open; the number of prompts means the save page.
     pub prompt: usize,
+    /// The entry this draft edits; None for a new run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editing: Option<i64>,
     /// Keyed by prompt id, so a reworded pack still finds each answer.
     pub answers: BTreeMap<String, SavedAnswer>,
 }

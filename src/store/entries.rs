@@ -25,54 +25,12 @@ impl Store {
         let tx = self.conn.transaction()?;
         let stamp = at.to_rfc3339();
         tx.execute(
-            "INSERT INTO entries (step_id, exercise_id, exercise_title, created_at, created_unix, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?4)",
+            "INSERT INTO entries (step_id, exercise_id, exercise_title, created_at, created_unix, updated_at, uid)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?4, lower(hex(randomblob(16))))",
             params![entry.step_id, entry.exercise_id, entry.exercise_title, stamp, at.timestamp()],
         )?;
         let id = tx.last_insert_rowid();
-        {
-            let mut insert = tx.prepare(
-                "INSERT INTO answers (entry_id, position, prompt_id, label, kind, text, number, scale_min, scale_max, pair, data)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            )?;
-            for (position, answer) in entry.answers.iter().enumerate() {
-                // Text stays searchable in `text`; richer kinds keep their shape in `data`.
-                let (text, number, min, max, data) = match &answer.value {
-                    AnswerValue::Skipped => (None, None, None, None, None),
-                    AnswerValue::Text(t) => (Some(t.clone()), None, None, None, None),
-                    AnswerValue::Scale { value, min, max } => {
-                        (None, Some(*value), Some(*min), Some(*max), None)
-                    }
-                    AnswerValue::Feeling { intensity, max, .. } => (
-                        Some(answer.value.full_text()),
-                        *intensity,
-                        Some(0),
-                        Some(*max),
-                        Some(to_json(&answer.value)?),
-                    ),
-                    other => (
-                        Some(other.full_text()),
-                        None,
-                        None,
-                        None,
-                        Some(to_json(other)?),
-                    ),
-                };
-                insert.execute(params![
-                    id,
-                    position as i64,
-                    answer.prompt_id,
-                    answer.label,
-                    answer.value.kind(),
-                    text,
-                    number,
-                    min,
-                    max,
-                    answer.pair,
-                    data
-                ])?;
-            }
-        }
+        insert_answers(&tx, id, &entry.answers)?;
         if let Some(session) = session {
             super::session::write(&tx, session)?;
         }
@@ -82,20 +40,9 @@ impl Store {
 
     /// Every entry, newest first, without answers.
     pub fn list_entries(&self) -> rusqlite::Result<Vec<EntrySummary>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, step_id, exercise_id, exercise_title, created_at
-             FROM entries ORDER BY created_unix DESC, id DESC",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(EntrySummary {
-                id: r.get(0)?,
-                step_id: r.get(1)?,
-                exercise_id: r.get(2)?,
-                exercise_title: r.get(3)?,
-                created_at: time(r, 4)?,
-            })
-        })?;
-        rows.collect()
+        Ok(self
+            .find_entries(&super::Filter::default(), 0, usize::MAX)?
+            .rows)
     }
 
     /// One entry with every answer, in the order they were asked.
@@ -103,7 +50,8 @@ impl Store {
         let head = self
             .conn
             .query_row(
-                "SELECT id, step_id, exercise_id, exercise_title, created_at FROM entries WHERE id = ?1",
+                "SELECT id, step_id, exercise_id, exercise_title, created_at, updated_at
+                 FROM entries WHERE id = ?1 AND deleted_at IS NULL",
                 [id],
                 |r| {
                     Ok(Entry {
@@ -112,7 +60,9 @@ impl Store {
                         exercise_id: r.get(2)?,
                         exercise_title: r.get(3)?,
                         created_at: time(r, 4)?,
+                        updated_at: time(r, 5)?,
                         answers: Vec::new(),
+                        history: Vec::new(),
                     })
                 },
             )
@@ -120,39 +70,8 @@ impl Store {
         let Some(mut entry) = head else {
             return Ok(None);
         };
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT prompt_id, label, kind, text, number, scale_min, scale_max, pair, data
-             FROM answers WHERE entry_id = ?1 ORDER BY position",
-        )?;
-        let answers = stmt.query_map([id], |r| {
-            let kind: String = r.get(2)?;
-            let data: Option<String> = r.get(8)?;
-            let value = match (kind.as_str(), data) {
-                (_, Some(json)) => serde_json::from_str(&json).map_err(|e| {
-                    rusqlite::Error::FromSqlConversionFailure(
-                        8,
-                        rusqlite::types::Type::Text,
-                        Box::new(e),
-                    )
-                })?,
-                ("text", None) => {
-                    AnswerValue::Text(r.get::<_, Option<String>>(3)?.unwrap_or_default())
-                }
-                ("scale", None) => AnswerValue::Scale {
-                    value: r.get::<_, Option<i64>>(4)?.unwrap_or_default(),
-                    min: r.get::<_, Option<i64>>(5)?.unwrap_or_default(),
-                    max: r.get::<_, Option<i64>>(6)?.unwrap_or_default(),
-                },
-                _ => AnswerValue::Skipped,
-            };
-            Ok(Answer {
-                prompt_id: r.get(0)?,
-                label: r.get(1)?,
-                value,
-                pair: r.get(7)?,
-            })
-        })?;
-        entry.answers = answers.collect::<rusqlite::Result<_>>()?;
+        entry.answers = read_answers(&self.conn, id)?;
+        entry.history = self.history(id)?;
         Ok(Some(entry))
     }
 
@@ -165,7 +84,7 @@ impl Store {
         let id: Option<i64> = self
             .conn
             .query_row(
-                "SELECT id FROM entries WHERE step_id = ?1 AND exercise_id = ?2
+                "SELECT id FROM entries WHERE step_id = ?1 AND exercise_id = ?2 AND deleted_at IS NULL
                  ORDER BY created_unix DESC, id DESC LIMIT 1",
                 params![step_id, exercise_id],
                 |r| r.get(0),
@@ -190,6 +109,7 @@ impl Store {
                 "SELECT e.created_at, coalesce(a.text, CAST(a.number AS TEXT), '')
                  FROM entries e JOIN answers a ON a.entry_id = e.id
                  WHERE e.step_id = ?1 AND e.exercise_id = ?2 AND a.prompt_id = ?3 AND a.kind != 'skipped'
+                   AND e.deleted_at IS NULL
                  ORDER BY e.created_unix DESC, e.id DESC LIMIT 1",
                 params![step_id, exercise_id, prompt_id],
                 |r| Ok((time(r, 0)?, r.get(1)?)),
@@ -203,9 +123,9 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT step_id, exercise_id, count(*), max(created_unix),
                     (SELECT e2.created_at FROM entries e2
-                     WHERE e2.step_id = e.step_id AND e2.exercise_id = e.exercise_id
+                     WHERE e2.step_id = e.step_id AND e2.exercise_id = e.exercise_id AND e2.deleted_at IS NULL
                      ORDER BY e2.created_unix DESC, e2.id DESC LIMIT 1)
-             FROM entries e GROUP BY step_id, exercise_id",
+             FROM entries e WHERE deleted_at IS NULL GROUP BY step_id, exercise_id",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(ExerciseActivity {
@@ -219,13 +139,98 @@ impl Store {
     }
 }
 
-fn time(r: &Row, i: usize) -> rusqlite::Result<DateTime<FixedOffset>> {
+pub(super) fn time(r: &Row, i: usize) -> rusqlite::Result<DateTime<FixedOffset>> {
     let text: String = r.get(i)?;
     DateTime::parse_from_rfc3339(&text).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
     })
 }
 
-fn to_json(value: &AnswerValue) -> rusqlite::Result<String> {
+/// Write an entry's answers (position by position). Text stays searchable in `text`;
+/// richer kinds keep their shape as JSON in `data`.
+pub(super) fn insert_answers(
+    conn: &rusqlite::Connection,
+    entry_id: i64,
+    answers: &[Answer],
+) -> rusqlite::Result<()> {
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO answers (entry_id, position, prompt_id, label, kind, text, number, scale_min, scale_max, pair, data)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    for (position, answer) in answers.iter().enumerate() {
+        let (text, number, min, max, data) = match &answer.value {
+            AnswerValue::Skipped => (None, None, None, None, None),
+            AnswerValue::Text(t) => (Some(t.clone()), None, None, None, None),
+            AnswerValue::Scale { value, min, max } => {
+                (None, Some(*value), Some(*min), Some(*max), None)
+            }
+            AnswerValue::Feeling { intensity, max, .. } => (
+                Some(answer.value.full_text()),
+                *intensity,
+                Some(0),
+                Some(*max),
+                Some(to_json(&answer.value)?),
+            ),
+            other => (
+                Some(other.full_text()),
+                None,
+                None,
+                None,
+                Some(to_json(other)?),
+            ),
+        };
+        insert.execute(params![
+            entry_id,
+            position as i64,
+            answer.prompt_id,
+            answer.label,
+            answer.value.kind(),
+            text,
+            number,
+            min,
+            max,
+            answer.pair,
+            data
+        ])?;
+    }
+    Ok(())
+}
+
+/// An entry's answers in the order they were asked.
+pub(super) fn read_answers(conn: &rusqlite::Connection, id: i64) -> rusqlite::Result<Vec<Answer>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT prompt_id, label, kind, text, number, scale_min, scale_max, pair, data
+             FROM answers WHERE entry_id = ?1 ORDER BY position",
+    )?;
+    let answers = stmt.query_map([id], |r| {
+        let kind: String = r.get(2)?;
+        let data: Option<String> = r.get(8)?;
+        let value = match (kind.as_str(), data) {
+            (_, Some(json)) => serde_json::from_str(&json).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    8,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })?,
+            ("text", None) => AnswerValue::Text(r.get::<_, Option<String>>(3)?.unwrap_or_default()),
+            ("scale", None) => AnswerValue::Scale {
+                value: r.get::<_, Option<i64>>(4)?.unwrap_or_default(),
+                min: r.get::<_, Option<i64>>(5)?.unwrap_or_default(),
+                max: r.get::<_, Option<i64>>(6)?.unwrap_or_default(),
+            },
+            _ => AnswerValue::Skipped,
+        };
+        Ok(Answer {
+            prompt_id: r.get(0)?,
+            label: r.get(1)?,
+            value,
+            pair: r.get(7)?,
+        })
+    })?;
+    answers.collect()
+}
+
+pub(super) fn to_json(value: &impl serde::Serialize) -> rusqlite::Result<String> {
     serde_json::to_string(value).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
 }

@@ -3,7 +3,12 @@
 
 mod backup;
 mod entries;
+mod review;
 mod session;
+mod transfer;
+
+pub use review::{Filter, Page};
+pub use transfer::{EXPORT_FORMAT, Export, ExportedEntry, ImportReport, TransferError};
 
 pub use backup::{BACKUP_DIR, KEEP_BACKUPS};
 
@@ -23,6 +28,7 @@ pub const LOCK_FILE: &str = "attune.lock";
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("schema_v1.sql")),
     M::up(include_str!("schema_v2.sql")).foreign_key_check(),
+    M::up(include_str!("schema_v3.sql")),
 ];
 
 pub fn schema_version() -> i64 {
@@ -122,6 +128,9 @@ impl Store {
                 .map_err(sql_err(&file))?;
         }
         conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(sql_err(&file))?;
+        // What is deleted is overwritten on disk, not just unlinked.
+        conn.pragma_update(None, "secure_delete", "ON")
             .map_err(sql_err(&file))?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(sql_err(&file))?;

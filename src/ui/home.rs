@@ -72,7 +72,8 @@ fn item_text(app: &App, item: HomeItem) -> (String, String) {
                 format!("{what} "),
             )
         }
-        HomeItem::Review => ("Review past entries".to_string(), String::new()),
+        HomeItem::Review => ("Review past entries".to_string(), "r ".to_string()),
+        HomeItem::Insights => ("Insights".to_string(), "i ".to_string()),
         HomeItem::Help => ("Help and crisis lines".to_string(), "F1 ".to_string()),
     }
 }

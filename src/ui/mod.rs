@@ -6,6 +6,7 @@ mod entry;
 mod exercise;
 mod help;
 mod home;
+mod insights;
 mod reading;
 mod review;
 mod step;
@@ -59,6 +60,7 @@ fn render_screen(app: &App, screen: &Screen, frame: &mut Frame, body: Rect) {
             scroll,
         } => reading::render(app, *step, *exercise, *scroll, frame, body),
         Screen::Review { selected } => review::render(app, *selected, frame, body),
+        Screen::Insights { section } => insights::render(app, *section, frame, body),
         Screen::Entry { scroll, .. } => entry::render(app, *scroll, frame, body),
         Screen::Help { under, scroll } => help::render(app, under, *scroll, frame, body),
     }
@@ -124,6 +126,7 @@ fn title_line(app: &App) -> Line<'static> {
             }
         }
         Screen::Review { .. } | Screen::Entry { .. } => parts.push("Review".into()),
+        Screen::Insights { .. } => parts.push("Insights".into()),
         Screen::Help { .. } => {}
     }
     if matches!(app.screen, Screen::Help { .. }) {

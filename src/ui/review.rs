@@ -1,23 +1,30 @@
-//! Review: past entries, newest first: date, step, exercise.
+//! Review: the filters in force, the search line, and entries newest first with a
+//! one-line preview; search matches are highlighted.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{ListItem, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::theme;
+use super::widgets::cursor_list;
 use crate::app::App;
+use crate::journal::{EntrySummary, MATCH_END, MATCH_START};
 
 pub fn render(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
-    let [head, _, list] = Layout::vertical([
+    let review = &app.review;
+    let [head, filters, _, list] = Layout::vertical([
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Fill(1),
     ])
     .areas(area);
-    let count = match app.review.len() {
-        1 => "1 entry".to_string(),
-        n => format!("{n} entries"),
+    let count = match (review.total, review.rows.len()) {
+        (1, _) => "1 entry".to_string(),
+        (n, _) => format!("{n} entries"),
     };
     frame.render_widget(
         Paragraph::new(Line::from(vec![
@@ -26,34 +33,122 @@ pub fn render(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
         ])),
         head,
     );
-    if app.review.is_empty() {
-        let text = "Nothing here yet. When you finish an exercise it is saved here, and you can \
-                    come back to read it whenever you like.";
+    frame.render_widget(Paragraph::new(filter_line(app)), filters);
+    if let Some(id) = review.confirm_delete {
+        let title = review
+            .rows
+            .iter()
+            .find(|r| r.id == id)
+            .map_or("this entry", |r| r.exercise_title.as_str());
+        let text = format!(
+            "Delete {title}? It can be brought back with u until you close attune.  y delete · n keep"
+        );
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, theme::accent())).wrap(Wrap { trim: true }),
+            list,
+        );
+        return;
+    }
+    if review.rows.is_empty() {
+        let text = if review.query == Default::default() {
+            "Nothing here yet. When you finish an exercise it is saved here, and you can come back \
+             to read it whenever you like."
+        } else {
+            "No entries match. c clears the filters."
+        };
         frame.render_widget(
             Paragraph::new(Span::styled(text, theme::dim())).wrap(Wrap { trim: true }),
             list,
         );
         return;
     }
-    let items: Vec<ListItem> = app
-        .review
-        .iter()
-        .map(|e| {
-            let step = app
-                .content
-                .step(&e.step_id)
-                .map(|s| format!("Step {}", s.number))
-                .unwrap_or_else(|| e.step_id.clone());
-            ListItem::new(Line::from(vec![
-                Span::raw(format!("{}  ", e.created_at.format("%a %-d %b %Y %H:%M"))),
-                Span::styled(format!("{step:<7} "), theme::dim()),
-                Span::raw(e.exercise_title.clone()),
-            ]))
+    let width = usize::from(list.width.saturating_sub(2));
+    let items = review.rows.iter().map(|e| row(app, e, width)).collect();
+    cursor_list(frame, list, items, Some(selected));
+}
+
+fn filter_line(app: &App) -> Line<'static> {
+    let q = &app.review.query;
+    let step = q
+        .step
+        .as_ref()
+        .and_then(|id| app.content.step(id))
+        .map_or_else(|| "all steps".to_string(), |s| format!("step {}", s.number));
+    let exercise = q
+        .exercise
+        .as_ref()
+        .and_then(|id| {
+            app.content
+                .steps
+                .iter()
+                .flat_map(|s| &s.exercises)
+                .find(|e| &e.id == id)
         })
-        .collect();
-    let mut state = ListState::default().with_selected(Some(selected));
-    let widget = List::new(items)
-        .highlight_style(theme::selected())
-        .highlight_symbol("› ");
-    frame.render_stateful_widget(widget, list, &mut state);
+        .map_or_else(|| "all exercises".to_string(), |e| e.title.clone());
+    let mut spans = vec![Span::styled(
+        format!("{step} · {exercise} · {}", q.range.label()),
+        theme::dim(),
+    )];
+    if app.review.searching || !q.text.is_empty() {
+        spans.push(Span::raw("  search: "));
+        spans.push(Span::styled(q.text.clone(), theme::accent()));
+        if app.review.searching {
+            spans.push(Span::styled("▏", theme::accent()));
+        }
+    }
+    Line::from(spans)
+}
+
+fn row(app: &App, e: &EntrySummary, width: usize) -> ListItem<'static> {
+    let step = app
+        .content
+        .step(&e.step_id)
+        .map_or_else(|| e.step_id.clone(), |s| format!("Step {}", s.number));
+    let head = format!(
+        "{}  {step:<7} {}",
+        e.created_at.format("%a %-d %b %Y %H:%M"),
+        e.exercise_title
+    );
+    let mut preview = vec![Span::raw("    ")];
+    preview.extend(highlighted(&e.preview, width.saturating_sub(4)));
+    ListItem::new(vec![Line::from(head), Line::from(preview)])
+}
+
+/// A one-line preview cut to width, with search matches (between the markers the
+/// store puts in) shown bold and underlined.
+fn highlighted(text: &str, width: usize) -> Vec<Span<'static>> {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut spans = Vec::new();
+    let mut used = 0;
+    let mut in_match = false;
+    let mut current = String::new();
+    let flush = |current: &mut String, in_match: bool, spans: &mut Vec<Span<'static>>| {
+        if !current.is_empty() {
+            let style = if in_match {
+                theme::accent().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+            } else {
+                theme::dim()
+            };
+            spans.push(Span::styled(std::mem::take(current), style));
+        }
+    };
+    for c in flat.chars() {
+        match c {
+            MATCH_START | MATCH_END => {
+                flush(&mut current, in_match, &mut spans);
+                in_match = c == MATCH_START;
+            }
+            c => {
+                let w = c.to_string().width();
+                if used + w + 1 > width {
+                    current.push('…');
+                    break;
+                }
+                used += w;
+                current.push(c);
+            }
+        }
+    }
+    flush(&mut current, in_match, &mut spans);
+    spans
 }

@@ -199,7 +199,7 @@ impl Harness {
                 self.quit = true;
                 continue;
             }
-            if let Some(reply) = run_effect(&mut self.store, effect) {
+            if let Some(reply) = run_effect(&mut self.store, &self.app.content, effect) {
                 if matches!(reply, Msg::EntrySaved(_)) {
                     self.commits += 1;
                 }
@@ -247,5 +247,14 @@ impl Harness {
             self.press(key(KeyCode::Tab));
         }
         panic!("no prompt {id}");
+    }
+}
+
+/// The message Review gets when its first page arrives.
+pub fn loaded(rows: Vec<attune::journal::EntrySummary>) -> Msg {
+    Msg::ReviewLoaded {
+        offset: 0,
+        total: rows.len(),
+        rows,
     }
 }

@@ -1,0 +1,378 @@
+//! Review: filters that combine (step, exercise, time, words), a list loaded a page
+//! at a time, one entry open, edit with history, delete with an undo until closing.
+
+use super::nav::{PAGE, move_in, scrolled};
+use super::{App, Effect, HomeItem, Msg, Screen};
+use crate::journal::{Entry, EntrySummary};
+
+/// Rows asked for at a time; more are loaded as the selection nears the end.
+pub const PAGE_ROWS: usize = 200;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Range {
+    #[default]
+    All,
+    Today,
+    Week,
+    Month,
+}
+
+impl Range {
+    pub fn label(self) -> &'static str {
+        match self {
+            Range::All => "all time",
+            Range::Today => "today",
+            Range::Week => "last 7 days",
+            Range::Month => "last 30 days",
+        }
+    }
+
+    fn next(self) -> Range {
+        match self {
+            Range::All => Range::Today,
+            Range::Today => Range::Week,
+            Range::Week => Range::Month,
+            Range::Month => Range::All,
+        }
+    }
+}
+
+/// What the person asked Review to show. Dates typed into the search line as
+/// `since:2026-11-01` or `until:2026-11-20` count too.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReviewQuery {
+    pub step: Option<String>,
+    pub exercise: Option<String>,
+    pub range: Range,
+    pub text: String,
+    pub offset: usize,
+}
+
+impl ReviewQuery {
+    /// The search words without the date tokens.
+    pub fn words(&self) -> String {
+        self.text
+            .split_whitespace()
+            .filter(|w| !w.contains(':'))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    pub fn typed_date(&self, key: &str) -> Option<chrono::NaiveDate> {
+        self.text
+            .split_whitespace()
+            .filter_map(|w| w.strip_prefix(key).and_then(|d| d.strip_prefix(':')))
+            .find_map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Review {
+    pub query: ReviewQuery,
+    pub rows: Vec<EntrySummary>,
+    pub total: usize,
+    /// Typing into the search line.
+    pub searching: bool,
+    /// An entry waiting for "y" to be deleted.
+    pub confirm_delete: Option<i64>,
+    /// Deleted this session, newest last: `u` brings them back until attune closes.
+    pub deleted: Vec<i64>,
+}
+
+impl App {
+    pub(super) fn open_review(&mut self) -> Vec<Effect> {
+        self.screen = Screen::Review { selected: 0 };
+        vec![self.load_review(0), self.save()]
+    }
+
+    pub(super) fn load_review(&mut self, offset: usize) -> Effect {
+        self.review.query.offset = offset;
+        Effect::LoadReview(self.review.query.clone())
+    }
+
+    pub(super) fn review_loaded(&mut self, offset: usize, rows: Vec<EntrySummary>, total: usize) {
+        if offset == 0 {
+            self.review.rows = rows;
+        } else if offset == self.review.rows.len() {
+            self.review.rows.extend(rows);
+        }
+        self.review.total = total;
+        if let Screen::Review { selected } = &mut self.screen {
+            *selected = (*selected).min(self.review.rows.len().saturating_sub(1));
+        }
+    }
+
+    pub(super) fn on_review(&mut self, selected: usize, msg: Msg) -> Vec<Effect> {
+        if let Some(id) = self.review.confirm_delete.take() {
+            return match msg {
+                Msg::Confirm => self.delete(id),
+                _ => {
+                    self.notice = Some("Kept.".to_string());
+                    vec![]
+                }
+            };
+        }
+        if self.review.searching {
+            return self.on_search(msg);
+        }
+        let rows = self.review.rows.len();
+        match msg {
+            Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown => {
+                let selected = match msg {
+                    Msg::PageUp => selected.saturating_sub(usize::from(PAGE)),
+                    Msg::PageDown => (selected + usize::from(PAGE)).min(rows.saturating_sub(1)),
+                    _ => move_in(selected, rows, &msg),
+                };
+                self.screen = Screen::Review { selected };
+                self.dirty = true;
+                // Load the next page before the person reaches the end of this one.
+                if selected + 40 >= rows && rows < self.review.total {
+                    return vec![self.load_review(rows)];
+                }
+                vec![]
+            }
+            Msg::Open => match self.review.rows.get(selected) {
+                Some(summary) => self.open_entry(summary.id),
+                None => vec![],
+            },
+            Msg::Search => {
+                self.review.searching = true;
+                vec![]
+            }
+            Msg::CycleStep => {
+                let next = match &self.review.query.step {
+                    None => self.content.steps.first(),
+                    Some(id) => self
+                        .content
+                        .step_index(id)
+                        .and_then(|i| self.content.steps.get(i + 1)),
+                };
+                self.review.query.step = next.map(|s| s.id.clone());
+                self.review.query.exercise = None;
+                self.refilter()
+            }
+            Msg::CycleExercise => {
+                let Some(step) = self
+                    .review
+                    .query
+                    .step
+                    .as_ref()
+                    .and_then(|id| self.content.step(id))
+                else {
+                    self.notice = Some("Pick a step first (s), then an exercise (e).".to_string());
+                    return vec![];
+                };
+                let exercises: Vec<&String> = step
+                    .exercises
+                    .iter()
+                    .filter(|e| !e.is_reading())
+                    .map(|e| &e.id)
+                    .collect();
+                let next = match &self.review.query.exercise {
+                    None => exercises.first().copied(),
+                    Some(id) => exercises
+                        .iter()
+                        .position(|e| *e == id)
+                        .and_then(|i| exercises.get(i + 1).copied()),
+                };
+                self.review.query.exercise = next.cloned();
+                self.refilter()
+            }
+            Msg::CycleRange => {
+                self.review.query.range = self.review.query.range.next();
+                self.refilter()
+            }
+            Msg::ClearFilters => {
+                self.review.query = ReviewQuery::default();
+                self.refilter()
+            }
+            Msg::Delete => match self.review.rows.get(selected) {
+                Some(row) => {
+                    self.review.confirm_delete = Some(row.id);
+                    vec![]
+                }
+                None => vec![],
+            },
+            Msg::Undo => self.undo_delete(),
+            Msg::Insights => self.open_insights(),
+            Msg::Export => vec![Effect::Export(self.review.query.clone())],
+            Msg::Back => {
+                let at = self
+                    .home_items()
+                    .iter()
+                    .position(|i| *i == HomeItem::Review)
+                    .unwrap_or(0);
+                self.screen = Screen::Home { selected: at };
+                vec![self.save()]
+            }
+            _ => vec![],
+        }
+    }
+
+    /// Typing in the search line: every change searches again.
+    fn on_search(&mut self, msg: Msg) -> Vec<Effect> {
+        use crossterm::event::{KeyCode, KeyModifiers};
+        let text = &mut self.review.query.text;
+        match msg {
+            Msg::Edit(key)
+                if key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                return vec![];
+            }
+            Msg::Edit(key) => match key.code {
+                KeyCode::Char(c) => text.push(c),
+                KeyCode::Backspace => {
+                    text.pop();
+                }
+                KeyCode::Enter => {
+                    self.review.searching = false;
+                    return vec![];
+                }
+                _ => return vec![],
+            },
+            Msg::Paste(pasted) => text.push_str(&pasted.replace(['\n', '\r'], " ")),
+            Msg::Back => {
+                self.review.searching = false;
+                return vec![];
+            }
+            _ => return vec![],
+        }
+        self.refilter()
+    }
+
+    fn refilter(&mut self) -> Vec<Effect> {
+        self.screen = Screen::Review { selected: 0 };
+        self.dirty = true;
+        vec![self.load_review(0)]
+    }
+
+    fn delete(&mut self, id: i64) -> Vec<Effect> {
+        self.review.deleted.push(id);
+        if let Screen::Entry { .. } = self.screen {
+            self.screen = Screen::Review {
+                selected: self
+                    .review
+                    .rows
+                    .iter()
+                    .position(|r| r.id == id)
+                    .unwrap_or(0),
+            };
+        }
+        self.notice =
+            Some("Deleted. Press u in Review to undo, until you close attune.".to_string());
+        vec![
+            Effect::DeleteEntry(id),
+            self.load_review(0),
+            Effect::LoadActivity,
+            self.save(),
+        ]
+    }
+
+    fn undo_delete(&mut self) -> Vec<Effect> {
+        match self.review.deleted.pop() {
+            Some(id) => {
+                self.notice = Some("Brought back.".to_string());
+                vec![
+                    Effect::UndeleteEntry(id),
+                    self.load_review(0),
+                    Effect::LoadActivity,
+                ]
+            }
+            None => {
+                self.notice = Some("Nothing to undo.".to_string());
+                vec![]
+            }
+        }
+    }
+
+    pub(super) fn open_entry(&mut self, id: i64) -> Vec<Effect> {
+        self.entry = None;
+        self.screen = Screen::Entry { id, scroll: 0 };
+        vec![Effect::LoadEntry(id), self.save()]
+    }
+
+    pub(super) fn on_entry(&mut self, id: i64, scroll: u16, msg: Msg) -> Vec<Effect> {
+        if let Some(pending) = self.review.confirm_delete.take() {
+            return match msg {
+                Msg::Confirm => self.delete(pending),
+                _ => {
+                    self.notice = Some("Kept.".to_string());
+                    vec![]
+                }
+            };
+        }
+        let scroll = match msg {
+            Msg::Back => {
+                let selected = self
+                    .review
+                    .rows
+                    .iter()
+                    .position(|e| e.id == id)
+                    .unwrap_or(0);
+                self.screen = Screen::Review { selected };
+                return vec![self.load_review(0), self.save()];
+            }
+            Msg::Delete => {
+                self.review.confirm_delete = Some(id);
+                return vec![];
+            }
+            Msg::EditEntry => return self.edit_entry(),
+            other => match scrolled(scroll, &other) {
+                Some(scroll) => scroll,
+                None => return vec![],
+            },
+        };
+        self.screen = Screen::Entry { id, scroll };
+        self.clamp_scroll();
+        self.dirty = true;
+        vec![]
+    }
+
+    /// Open the entry's exercise with its answers, to change and save over it.
+    fn edit_entry(&mut self) -> Vec<Effect> {
+        let Some(entry) = self.entry.clone() else {
+            return vec![];
+        };
+        let Some(step) = self.content.step_index(&entry.step_id) else {
+            self.notice = Some(
+                "This entry's step is not in the content any more, so it can't be edited."
+                    .to_string(),
+            );
+            return vec![];
+        };
+        let Some(exercise) = self.content.steps[step]
+            .exercises
+            .iter()
+            .position(|e| e.id == entry.exercise_id)
+        else {
+            self.notice = Some(
+                "This entry's exercise is not in the content any more, so it can't be edited."
+                    .to_string(),
+            );
+            return vec![];
+        };
+        self.open_edit(step, exercise, &entry)
+    }
+
+    fn open_edit(&mut self, step: usize, exercise: usize, entry: &Entry) -> Vec<Effect> {
+        let ex = self.content.steps[step].exercises[exercise].clone();
+        let draft = match self.drafts.iter().position(|d| d.editing == Some(entry.id)) {
+            Some(i) => self.drafts.remove(i),
+            None => {
+                let mut draft = super::exercise::Draft::new(&entry.step_id, &ex);
+                draft.prefill(&ex, entry);
+                draft.editing = Some(entry.id);
+                draft
+            }
+        };
+        self.drafts.push(draft);
+        self.screen = Screen::Exercise { step, exercise };
+        self.notice =
+            Some("Editing this entry. Its earlier version is kept in its history.".to_string());
+        let mut effects = vec![self.save()];
+        effects.extend(self.recall_loads(step, exercise));
+        effects
+    }
+}

@@ -1,0 +1,295 @@
+//! Finding entries: filters by step, exercise and dates, full-text search (FTS5),
+//! paging, editing with history, and deleting with an undo until attune closes.
+
+use chrono::{DateTime, FixedOffset, Local};
+use rusqlite::{OptionalExtension, params};
+
+use super::Store;
+use super::entries::{insert_answers, read_answers, time, to_json};
+use crate::journal::{Answer, EntrySummary, EntryVersion, MATCH_END, MATCH_START};
+
+/// Which entries Review shows. Every part is optional and they combine.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub step: Option<String>,
+    pub exercise: Option<String>,
+    /// From this instant (inclusive) ...
+    pub since: Option<DateTime<FixedOffset>>,
+    /// ... to this instant (exclusive).
+    pub until: Option<DateTime<FixedOffset>>,
+    /// Words that must all appear in the entry's answers (prefixes match).
+    pub words: String,
+}
+
+/// One page of results and how many there are in all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Page {
+    pub offset: usize,
+    pub rows: Vec<EntrySummary>,
+    pub total: usize,
+}
+
+impl Filter {
+    /// The words as an FTS5 query: each one quoted (so nothing is taken as syntax)
+    /// and matched as a prefix; all must appear.
+    pub fn fts_query(&self) -> Option<String> {
+        let terms: Vec<String> = self
+            .words
+            .split_whitespace()
+            .map(|w| {
+                w.chars()
+                    .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '-')
+                    .collect::<String>()
+            })
+            .filter(|w| !w.is_empty())
+            .map(|w| format!("\"{}\"*", w.replace('"', "")))
+            .collect();
+        (!terms.is_empty()).then(|| terms.join(" "))
+    }
+}
+
+const FILTERED: &str = "FROM entries e
+     WHERE e.deleted_at IS NULL
+       AND (?1 IS NULL OR e.step_id = ?1)
+       AND (?2 IS NULL OR e.exercise_id = ?2)
+       AND (?3 IS NULL OR e.created_unix >= ?3)
+       AND (?4 IS NULL OR e.created_unix < ?4)
+       AND (?5 IS NULL OR e.id IN (
+             SELECT a.entry_id FROM answers_fts JOIN answers a ON a.rowid = answers_fts.rowid
+             WHERE answers_fts MATCH ?5))";
+
+impl Store {
+    /// A page of entries matching the filter, newest first.
+    pub fn find_entries(
+        &self,
+        filter: &Filter,
+        offset: usize,
+        limit: usize,
+    ) -> rusqlite::Result<Page> {
+        let query = filter.fts_query();
+        let since = filter.since.map(|t| t.timestamp());
+        let until = filter.until.map(|t| t.timestamp());
+        let total: i64 = self.conn.query_row(
+            &format!("SELECT count(*) {FILTERED}"),
+            params![filter.step, filter.exercise, since, until, query],
+            |r| r.get(0),
+        )?;
+        let sql = format!(
+            "SELECT e.id, e.step_id, e.exercise_id, e.exercise_title, e.created_at,
+                    CASE WHEN ?5 IS NULL THEN
+                        (SELECT substr(a.text, 1, 300) FROM answers a
+                         WHERE a.entry_id = e.id AND a.text IS NOT NULL AND trim(a.text) != ''
+                         ORDER BY a.position LIMIT 1)
+                    ELSE
+                        (SELECT snippet(answers_fts, 0, ?8, ?9, '…', 12)
+                         FROM answers_fts JOIN answers a ON a.rowid = answers_fts.rowid
+                         WHERE answers_fts MATCH ?5 AND a.entry_id = e.id LIMIT 1)
+                    END
+             {FILTERED}
+             ORDER BY e.created_unix DESC, e.id DESC LIMIT ?6 OFFSET ?7"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            params![
+                filter.step,
+                filter.exercise,
+                since,
+                until,
+                query,
+                limit as i64,
+                offset as i64,
+                MATCH_START.to_string(),
+                MATCH_END.to_string()
+            ],
+            |r| {
+                Ok(EntrySummary {
+                    id: r.get(0)?,
+                    step_id: r.get(1)?,
+                    exercise_id: r.get(2)?,
+                    exercise_title: r.get(3)?,
+                    created_at: time(r, 4)?,
+                    preview: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
+                })
+            },
+        )?;
+        Ok(Page {
+            offset,
+            rows: rows.collect::<rusqlite::Result<_>>()?,
+            total: total as usize,
+        })
+    }
+
+    /// Replace an entry's answers, keeping what they were in its history.
+    pub fn update_entry(&mut self, id: i64, answers: &[Answer]) -> rusqlite::Result<()> {
+        self.update_entry_at(id, answers, Local::now().fixed_offset())
+    }
+
+    pub fn update_entry_at(
+        &mut self,
+        id: i64,
+        answers: &[Answer],
+        at: DateTime<FixedOffset>,
+    ) -> rusqlite::Result<()> {
+        let tx = self.conn.transaction()?;
+        let before = read_answers(&tx, id)?;
+        tx.execute(
+            "INSERT INTO entry_history (entry_id, changed_at, answers) VALUES (?1, ?2, ?3)",
+            params![id, at.to_rfc3339(), to_json(&before)?],
+        )?;
+        tx.execute("DELETE FROM answers WHERE entry_id = ?1", [id])?;
+        insert_answers(&tx, id, answers)?;
+        tx.execute(
+            "UPDATE entries SET updated_at = ?2 WHERE id = ?1",
+            params![id, at.to_rfc3339()],
+        )?;
+        tx.commit()
+    }
+
+    /// Earlier versions of an entry, oldest first.
+    pub fn history(&self, id: i64) -> rusqlite::Result<Vec<EntryVersion>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT changed_at, answers FROM entry_history WHERE entry_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            let json: String = r.get(1)?;
+            let answers = serde_json::from_str(&json).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    1,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })?;
+            Ok(EntryVersion {
+                changed_at: time(r, 0)?,
+                answers,
+            })
+        })?;
+        rows.collect()
+    }
+
+    /// Hide an entry; it can be brought back with `undelete` until attune closes.
+    pub fn delete_entry(&self, id: i64) -> rusqlite::Result<bool> {
+        let n = self.conn.execute(
+            "UPDATE entries SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+            params![id, Local::now().to_rfc3339()],
+        )?;
+        Ok(n == 1)
+    }
+
+    pub fn undelete_entry(&self, id: i64) -> rusqlite::Result<bool> {
+        let n = self
+            .conn
+            .execute("UPDATE entries SET deleted_at = NULL WHERE id = ?1", [id])?;
+        Ok(n == 1)
+    }
+
+    /// Remove deleted entries for good (on the way out, and at start for any left
+    /// by a crash). `secure_delete` overwrites their words on disk.
+    pub fn purge_deleted(&self) -> rusqlite::Result<usize> {
+        self.conn
+            .execute("DELETE FROM entries WHERE deleted_at IS NOT NULL", [])
+    }
+
+    /// Is there an entry with this id that is hidden (deleted, not yet purged)?
+    pub fn is_deleted(&self, id: i64) -> rusqlite::Result<bool> {
+        self.conn
+            .query_row(
+                "SELECT deleted_at IS NOT NULL FROM entries WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map(|d| d.unwrap_or(false))
+    }
+}
+
+impl Store {
+    /// What the Insights screen draws: weekly counts since `since`, recent feeling
+    /// intensities and recent before/after pairs. Aggregates only; no answer text.
+    pub fn insights(
+        &self,
+        since: DateTime<FixedOffset>,
+    ) -> rusqlite::Result<crate::app::insights::Insights> {
+        use crate::app::insights::{Change, FeelingPoint, Insights};
+        use chrono::Datelike;
+        let mut weeks: std::collections::BTreeMap<chrono::NaiveDate, u32> = Default::default();
+        let mut monday = since.date_naive()
+            - chrono::Days::new(u64::from(since.weekday().num_days_from_monday()));
+        let today = Local::now().date_naive();
+        while monday <= today {
+            weeks.insert(monday, 0);
+            monday = monday + chrono::Days::new(7);
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT created_at FROM entries WHERE deleted_at IS NULL AND created_unix >= ?1",
+        )?;
+        for stamp in stmt.query_map([since.timestamp()], |r| time(r, 0))? {
+            let day = stamp?.date_naive();
+            let start = day - chrono::Days::new(u64::from(day.weekday().num_days_from_monday()));
+            *weeks.entry(start).or_default() += 1;
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.created_at, a.number, a.scale_max, a.text FROM answers a JOIN entries e ON e.id = a.entry_id
+             WHERE e.deleted_at IS NULL AND a.kind = 'feelings' AND a.number IS NOT NULL AND a.scale_max > 0
+             ORDER BY e.created_unix DESC LIMIT 300",
+        )?;
+        let mut feelings = stmt
+            .query_map([], |r| {
+                let number: i64 = r.get(1)?;
+                let max: i64 = r.get(2)?;
+                let text: String = r.get::<_, Option<String>>(3)?.unwrap_or_default();
+                let word = text.split(',').next().unwrap_or_default().to_string();
+                Ok(FeelingPoint {
+                    when: time(r, 0)?,
+                    percent: number * 100 / max,
+                    word,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        feelings.reverse();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.id, e.created_at, e.exercise_title, a.pair, a.number, a.scale_max FROM answers a
+             JOIN entries e ON e.id = a.entry_id
+             WHERE e.deleted_at IS NULL AND a.pair IS NOT NULL AND a.kind = 'scale'
+             ORDER BY e.created_unix DESC, e.id DESC, a.position LIMIT 400",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    time(r, 1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, i64>(4)?,
+                    r.get::<_, i64>(5)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut changes: Vec<Change> = Vec::new();
+        for (i, (id, when, title, pair, before, max)) in rows.iter().enumerate() {
+            // Within one entry a pair's first scale is "before", the next "after".
+            if let Some((_, _, _, _, after, _)) = rows[i + 1..]
+                .iter()
+                .find(|(id2, _, _, p2, ..)| id2 == id && p2 == pair)
+                && !changes
+                    .iter()
+                    .any(|c| c.when == *when && c.pair == *pair && c.exercise_title == *title)
+            {
+                changes.push(Change {
+                    when: *when,
+                    exercise_title: title.clone(),
+                    pair: pair.clone(),
+                    before: *before,
+                    after: *after,
+                    max: *max,
+                });
+            }
+        }
+        changes.reverse();
+        Ok(Insights {
+            weeks: weeks.into_iter().collect(),
+            feelings,
+            changes,
+        })
+    }
+}

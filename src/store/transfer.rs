@@ -1,0 +1,230 @@
+//! Export and import of the whole journal as JSON: every entry with its history,
+//! the schema version and settings. Import is all or nothing and idempotent.
+
+use std::collections::BTreeMap;
+
+use chrono::DateTime;
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+
+use super::entries::{insert_answers, read_answers, to_json};
+use super::{Filter, Store, schema_version};
+use crate::journal::Answer;
+
+pub const EXPORT_FORMAT: &str = "attune-export";
+
+/// A complete backup as JSON. Nothing in it depends on when it was made, so the same
+/// journal always exports to the same bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Export {
+    pub format: String,
+    pub schema_version: i64,
+    pub settings: BTreeMap<String, String>,
+    pub entries: Vec<ExportedEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportedEntry {
+    /// Stable across export and import: how an import knows what it already has.
+    pub uid: String,
+    pub step_id: String,
+    pub exercise_id: String,
+    pub exercise_title: String,
+    /// RFC 3339 in the person's offset at the time, exactly as stored.
+    pub created_at: String,
+    pub updated_at: String,
+    pub answers: Vec<Answer>,
+    #[serde(default)]
+    pub history: Vec<ExportedVersion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportedVersion {
+    pub changed_at: String,
+    pub answers: Vec<Answer>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportReport {
+    pub added: usize,
+    pub already_there: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TransferError {
+    #[error("this is not an attune export ({0}). Nothing was imported.")]
+    NotAnExport(String),
+    #[error(
+        "this export comes from a newer attune (schema {found}; this one knows up to {supported}). Nothing was imported."
+    )]
+    Newer { found: i64, supported: i64 },
+    #[error("entry {index} of the export is not valid: {why}. Nothing was imported.")]
+    BadEntry { index: usize, why: String },
+    #[error("the journal could not be written: {0}. Nothing was imported.")]
+    Store(#[from] rusqlite::Error),
+}
+
+impl Export {
+    /// Parse and check an export file completely before anything touches the journal.
+    pub fn parse(bytes: &[u8]) -> Result<Export, TransferError> {
+        let export: Export =
+            serde_json::from_slice(bytes).map_err(|e| TransferError::NotAnExport(e.to_string()))?;
+        if export.format != EXPORT_FORMAT {
+            return Err(TransferError::NotAnExport(format!(
+                "its format is \"{}\"",
+                export.format
+            )));
+        }
+        if export.schema_version > schema_version() {
+            return Err(TransferError::Newer {
+                found: export.schema_version,
+                supported: schema_version(),
+            });
+        }
+        for (index, e) in export.entries.iter().enumerate() {
+            let bad = |why: String| TransferError::BadEntry {
+                index: index + 1,
+                why,
+            };
+            if e.uid.is_empty() || e.step_id.is_empty() || e.exercise_id.is_empty() {
+                return Err(bad("uid, step_id and exercise_id must not be empty".into()));
+            }
+            for stamp in std::iter::once(&e.created_at)
+                .chain([&e.updated_at])
+                .chain(e.history.iter().map(|h| &h.changed_at))
+            {
+                DateTime::parse_from_rfc3339(stamp)
+                    .map_err(|err| bad(format!("\"{stamp}\" is not a date and time ({err})")))?;
+            }
+        }
+        Ok(export)
+    }
+}
+
+impl Store {
+    /// Every entry the filter matches, oldest first, with its history.
+    pub fn export(&self, filter: &Filter) -> rusqlite::Result<Export> {
+        let since = filter.since.map(|t| t.timestamp());
+        let until = filter.until.map(|t| t.timestamp());
+        let mut stmt = self.conn.prepare(
+            "SELECT id, uid, step_id, exercise_id, exercise_title, created_at, updated_at FROM entries
+             WHERE deleted_at IS NULL
+               AND (?1 IS NULL OR step_id = ?1) AND (?2 IS NULL OR exercise_id = ?2)
+               AND (?3 IS NULL OR created_unix >= ?3) AND (?4 IS NULL OR created_unix < ?4)
+               AND (?5 IS NULL OR id IN (
+                     SELECT a.entry_id FROM answers_fts JOIN answers a ON a.rowid = answers_fts.rowid
+                     WHERE answers_fts MATCH ?5))
+             ORDER BY created_unix, id",
+        )?;
+        let heads = stmt
+            .query_map(
+                params![
+                    filter.step,
+                    filter.exercise,
+                    since,
+                    until,
+                    filter.fts_query()
+                ],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        ExportedEntry {
+                            uid: r.get(1)?,
+                            step_id: r.get(2)?,
+                            exercise_id: r.get(3)?,
+                            exercise_title: r.get(4)?,
+                            created_at: r.get(5)?,
+                            updated_at: r.get(6)?,
+                            answers: Vec::new(),
+                            history: Vec::new(),
+                        },
+                    ))
+                },
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut entries = Vec::with_capacity(heads.len());
+        let mut history = self.conn.prepare(
+            "SELECT changed_at, answers FROM entry_history WHERE entry_id = ?1 ORDER BY id",
+        )?;
+        for (id, mut entry) in heads {
+            entry.answers = read_answers(&self.conn, id)?;
+            entry.history = history
+                .query_map([id], |r| {
+                    let json: String = r.get(1)?;
+                    let answers = serde_json::from_str(&json).map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            1,
+                            rusqlite::types::Type::Text,
+                            Box::new(e),
+                        )
+                    })?;
+                    Ok(ExportedVersion {
+                        changed_at: r.get(0)?,
+                        answers,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            entries.push(entry);
+        }
+        let settings = self
+            .conn
+            .prepare("SELECT key, value FROM settings WHERE key NOT LIKE 'unreadable_session_%' ORDER BY key")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Export {
+            format: EXPORT_FORMAT.to_string(),
+            schema_version: schema_version(),
+            settings,
+            entries,
+        })
+    }
+
+    /// Add what the export has and the journal lacks, in one transaction: importing
+    /// the same file twice adds nothing the second time.
+    pub fn import(&mut self, export: &Export) -> Result<ImportReport, TransferError> {
+        let tx = self.conn.transaction()?;
+        let mut report = ImportReport::default();
+        for e in &export.entries {
+            let known: bool = tx.query_row(
+                "SELECT count(*) > 0 FROM entries WHERE uid = ?1",
+                [&e.uid],
+                |r| r.get(0),
+            )?;
+            if known {
+                report.already_there += 1;
+                continue;
+            }
+            let created = DateTime::parse_from_rfc3339(&e.created_at).map_err(|err| {
+                TransferError::BadEntry {
+                    index: report.added + report.already_there + 1,
+                    why: err.to_string(),
+                }
+            })?;
+            tx.execute(
+                "INSERT INTO entries (step_id, exercise_id, exercise_title, created_at, created_unix, updated_at, uid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![e.step_id, e.exercise_id, e.exercise_title, e.created_at, created.timestamp(), e.updated_at, e.uid],
+            )?;
+            let id = tx.last_insert_rowid();
+            insert_answers(&tx, id, &e.answers)?;
+            for version in &e.history {
+                tx.execute(
+                    "INSERT INTO entry_history (entry_id, changed_at, answers) VALUES (?1, ?2, ?3)",
+                    params![id, version.changed_at, to_json(&version.answers)?],
+                )?;
+            }
+            report.added += 1;
+        }
+        for (key, value) in &export.settings {
+            tx.execute(
+                "INSERT OR IGNORE INTO settings (key, value) VALUES (?1, ?2)",
+                params![key, value],
+            )?;
+        }
+        tx.commit()?;
+        Ok(report)
+    }
+}
