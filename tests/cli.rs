@@ -130,3 +130,177 @@ fn a_broken_settings_file_is_reported_with_its_location_and_left_alone() {
     assert!(stderr.contains("settings.toml:3:"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&settings).unwrap(), text);
 }
+
+/// A data dir holding the golden journal, closed cleanly (no side files).
+fn golden_journal() -> tempfile::TempDir {
+    let data = tempfile::tempdir().unwrap();
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/export.json");
+    let out = attune()
+        .arg("--data-dir")
+        .arg(data.path())
+        .arg("import")
+        .arg(&golden)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Imported 3 entries"));
+    data
+}
+
+fn journal_bytes(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file() && !p.ends_with("attune.lock"))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn bad_imports_are_refused_and_leave_the_journal_byte_for_byte_unchanged() {
+    let data = golden_journal();
+    let before = journal_bytes(data.path());
+    let good = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/export.json"),
+    )
+    .unwrap();
+    let random: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "wrong format",
+            good.replace("attune-export", "something-else").into_bytes(),
+            "not an attune export",
+        ),
+        (
+            "newer schema",
+            good.replace("\"schema_version\": 3", "\"schema_version\": 99")
+                .into_bytes(),
+            "newer attune",
+        ),
+        (
+            "truncated",
+            good.as_bytes()[..good.len() / 2].to_vec(),
+            "not an attune export",
+        ),
+        ("random bytes", random, "not an attune export"),
+        (
+            "a bad date",
+            good.replace("2026-11-20T09:30:00+01:00", "last tuesday")
+                .into_bytes(),
+            "not a date",
+        ),
+    ];
+    for (what, bytes, says) in cases {
+        let file = data.path().join("../import-case.json");
+        std::fs::write(&file, bytes).unwrap();
+        let out = attune()
+            .arg("--data-dir")
+            .arg(data.path())
+            .arg("import")
+            .arg(&file)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{what}");
+        assert!(
+            stderr.contains(says) && stderr.contains("Nothing was imported"),
+            "{what}: {stderr}"
+        );
+        assert_eq!(
+            journal_bytes(data.path()),
+            before,
+            "{what}: the journal is untouched"
+        );
+    }
+}
+
+#[test]
+fn importing_the_same_file_twice_adds_nothing() {
+    let data = golden_journal();
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/export.json");
+    let out = attune()
+        .arg("--data-dir")
+        .arg(data.path())
+        .arg("import")
+        .arg(&golden)
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("Imported 0 entries"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn export_filters_and_writes_a_private_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let data = golden_journal();
+    let out = attune()
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["export", "--format", "markdown"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        include_str!("golden/export.md"),
+        "stdout by default, identical to the golden file"
+    );
+    let file = data.path().join("out.md");
+    let out = attune()
+        .arg("--data-dir")
+        .arg(data.path())
+        .args([
+            "export",
+            "--step",
+            "challenge-beliefs",
+            "--since",
+            "2026-11-20",
+            "--until",
+            "2026-11-20",
+            "-o",
+        ])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("## Thought record") && text.contains("1 entry"),
+        "{text}"
+    );
+    assert!(!text.contains("Pattern log"));
+    assert_eq!(
+        std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let out = attune()
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["export", "--since", "2026-11-21", "--format", "json"])
+        .output()
+        .unwrap();
+    let json = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        json.contains("\"uid\": \"0003cc\"") && !json.contains("\"uid\": \"0002bb\""),
+        "{json}"
+    );
+}

@@ -3,6 +3,8 @@
 
 mod support;
 
+#[allow(unused_imports)]
+use attune::app::insights::Insights as _;
 use attune::app::{App, Boot, Msg};
 use attune::journal::{Answer, AnswerValue, Entry, EntrySummary, ExerciseActivity};
 use chrono::DateTime;
@@ -416,5 +418,192 @@ fn the_status_bar_always_shows_how_to_get_help_even_at_the_minimum_width() {
         let shown = screen_text(a, 60, 18);
         let bar = shown.lines().last().unwrap();
         assert!(bar.contains("F1 help"), "{:?}: {bar}", a.context());
+    }
+}
+
+fn summary(id: i64, title: &str, when: &str, preview: &str) -> EntrySummary {
+    EntrySummary {
+        id,
+        step_id: "challenge-beliefs".into(),
+        exercise_id: "thought-record".into(),
+        exercise_title: title.into(),
+        created_at: at(when),
+        preview: preview.into(),
+    }
+}
+
+#[test]
+fn review_with_one_entry_a_search_and_a_delete_question() {
+    let mut app = app();
+    press(&mut app, key(Char('r')));
+    app.update(loaded(vec![summary(
+        1,
+        "Thought record",
+        "2026-11-20T09:30:00+01:00",
+        "Alex didn't answer for five hours.",
+    )]));
+    snap("review_one", &app);
+    press(&mut app, key(Char('/')));
+    type_text(&mut app, "alex");
+    app.update(loaded(vec![summary(
+        1,
+        "Thought record",
+        "2026-11-20T09:30:00+01:00",
+        "\u{E000}Alex\u{E001} didn't answer for five hours.",
+    )]));
+    snap("review_search", &app);
+    press(&mut app, key(Enter));
+    press(&mut app, key(Char('d')));
+    snap("review_confirm_delete", &app);
+}
+
+#[test]
+fn review_with_many_entries_and_filters() {
+    let mut app = app();
+    press(&mut app, key(Char('r')));
+    press_all(
+        &mut app,
+        &[
+            Char('s'),
+            Char('s'),
+            Char('s'),
+            Char('s'),
+            Char('e'),
+            Char('t'),
+            Char('t'),
+        ],
+    );
+    let rows: Vec<_> = (0..40)
+        .map(|i| {
+            summary(
+                100 - i,
+                "Thought record",
+                &format!("2026-11-{:02}T09:30:00+01:00", 28 - i % 27),
+                &format!("Entry number {i}, with some words"),
+            )
+        })
+        .collect();
+    app.update(Msg::ReviewLoaded {
+        offset: 0,
+        total: 10_000,
+        rows,
+    });
+    press_all(&mut app, &[Down; 5]);
+    snap("review_many", &app);
+}
+
+#[test]
+fn an_edited_entry_shows_its_history_and_search_matches() {
+    let mut app = app();
+    press(&mut app, key(Char('r')));
+    press(&mut app, key(Char('/')));
+    type_text(&mut app, "alex");
+    press(&mut app, key(Enter));
+    app.update(loaded(vec![summary(
+        1,
+        "Thought record",
+        "2026-11-20T09:30:00+01:00",
+        "",
+    )]));
+    press(&mut app, key(Enter));
+    let situation = |text: &str| Answer {
+        prompt_id: "situation".into(),
+        label: "Situation: what happened?".into(),
+        value: AnswerValue::Text(text.into()),
+        pair: None,
+    };
+    app.update(Msg::EntryLoaded(
+        1,
+        Some(Box::new(Entry {
+            id: 1,
+            step_id: "challenge-beliefs".into(),
+            exercise_id: "thought-record".into(),
+            exercise_title: "Thought record".into(),
+            created_at: at("2026-11-20T09:30:00+01:00"),
+            updated_at: at("2026-11-21T10:00:00+01:00"),
+            answers: vec![situation(
+                "Alex didn't answer for five hours. Alexandra did.",
+            )],
+            history: vec![attune::journal::EntryVersion {
+                changed_at: at("2026-11-21T10:00:00+01:00"),
+                answers: vec![situation("Alex ignored me.")],
+            }],
+        })),
+    ));
+    snap("entry_edited", &app);
+}
+
+fn insights_app(data: attune::app::insights::Insights) -> App {
+    let mut app = app();
+    press(&mut app, key(Char('i')));
+    app.update(Msg::InsightsLoaded(Box::new(data)));
+    app
+}
+
+#[test]
+fn insights_empty_one_and_many() {
+    use attune::app::insights::{Change, FeelingPoint, Insights};
+    let weeks = |counts: &[u32]| {
+        counts
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                (
+                    chrono::NaiveDate::from_ymd_opt(2026, 9, 7).unwrap()
+                        + chrono::Days::new(7 * i as u64),
+                    *n,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let empty = Insights {
+        weeks: weeks(&[0; 12]),
+        ..Insights::default()
+    };
+    let one = Insights {
+        weeks: weeks(&[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]),
+        feelings: vec![FeelingPoint {
+            when: at("2026-11-27T18:30:00+01:00"),
+            percent: 60,
+            word: "Sad: lonely".into(),
+        }],
+        changes: vec![Change {
+            when: at("2026-11-20T09:30:00+01:00"),
+            exercise_title: "Thought record".into(),
+            pair: "belief".into(),
+            before: 90,
+            after: 50,
+            max: 100,
+        }],
+    };
+    let many = Insights {
+        weeks: weeks(&[3, 5, 2, 0, 7, 4, 6, 1, 8, 5, 3, 9]),
+        feelings: (0..60)
+            .map(|i| FeelingPoint {
+                when: at("2026-09-07T10:00:00+01:00") + chrono::Duration::days(i),
+                percent: (30 + (i * 37) % 60) as i64,
+                word: "Scared: worried".into(),
+            })
+            .collect(),
+        changes: (0..20)
+            .map(|i| Change {
+                when: at("2026-10-01T10:00:00+01:00") + chrono::Duration::days(i),
+                exercise_title: "Thought record".into(),
+                pair: "belief".into(),
+                before: 80 + i % 20,
+                after: 40 + (i * 7) % 40,
+                max: 100,
+            })
+            .collect(),
+    };
+    for (name, data) in [("empty", empty), ("one", one), ("many", many)] {
+        let mut app = insights_app(data);
+        for section in 0..4 {
+            insta::assert_snapshot!(
+                format!("insights_{name}_{section}"),
+                screen_text(&app, 80, 24)
+            );
+            press(&mut app, key(Right));
+        }
     }
 }

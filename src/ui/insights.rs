@@ -52,13 +52,17 @@ fn empty(frame: &mut Frame, area: Rect, text: &str) {
 }
 
 fn caption(frame: &mut Frame, area: Rect, text: String) -> Rect {
+    let rows = u16::try_from(super::wrap(&text, area.width).len()).unwrap_or(1);
     let [top, _, rest] = Layout::vertical([
-        Constraint::Length(1),
+        Constraint::Length(rows),
         Constraint::Length(1),
         Constraint::Fill(1),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(Span::styled(text, theme::dim())), top);
+    frame.render_widget(
+        Paragraph::new(Span::styled(text, theme::dim())).wrap(Wrap { trim: true }),
+        top,
+    );
     rest
 }
 
@@ -115,12 +119,12 @@ fn feelings(data: &Insights, frame: &mut Frame, area: Rect) {
     let latest = data
         .feelings
         .last()
-        .map(|p| format!("latest: {}, {}%", p.word, p.percent))
+        .map(|p| format!("The latest: {}, {}%.", p.word, p.percent))
         .unwrap_or_default();
     let area = caption(
         frame,
         area,
-        format!("How strong named feelings were, as a share of the scale ({latest})."),
+        format!("How strong the feelings you named were, as a share of their scale. {latest}"),
     );
     let span = (last - first).num_hours().max(1) as f64;
     let points: Vec<(f64, f64)> = data
@@ -164,7 +168,7 @@ fn changes(data: &Insights, frame: &mut Frame, area: Rect) {
         .changes
         .iter()
         .rev()
-        .take(usize::from(area.width / 7).max(1))
+        .take(usize::from(area.width / 10).max(1))
         .rev()
         .collect();
     let area = caption(
@@ -185,10 +189,11 @@ fn changes(data: &Insights, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let mut chart = BarChart::default()
-        .bar_width(2)
-        .bar_gap(0)
+        .bar_width(3)
+        .bar_gap(1)
         .group_gap(2)
-        .max(100);
+        .max(100)
+        .value_style(theme::selected());
     for group in groups {
         chart = chart.data(group);
     }

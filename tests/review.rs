@@ -1,0 +1,438 @@
+//! Review, search, edit, delete and export/import on a real SQLite store with
+//! generated entries; golden Markdown and JSON; refused imports leave the journal
+//! byte for byte as it was.
+
+mod support;
+
+use attune::journal::{Answer, AnswerValue, MATCH_END, MATCH_START, NewEntry};
+use attune::store::{Export, Filter, Store};
+use chrono::{DateTime, FixedOffset};
+use crossterm::event::KeyCode::*;
+use proptest::prelude::*;
+use support::*;
+
+fn at(s: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(s).unwrap()
+}
+
+fn text_entry(step: &str, exercise: &str, words: &str) -> NewEntry {
+    NewEntry {
+        step_id: step.into(),
+        exercise_id: exercise.into(),
+        exercise_title: exercise.replace('-', " "),
+        answers: vec![
+            Answer {
+                prompt_id: "situation".into(),
+                label: "What happened?".into(),
+                value: AnswerValue::Text(words.into()),
+                pair: None,
+            },
+            Answer {
+                prompt_id: "before".into(),
+                label: "Before".into(),
+                value: AnswerValue::Scale {
+                    value: 8,
+                    min: 0,
+                    max: 10,
+                },
+                pair: Some("distress".into()),
+            },
+            Answer {
+                prompt_id: "after".into(),
+                label: "After".into(),
+                value: AnswerValue::Scale {
+                    value: 5,
+                    min: 0,
+                    max: 10,
+                },
+                pair: Some("distress".into()),
+            },
+        ],
+    }
+}
+
+/// A journal with entries across steps, exercises and days.
+fn journal() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let rows = [
+        (
+            "recognize",
+            "pattern-log",
+            "Sam invited me for the weekend and I said I was busy",
+            "2026-11-01T10:00:00+01:00",
+        ),
+        (
+            "recognize",
+            "pattern-log",
+            "Went quiet at dinner with my sister",
+            "2026-11-10T20:00:00+01:00",
+        ),
+        (
+            "challenge-beliefs",
+            "thought-record",
+            "Alex did not reply; nobody can be counted on",
+            "2026-11-20T09:00:00+01:00",
+        ),
+        (
+            "express-emotions",
+            "feelings-check-in",
+            "Lonely after the café, heavy chest",
+            "2026-11-27T18:30:00+01:00",
+        ),
+        (
+            "express-emotions",
+            "unsent-message",
+            "Dear Dad, I wish you had asked about my weekend",
+            "2026-11-28T08:00:00+01:00",
+        ),
+    ];
+    for (step, ex, words, when) in rows {
+        store
+            .commit_entry_at(&text_entry(step, ex, words), None, at(when))
+            .unwrap();
+    }
+    (dir, store)
+}
+
+fn titles(store: &Store, filter: &Filter) -> Vec<String> {
+    store
+        .find_entries(filter, 0, 100)
+        .unwrap()
+        .rows
+        .iter()
+        .map(|r| r.preview.replace([MATCH_START, MATCH_END], ""))
+        .collect()
+}
+
+#[test]
+fn filters_combine_by_step_exercise_dates_and_words() {
+    let (_dir, store) = journal();
+    let all = store.find_entries(&Filter::default(), 0, 100).unwrap();
+    assert_eq!(all.total, 5);
+    assert!(all.rows[0].preview.starts_with("Dear Dad"), "newest first");
+
+    let step = Filter {
+        step: Some("recognize".into()),
+        ..Filter::default()
+    };
+    assert_eq!(titles(&store, &step).len(), 2);
+    let exercise = Filter {
+        step: Some("express-emotions".into()),
+        exercise: Some("unsent-message".into()),
+        ..Filter::default()
+    };
+    assert_eq!(
+        titles(&store, &exercise),
+        ["Dear Dad, I wish you had asked about my weekend"]
+    );
+    let dates = Filter {
+        since: Some(at("2026-11-10T00:00:00+01:00")),
+        until: Some(at("2026-11-28T00:00:00+01:00")),
+        ..Filter::default()
+    };
+    assert_eq!(titles(&store, &dates).len(), 3);
+
+    let words = Filter {
+        words: "weekend".into(),
+        ..Filter::default()
+    };
+    assert_eq!(titles(&store, &words).len(), 2);
+    let combined = Filter {
+        words: "weekend".into(),
+        step: Some("recognize".into()),
+        ..Filter::default()
+    };
+    assert_eq!(
+        titles(&store, &combined),
+        ["Sam invited me for the weekend and I said I was busy"]
+    );
+}
+
+#[test]
+fn search_matches_prefixes_accents_and_all_words_and_marks_them() {
+    let (_dir, store) = journal();
+    let find = |w: &str| {
+        store
+            .find_entries(
+                &Filter {
+                    words: w.into(),
+                    ..Filter::default()
+                },
+                0,
+                100,
+            )
+            .unwrap()
+    };
+    assert_eq!(find("week").total, 2, "a prefix matches");
+    assert_eq!(find("cafe").total, 1, "accents are folded");
+    assert_eq!(find("weekend dad").total, 1, "every word must appear");
+    assert_eq!(
+        find("\"quiet*(").total,
+        1,
+        "search syntax in what is typed is never an error"
+    );
+    assert_eq!(
+        find("quiet OR dad").total,
+        0,
+        "OR is a word to find, not an operator"
+    );
+    assert_eq!(find("nothing-like-this").total, 0);
+    let hit = &find("lonely").rows[0].preview;
+    assert!(
+        hit.contains(&format!("{MATCH_START}Lonely{MATCH_END}")),
+        "{hit:?}"
+    );
+}
+
+#[test]
+fn pages_cover_every_entry_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    for i in 0..250 {
+        let when = at("2026-01-01T08:00:00+00:00") + chrono::Duration::hours(i);
+        store
+            .commit_entry_at(
+                &text_entry("recognize", "pattern-log", &format!("entry {i}")),
+                None,
+                when,
+            )
+            .unwrap();
+    }
+    let mut seen = Vec::new();
+    let mut offset = 0;
+    loop {
+        let page = store.find_entries(&Filter::default(), offset, 100).unwrap();
+        assert_eq!(page.total, 250);
+        if page.rows.is_empty() {
+            break;
+        }
+        offset += page.rows.len();
+        seen.extend(page.rows.into_iter().map(|r| r.id));
+    }
+    let mut unique = seen.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!((seen.len(), unique.len()), (250, 250));
+}
+
+#[test]
+fn an_edit_keeps_the_earlier_version_and_search_follows_the_new_words() {
+    let (_dir, mut store) = journal();
+    let id = store
+        .find_entries(
+            &Filter {
+                words: "Alex".into(),
+                ..Filter::default()
+            },
+            0,
+            10,
+        )
+        .unwrap()
+        .rows[0]
+        .id;
+    let mut answers = store.entry(id).unwrap().unwrap().answers;
+    answers[0].value = AnswerValue::Text("Alex replied the next morning".into());
+    store
+        .update_entry_at(id, &answers, at("2026-11-21T10:00:00+01:00"))
+        .unwrap();
+    let entry = store.entry(id).unwrap().unwrap();
+    assert_eq!(
+        entry.answers[0].value,
+        AnswerValue::Text("Alex replied the next morning".into())
+    );
+    assert_eq!(entry.updated_at, at("2026-11-21T10:00:00+01:00"));
+    assert_eq!(entry.history.len(), 1);
+    assert_eq!(
+        entry.history[0].answers[0].value,
+        AnswerValue::Text("Alex did not reply; nobody can be counted on".into())
+    );
+    let count = |w: &str| {
+        store
+            .find_entries(
+                &Filter {
+                    words: w.into(),
+                    ..Filter::default()
+                },
+                0,
+                10,
+            )
+            .unwrap()
+            .total
+    };
+    assert_eq!(count("morning"), 1);
+    assert_eq!(count("counted"), 0, "the old words are no longer found");
+}
+
+#[test]
+fn a_delete_hides_until_undone_and_a_purge_removes_it_for_good() {
+    let (_dir, store) = journal();
+    let id = store.list_entries().unwrap()[0].id;
+    assert!(store.delete_entry(id).unwrap());
+    assert_eq!(store.list_entries().unwrap().len(), 4);
+    assert!(store.entry(id).unwrap().is_none());
+    assert!(store.undelete_entry(id).unwrap());
+    assert_eq!(store.list_entries().unwrap().len(), 5);
+    store.delete_entry(id).unwrap();
+    assert_eq!(store.purge_deleted().unwrap(), 1);
+    assert!(!store.undelete_entry(id).unwrap(), "gone for good");
+    let found = store
+        .find_entries(
+            &Filter {
+                words: "Dad".into(),
+                ..Filter::default()
+            },
+            0,
+            10,
+        )
+        .unwrap();
+    assert_eq!(found.total, 0, "and out of the search index");
+}
+
+#[test]
+fn review_keys_search_filter_delete_undo_and_edit() {
+    let mut h = Harness::new();
+    h.keys(&[Enter]);
+    for (ex, words) in [(0, "walk in the park"), (0, "quiet dinner")] {
+        h.keys(&[Up; 12]);
+        h.keys(&[Enter]);
+        for _ in 0..ex {
+            h.keys(&[Down]);
+        }
+        h.keys(&[Enter]);
+        h.type_text(words);
+        h.keys(&[Tab; 10]);
+        h.keys(&[Enter, Esc]);
+    }
+    h.keys(&[Char('r')]);
+    assert_eq!(h.app.review.rows.len(), 2);
+    // Search as you type.
+    h.keys(&[Char('/')]);
+    h.type_text("din");
+    assert_eq!(h.app.review.rows.len(), 1);
+    assert!(h.app.review.rows[0].preview.contains("dinner"));
+    h.keys(&[Enter]);
+    assert!(!h.app.review.searching);
+    // Filters combine: a step with no entries shows none.
+    h.keys(&[Char('s'), Char('s')]);
+    assert_eq!(h.app.review.query.step.as_deref(), Some("seek-help"));
+    assert_eq!(h.app.review.rows.len(), 0);
+    h.keys(&[Char('c')]);
+    assert_eq!(h.app.review.rows.len(), 2);
+    // Delete asks first; n keeps, y deletes, u undoes.
+    h.keys(&[Char('d'), Char('n')]);
+    assert_eq!(h.app.review.rows.len(), 2);
+    h.keys(&[Char('d'), Char('y')]);
+    assert_eq!(h.app.review.rows.len(), 1);
+    h.keys(&[Char('u')]);
+    assert_eq!(h.app.review.rows.len(), 2);
+    // Edit: open, e, change the first answer, save; history keeps the old words.
+    h.keys(&[Enter]);
+    let id = h.app.entry.as_ref().unwrap().id;
+    h.keys(&[Char('e')]);
+    assert_eq!(field_text(&h.app), "quiet dinner");
+    h.type_text(" with my sister");
+    h.keys(&[Tab; 12]);
+    h.keys(&[Enter]);
+    assert_eq!(h.app.screen, attune::app::Screen::Entry { id, scroll: 0 });
+    let entry = h.app.entry.clone().expect("reloaded");
+    assert_eq!(
+        entry.answers[0].value,
+        AnswerValue::Text("quiet dinner with my sister".into())
+    );
+    assert_eq!(
+        entry.history[0].answers[0].value,
+        AnswerValue::Text("quiet dinner".into())
+    );
+    assert!(h.app.drafts.is_empty());
+}
+
+#[test]
+fn a_journal_exports_to_the_golden_markdown_and_json() {
+    let fixture = include_str!("golden/export.json");
+    let export = Export::parse(fixture.as_bytes()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    store.import(&export).unwrap();
+    let again = store.export(&Filter::default()).unwrap();
+    assert_eq!(
+        attune::export::json(&again),
+        fixture,
+        "JSON export reproduces the file it was imported from"
+    );
+    let markdown = attune::export::markdown(&again, &content());
+    let golden = include_str!("golden/export.md");
+    if markdown != golden && std::env::var("UPDATE_GOLDEN").is_ok() {
+        std::fs::write(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/export.md"),
+            &markdown,
+        )
+        .unwrap();
+    }
+    assert_eq!(markdown, golden);
+}
+
+#[test]
+fn importing_twice_adds_nothing_the_second_time() {
+    let export = Export::parse(include_str!("golden/export.json").as_bytes()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let first = store.import(&export).unwrap();
+    let second = store.import(&export).unwrap();
+    assert_eq!(
+        (first.added, first.already_there),
+        (export.entries.len(), 0)
+    );
+    assert_eq!(
+        (second.added, second.already_there),
+        (0, export.entries.len())
+    );
+    assert_eq!(store.list_entries().unwrap().len(), export.entries.len());
+}
+
+fn answer_value() -> impl Strategy<Value = AnswerValue> {
+    prop_oneof![
+        Just(AnswerValue::Skipped),
+        "[a-zA-Z0-9 .,!?'\\n日🌱é]{0,60}".prop_map(AnswerValue::Text),
+        (0i64..=10).prop_map(|v| AnswerValue::Scale {
+            value: v,
+            min: 0,
+            max: 10
+        }),
+        "[a-z ]{1,20}".prop_map(AnswerValue::Choice),
+        (
+            proptest::collection::vec("[a-z ]{1,12}", 0..4),
+            "[a-z ]{0,12}"
+        )
+            .prop_map(|(chosen, other)| AnswerValue::Multi { chosen, other }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn export_import_export_is_identical(entries in proptest::collection::vec((proptest::collection::vec(answer_value(), 1..6), 0u32..100_000, proptest::bool::ANY), 0..12)) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        for (i, (values, minutes, edit)) in entries.iter().enumerate() {
+            let answers: Vec<Answer> = values.iter().enumerate().map(|(k, v)| Answer {
+                prompt_id: format!("p{k}"), label: format!("Prompt {k}"), value: v.clone(), pair: None,
+            }).collect();
+            let entry = NewEntry { step_id: "recognize".into(), exercise_id: "pattern-log".into(), exercise_title: "Pattern log".into(), answers: answers.clone() };
+            let when = at("2026-01-01T00:00:00+02:00") + chrono::Duration::minutes(i64::from(*minutes));
+            let id = store.commit_entry_at(&entry, None, when).unwrap();
+            if *edit {
+                let mut changed = answers;
+                changed.reverse();
+                store.update_entry_at(id, &changed, when + chrono::Duration::days(1)).unwrap();
+            }
+        }
+        let first = attune::export::json(&store.export(&Filter::default()).unwrap());
+        let fresh = tempfile::tempdir().unwrap();
+        let mut other = Store::open(fresh.path()).unwrap();
+        other.import(&Export::parse(first.as_bytes()).unwrap()).unwrap();
+        let second = attune::export::json(&other.export(&Filter::default()).unwrap());
+        prop_assert_eq!(first, second);
+    }
+}
