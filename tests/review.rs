@@ -415,7 +415,7 @@ proptest! {
     fn export_import_export_is_identical(entries in proptest::collection::vec((proptest::collection::vec(answer_value(), 1..6), 0u32..100_000, proptest::bool::ANY), 0..12)) {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(dir.path()).unwrap();
-        for (i, (values, minutes, edit)) in entries.iter().enumerate() {
+        for (values, minutes, edit) in &entries {
             let answers: Vec<Answer> = values.iter().enumerate().map(|(k, v)| Answer {
                 prompt_id: format!("p{k}"), label: format!("Prompt {k}"), value: v.clone(), pair: None,
             }).collect();

@@ -581,7 +581,7 @@ fn insights_empty_one_and_many() {
         feelings: (0..60)
             .map(|i| FeelingPoint {
                 when: at("2026-09-07T10:00:00+01:00") + chrono::Duration::days(i),
-                percent: (30 + (i * 37) % 60) as i64,
+                percent: 30 + (i * 37) % 60,
                 word: "Scared: worried".into(),
             })
             .collect(),
