@@ -66,12 +66,13 @@ fn section(out: &mut String, entry: &ExportedEntry, content: &Content) {
         );
     }
     for answer in &entry.answers {
-        let _ = write!(
-            out,
-            "\n**{}**\n\n{}\n",
-            escape_line(&answer.label),
-            answer_text(answer, &entry.answers)
-        );
+        let _ = write!(out, "\n**{}**\n\n", escape_line(&answer.label));
+        match &answer.value {
+            // The bulk of a journal: written straight into the output.
+            AnswerValue::Text(text) => paragraphs(out, text),
+            _ => out.push_str(&answer_text(answer, &entry.answers)),
+        }
+        out.push('\n');
     }
 }
 
@@ -98,27 +99,26 @@ fn answer_text(answer: &Answer, all: &[Answer]) -> String {
             .map(|l| format!("- {}", escape_inline(l)))
             .collect::<Vec<_>>()
             .join("\n"),
-        other => paragraphs(&other.full_text()),
+        other => {
+            let mut out = String::new();
+            paragraphs(&mut out, &other.full_text());
+            out
+        }
     }
 }
 
 /// Free text as Markdown that shows exactly what was written: line breaks kept,
 /// and nothing in it taken as formatting.
-fn paragraphs(text: &str) -> String {
-    let lines: Vec<String> = text.lines().map(escape_line).collect();
-    let mut out = String::new();
-    for (i, line) in lines.iter().enumerate() {
-        out.push_str(line);
-        let next_blank = lines.get(i + 1).is_none_or(|l| l.is_empty());
-        if i + 1 < lines.len() {
-            out.push_str(if line.is_empty() || next_blank {
-                "\n"
-            } else {
-                "\\\n"
-            });
+fn paragraphs(out: &mut String, text: &str) {
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        let line = escape_line(line);
+        out.push_str(&line);
+        if let Some(next) = lines.peek() {
+            let hard_break = !line.is_empty() && !next.trim().is_empty();
+            out.push_str(if hard_break { "\\\n" } else { "\n" });
         }
     }
-    out
 }
 
 fn escape_line(line: &str) -> String {
@@ -135,7 +135,11 @@ fn escape_line(line: &str) -> String {
 }
 
 fn escape_inline(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    const SPECIAL: &[char] = &['\\', '*', '_', '`', '[', ']', '<', '>', '#', '|'];
+    if !text.contains(SPECIAL) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         if matches!(
             c,

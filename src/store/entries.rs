@@ -153,6 +153,7 @@ pub(super) fn insert_answers(
     entry_id: i64,
     answers: &[Answer],
 ) -> rusqlite::Result<()> {
+    index_words(conn, entry_id, answers)?;
     let mut insert = conn.prepare_cached(
         "INSERT INTO answers (entry_id, position, prompt_id, label, kind, text, number, scale_min, scale_max, pair, data)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -198,39 +199,65 @@ pub(super) fn insert_answers(
 
 /// An entry's answers in the order they were asked.
 pub(super) fn read_answers(conn: &rusqlite::Connection, id: i64) -> rusqlite::Result<Vec<Answer>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT prompt_id, label, kind, text, number, scale_min, scale_max, pair, data
-             FROM answers WHERE entry_id = ?1 ORDER BY position",
-    )?;
-    let answers = stmt.query_map([id], |r| {
-        let kind: String = r.get(2)?;
-        let data: Option<String> = r.get(8)?;
-        let value = match (kind.as_str(), data) {
-            (_, Some(json)) => serde_json::from_str(&json).map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(
-                    8,
-                    rusqlite::types::Type::Text,
-                    Box::new(e),
-                )
-            })?,
-            ("text", None) => AnswerValue::Text(r.get::<_, Option<String>>(3)?.unwrap_or_default()),
-            ("scale", None) => AnswerValue::Scale {
-                value: r.get::<_, Option<i64>>(4)?.unwrap_or_default(),
-                min: r.get::<_, Option<i64>>(5)?.unwrap_or_default(),
-                max: r.get::<_, Option<i64>>(6)?.unwrap_or_default(),
-            },
-            _ => AnswerValue::Skipped,
-        };
-        Ok(Answer {
-            prompt_id: r.get(0)?,
-            label: r.get(1)?,
-            value,
-            pair: r.get(7)?,
-        })
-    })?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {ANSWER_COLUMNS} FROM answers WHERE entry_id = ?1 ORDER BY position"
+    ))?;
+    let answers = stmt.query_map([id], |r| answer_from_row(r, 0))?;
     answers.collect()
+}
+
+/// The columns `answer_from_row` reads, in order.
+pub(super) const ANSWER_COLUMNS: &str =
+    "prompt_id, label, kind, text, number, scale_min, scale_max, pair, data";
+
+/// One answer from `ANSWER_COLUMNS`, starting at column `at`.
+pub(super) fn answer_from_row(r: &Row, at: usize) -> rusqlite::Result<Answer> {
+    let kind: String = r.get(at + 2)?;
+    let data: Option<String> = r.get(at + 8)?;
+    let value = match (kind.as_str(), data) {
+        (_, Some(json)) => serde_json::from_str(&json).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(
+                at + 8,
+                rusqlite::types::Type::Text,
+                Box::new(e),
+            )
+        })?,
+        ("text", None) => {
+            AnswerValue::Text(r.get::<_, Option<String>>(at + 3)?.unwrap_or_default())
+        }
+        ("scale", None) => AnswerValue::Scale {
+            value: r.get::<_, Option<i64>>(at + 4)?.unwrap_or_default(),
+            min: r.get::<_, Option<i64>>(at + 5)?.unwrap_or_default(),
+            max: r.get::<_, Option<i64>>(at + 6)?.unwrap_or_default(),
+        },
+        _ => AnswerValue::Skipped,
+    };
+    Ok(Answer {
+        prompt_id: r.get(at)?,
+        label: r.get(at + 1)?,
+        value,
+        pair: r.get(at + 7)?,
+    })
 }
 
 pub(super) fn to_json(value: &impl serde::Serialize) -> rusqlite::Result<String> {
     serde_json::to_string(value).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+}
+
+/// Put an entry's words in the search index (replacing what was there).
+fn index_words(
+    conn: &rusqlite::Connection,
+    entry_id: i64,
+    answers: &[Answer],
+) -> rusqlite::Result<()> {
+    let words: Vec<String> = answers
+        .iter()
+        .map(|a| a.value.full_text())
+        .filter(|t| !t.is_empty())
+        .collect();
+    conn.prepare_cached("DELETE FROM entries_fts WHERE rowid = ?1")?
+        .execute([entry_id])?;
+    conn.prepare_cached("INSERT INTO entries_fts (rowid, text) VALUES (?1, ?2)")?
+        .execute(params![entry_id, words.join("\n")])?;
+    Ok(())
 }

@@ -30,36 +30,42 @@ pub struct Page {
 }
 
 impl Filter {
-    /// The words as an FTS5 query: each one quoted (so nothing is taken as syntax)
+    /// The search words as the index sees them: runs of letters and digits, folded
+    /// to lower case without accents ("don't" is "don" and "t", as when indexed).
+    pub fn terms(&self) -> Vec<String> {
+        self.words
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(fold)
+            .collect()
+    }
+
+    /// The words as an FTS5 query: each term quoted (so nothing is taken as syntax)
     /// and matched as a prefix; all must appear.
     pub fn fts_query(&self) -> Option<String> {
         let terms: Vec<String> = self
-            .words
-            .split_whitespace()
-            .map(|w| {
-                w.chars()
-                    .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '-')
-                    .collect::<String>()
-            })
-            .filter(|w| !w.is_empty())
-            .map(|w| format!("\"{}\"*", w.replace('"', "")))
+            .terms()
+            .into_iter()
+            .map(|t| format!("\"{t}\"*"))
             .collect();
         (!terms.is_empty()).then(|| terms.join(" "))
     }
 }
 
-const FILTERED: &str = "FROM entries e
+/// The entries a filter selects. With words, the search index is asked once (IN,
+/// not a join, which would ask it once per entry).
+const MATCHING: &str = "FROM entries e
      WHERE e.deleted_at IS NULL
        AND (?1 IS NULL OR e.step_id = ?1)
        AND (?2 IS NULL OR e.exercise_id = ?2)
        AND (?3 IS NULL OR e.created_unix >= ?3)
        AND (?4 IS NULL OR e.created_unix < ?4)
-       AND (?5 IS NULL OR e.id IN (
-             SELECT a.entry_id FROM answers_fts JOIN answers a ON a.rowid = answers_fts.rowid
-             WHERE answers_fts MATCH ?5))";
+       AND (?5 IS NULL OR e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?5))";
 
 impl Store {
-    /// A page of entries matching the filter, newest first.
+    /// A page of entries matching the filter, newest first, counted in the same pass.
+    /// With words, the full-text index is asked once; the preview is the first answer
+    /// that matched, with the matching words marked.
     pub fn find_entries(
         &self,
         filter: &Filter,
@@ -69,52 +75,60 @@ impl Store {
         let query = filter.fts_query();
         let since = filter.since.map(|t| t.timestamp());
         let until = filter.until.map(|t| t.timestamp());
-        let total: i64 = self.conn.query_row(
-            &format!("SELECT count(*) {FILTERED}"),
-            params![filter.step, filter.exercise, since, until, query],
-            |r| r.get(0),
-        )?;
+        // The preview is the answers' text; with words, the snippet shows where they are.
+        let matched = if query.is_some() {
+            "?5 IS NOT NULL"
+        } else {
+            "?5 IS NULL"
+        };
         let sql = format!(
             "SELECT e.id, e.step_id, e.exercise_id, e.exercise_title, e.created_at,
-                    CASE WHEN ?5 IS NULL THEN
-                        (SELECT substr(a.text, 1, 300) FROM answers a
-                         WHERE a.entry_id = e.id AND a.text IS NOT NULL AND trim(a.text) != ''
-                         ORDER BY a.position LIMIT 1)
-                    ELSE
-                        (SELECT snippet(answers_fts, 0, ?8, ?9, '…', 12)
-                         FROM answers_fts JOIN answers a ON a.rowid = answers_fts.rowid
-                         WHERE answers_fts MATCH ?5 AND a.entry_id = e.id LIMIT 1)
-                    END
-             {FILTERED}
+                    (SELECT group_concat(substr(a.text, 1, 4000), char(10)) FROM answers a
+                     WHERE a.entry_id = e.id AND a.text IS NOT NULL AND trim(a.text) != '' AND {matched})
+             {MATCHING}
              ORDER BY e.created_unix DESC, e.id DESC LIMIT ?6 OFFSET ?7"
         );
+        // Counted apart: a window count would make SQLite build every row's preview.
+        let total: i64 = self
+            .conn
+            .prepare_cached(&format!("SELECT count(*) {MATCHING}"))?
+            .query_row(
+                params![filter.step, filter.exercise, since, until, query],
+                |r| r.get(0),
+            )?;
+        let terms = filter.terms();
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(
-            params![
-                filter.step,
-                filter.exercise,
-                since,
-                until,
-                query,
-                limit as i64,
-                offset as i64,
-                MATCH_START.to_string(),
-                MATCH_END.to_string()
-            ],
-            |r| {
-                Ok(EntrySummary {
-                    id: r.get(0)?,
-                    step_id: r.get(1)?,
-                    exercise_id: r.get(2)?,
-                    exercise_title: r.get(3)?,
-                    created_at: time(r, 4)?,
-                    preview: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
-                })
-            },
-        )?;
+        let rows = stmt
+            .query_map(
+                params![
+                    filter.step,
+                    filter.exercise,
+                    since,
+                    until,
+                    query,
+                    limit.min(i64::MAX as usize) as i64,
+                    offset as i64
+                ],
+                |r| {
+                    let text: String = r.get::<_, Option<String>>(5)?.unwrap_or_default();
+                    Ok(EntrySummary {
+                        id: r.get(0)?,
+                        step_id: r.get(1)?,
+                        exercise_id: r.get(2)?,
+                        exercise_title: r.get(3)?,
+                        created_at: time(r, 4)?,
+                        preview: if terms.is_empty() {
+                            cut(&text, 300)
+                        } else {
+                            snippet(&text, &terms)
+                        },
+                    })
+                },
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(Page {
             offset,
-            rows: rows.collect::<rusqlite::Result<_>>()?,
+            rows,
             total: total as usize,
         })
     }
@@ -292,4 +306,55 @@ impl Store {
             changes,
         })
     }
+}
+
+/// Lower case without the accents of Latin letters, as the search index folds them.
+fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ñ' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ý' | 'ÿ' => 'y',
+            c => c,
+        })
+        .collect()
+}
+
+fn cut(text: &str, chars: usize) -> String {
+    text.chars().take(chars).collect()
+}
+
+/// A window of the text around the first match, with every word that starts with a
+/// search term between the match markers.
+fn snippet(text: &str, terms: &[String]) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let hit = |w: &str| {
+        let w = fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
+        terms.iter().any(|t| w.starts_with(t.as_str()))
+    };
+    let first = words.iter().position(|w| hit(w)).unwrap_or(0);
+    let start = first.saturating_sub(6);
+    let mut out = String::new();
+    if start > 0 {
+        out.push_str("… ");
+    }
+    for (i, w) in words.iter().enumerate().skip(start).take(24) {
+        if i > start {
+            out.push(' ');
+        }
+        if hit(w) {
+            out.push(MATCH_START);
+            out.push_str(w);
+            out.push(MATCH_END);
+        } else {
+            out.push_str(w);
+        }
+    }
+    out
 }

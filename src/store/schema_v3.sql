@@ -16,21 +16,20 @@ CREATE TABLE entry_history (
 );
 CREATE INDEX entry_history_by_entry ON entry_history (entry_id, id);
 
--- Full-text search over every answer's words.
-CREATE VIRTUAL TABLE answers_fts USING fts5 (
+-- Full-text search: one row per entry (rowid = entry id) holding all its answers'
+-- words, so a search yields entry ids directly. Contentless: the words live in
+-- `answers`; the index keeps only what it needs to find them. Kept in step by the
+-- store whenever answers are written (see entries.rs).
+CREATE VIRTUAL TABLE entries_fts USING fts5 (
     text,
-    content = 'answers',
-    content_rowid = 'rowid',
+    content = '',
+    contentless_delete = 1,
+    -- Which entries hold a word is all a search needs; positions would only slow it.
+    detail = 'none',
     tokenize = 'unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER answers_fts_insert AFTER INSERT ON answers BEGIN
-    INSERT INTO answers_fts (rowid, text) VALUES (new.rowid, new.text);
+INSERT INTO entries_fts (rowid, text)
+    SELECT entry_id, group_concat(text, char(10)) FROM answers WHERE text IS NOT NULL GROUP BY entry_id;
+CREATE TRIGGER entries_fts_forget AFTER DELETE ON entries BEGIN
+    DELETE FROM entries_fts WHERE rowid = old.id;
 END;
-CREATE TRIGGER answers_fts_delete AFTER DELETE ON answers BEGIN
-    INSERT INTO answers_fts (answers_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
-END;
-CREATE TRIGGER answers_fts_update AFTER UPDATE ON answers BEGIN
-    INSERT INTO answers_fts (answers_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
-    INSERT INTO answers_fts (rowid, text) VALUES (new.rowid, new.text);
-END;
-INSERT INTO answers_fts (answers_fts) VALUES ('rebuild');

@@ -7,7 +7,7 @@ use chrono::DateTime;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
-use super::entries::{insert_answers, read_answers, to_json};
+use super::entries::{ANSWER_COLUMNS, answer_from_row, insert_answers, to_json};
 use super::{Filter, Store, schema_version};
 use crate::journal::Answer;
 
@@ -114,9 +114,7 @@ impl Store {
              WHERE deleted_at IS NULL
                AND (?1 IS NULL OR step_id = ?1) AND (?2 IS NULL OR exercise_id = ?2)
                AND (?3 IS NULL OR created_unix >= ?3) AND (?4 IS NULL OR created_unix < ?4)
-               AND (?5 IS NULL OR id IN (
-                     SELECT a.entry_id FROM answers_fts JOIN answers a ON a.rowid = answers_fts.rowid
-                     WHERE answers_fts MATCH ?5))
+               AND (?5 IS NULL OR id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?5))
              ORDER BY created_unix, id",
         )?;
         let heads = stmt
@@ -145,30 +143,53 @@ impl Store {
                 },
             )?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut entries = Vec::with_capacity(heads.len());
-        let mut history = self.conn.prepare(
-            "SELECT changed_at, answers FROM entry_history WHERE entry_id = ?1 ORDER BY id",
-        )?;
-        for (id, mut entry) in heads {
-            entry.answers = read_answers(&self.conn, id)?;
-            entry.history = history
-                .query_map([id], |r| {
-                    let json: String = r.get(1)?;
-                    let answers = serde_json::from_str(&json).map_err(|e| {
-                        rusqlite::Error::FromSqlConversionFailure(
-                            1,
-                            rusqlite::types::Type::Text,
-                            Box::new(e),
-                        )
-                    })?;
-                    Ok(ExportedVersion {
-                        changed_at: r.get(0)?,
-                        answers,
-                    })
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-            entries.push(entry);
+        // Two passes over answers and history in entry order, not a query per entry.
+        let mut answers: std::collections::HashMap<i64, Vec<Answer>> =
+            std::collections::HashMap::new();
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT a.entry_id, {} FROM answers a JOIN entries e ON e.id = a.entry_id
+             WHERE e.deleted_at IS NULL ORDER BY a.entry_id, a.position",
+            ANSWER_COLUMNS
+                .split(", ")
+                .map(|c| format!("a.{c}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            answers
+                .entry(r.get(0)?)
+                .or_default()
+                .push(answer_from_row(r, 1)?);
         }
+        let mut history: std::collections::HashMap<i64, Vec<ExportedVersion>> =
+            std::collections::HashMap::new();
+        let mut stmt = self.conn.prepare(
+            "SELECT entry_id, changed_at, answers FROM entry_history ORDER BY entry_id, id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let json: String = r.get(2)?;
+            let parsed = serde_json::from_str(&json).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    2,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })?;
+            history.entry(r.get(0)?).or_default().push(ExportedVersion {
+                changed_at: r.get(1)?,
+                answers: parsed,
+            });
+        }
+        let entries: Vec<ExportedEntry> = heads
+            .into_iter()
+            .map(|(id, mut entry)| {
+                entry.answers = answers.remove(&id).unwrap_or_default();
+                entry.history = history.remove(&id).unwrap_or_default();
+                entry
+            })
+            .collect();
         let settings = self
             .conn
             .prepare("SELECT key, value FROM settings WHERE key NOT LIKE 'unreadable_session_%' ORDER BY key")?
