@@ -100,6 +100,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Some(path) => write_private(&path, text.as_bytes())?,
                 None => std::io::stdout().write_all(text.as_bytes())?,
             }
+            // The process ends here; handing tens of megabytes back to the allocator
+            // piece by piece would only delay it.
+            std::mem::forget(export);
+            std::mem::forget(text);
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Import { file }) => {

@@ -36,8 +36,30 @@ pub fn markdown(export: &Export, content: &Content) -> String {
         }
         _ => {}
     }
-    for entry in &export.entries {
-        section(&mut out, entry, content);
+    // Sections are independent: write them on every core, then join in order.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = export.entries.len().div_ceil(cores).max(256);
+    let parts: Vec<String> = std::thread::scope(|scope| {
+        let workers: Vec<_> = export
+            .entries
+            .chunks(chunk)
+            .map(|entries| {
+                scope.spawn(move || {
+                    let mut part = String::with_capacity(entries.len() * 1600);
+                    for entry in entries {
+                        section(&mut part, entry, content);
+                    }
+                    part
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
+    for part in parts {
+        out.push_str(&part);
     }
     out
 }

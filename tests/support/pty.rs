@@ -80,12 +80,17 @@ impl Tui {
     }
 
     pub fn wait_for(&self, text: &str) {
+        self.wait_for_every(text, Duration::from_millis(20));
+    }
+
+    /// As `wait_for`, looking this often (the benchmarks look every half millisecond).
+    pub fn wait_for_every(&self, text: &str, poll: Duration) {
         let deadline = Instant::now() + Duration::from_secs(15);
         while Instant::now() < deadline {
             if self.contents().contains(text) {
                 return;
             }
-            std::thread::sleep(Duration::from_millis(20));
+            std::thread::sleep(poll);
         }
         panic!(
             "timed out waiting for {text:?}; the screen shows:\n{}",
