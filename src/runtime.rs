@@ -55,7 +55,6 @@ pub fn run(store: Store, content: Content, settings: Settings) -> anyhow::Result
         notice = Some(first);
     }
     app.notice = notice;
-    crate::ui::theme::set_color(std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()));
     let shared = Arc::new(Mutex::new(Shared { app, store }));
     watch_signals(Arc::clone(&shared))?;
 

@@ -1,23 +1,12 @@
 //! The few styles attune uses. Mostly bold, dim and reverse, with one calm accent,
 //! so it reads well on any terminal palette.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-
 use ratatui::style::{Color, Modifier, Style};
 
-/// Off when the person set NO_COLOR (no-color.org); set once at start.
-static COLOR: AtomicBool = AtomicBool::new(true);
-
-pub fn set_color(on: bool) {
-    COLOR.store(on, Ordering::Relaxed);
-}
-
+/// The one colour. Under NO_COLOR (no-color.org) crossterm leaves colours out of
+/// what it writes, so nothing here needs to ask.
 pub fn accent() -> Style {
-    if COLOR.load(Ordering::Relaxed) {
-        Style::default().fg(Color::Cyan)
-    } else {
-        Style::default()
-    }
+    Style::default().fg(Color::Cyan)
 }
 
 pub fn heading() -> Style {
