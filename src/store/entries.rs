@@ -215,13 +215,7 @@ pub(super) fn answer_from_row(r: &Row, at: usize) -> rusqlite::Result<Answer> {
     let kind: String = r.get(at + 2)?;
     let data: Option<String> = r.get(at + 8)?;
     let value = match (kind.as_str(), data) {
-        (_, Some(json)) => serde_json::from_str(&json).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(
-                at + 8,
-                rusqlite::types::Type::Text,
-                Box::new(e),
-            )
-        })?,
+        (_, Some(json)) => parse_json(&json, at + 8)?,
         ("text", None) => {
             AnswerValue::Text(r.get::<_, Option<String>>(at + 3)?.unwrap_or_default())
         }
@@ -260,4 +254,19 @@ fn index_words(
     conn.prepare_cached("INSERT INTO entries_fts (rowid, text) VALUES (?1, ?2)")?
         .execute(params![entry_id, words.join("\n")])?;
     Ok(())
+}
+
+/// A JSON column read into its type; a damaged value is a conversion error, not a panic.
+pub(super) fn json_column<T: serde::de::DeserializeOwned>(
+    r: &Row,
+    i: usize,
+) -> rusqlite::Result<T> {
+    let json: String = r.get(i)?;
+    parse_json(&json, i)
+}
+
+fn parse_json<T: serde::de::DeserializeOwned>(json: &str, column: usize) -> rusqlite::Result<T> {
+    serde_json::from_str(json).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e))
+    })
 }

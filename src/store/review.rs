@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset, Local};
 use rusqlite::{OptionalExtension, params};
 
 use super::Store;
-use super::entries::{insert_answers, read_answers, time, to_json};
+use super::entries::{insert_answers, json_column, read_answers, time, to_json};
 use crate::journal::{Answer, EntrySummary, EntryVersion, MATCH_END, MATCH_START};
 
 /// Which entries Review shows. Every part is optional and they combine.
@@ -165,14 +165,7 @@ impl Store {
             "SELECT changed_at, answers FROM entry_history WHERE entry_id = ?1 ORDER BY id",
         )?;
         let rows = stmt.query_map([id], |r| {
-            let json: String = r.get(1)?;
-            let answers = serde_json::from_str(&json).map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(
-                    1,
-                    rusqlite::types::Type::Text,
-                    Box::new(e),
-                )
-            })?;
+            let answers = json_column(r, 1)?;
             Ok(EntryVersion {
                 changed_at: time(r, 0)?,
                 answers,

@@ -7,7 +7,7 @@ use chrono::DateTime;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
-use super::entries::{ANSWER_COLUMNS, answer_from_row, insert_answers, to_json};
+use super::entries::{ANSWER_COLUMNS, answer_from_row, insert_answers, json_column, to_json};
 use super::{Filter, Store, schema_version};
 use crate::journal::Answer;
 
@@ -169,14 +169,7 @@ impl Store {
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let json: String = r.get(2)?;
-            let parsed = serde_json::from_str(&json).map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(
-                    2,
-                    rusqlite::types::Type::Text,
-                    Box::new(e),
-                )
-            })?;
+            let parsed = json_column(r, 2)?;
             history.entry(r.get(0)?).or_default().push(ExportedVersion {
                 changed_at: r.get(1)?,
                 answers: parsed,
