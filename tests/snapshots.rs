@@ -607,3 +607,29 @@ fn insights_empty_one_and_many() {
         }
     }
 }
+
+#[test]
+fn the_smallest_window_still_shows_what_matters() {
+    let welcome = App::new(
+        content(),
+        Boot {
+            data_dir: DATA_DIR.into(),
+            welcomed: false,
+            ..Boot::default()
+        },
+    );
+    let shown = screen_text(&welcome, 60, 18);
+    assert!(
+        shown.contains(DATA_DIR) && shown.contains("Press Enter to begin") && shown.contains("988"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("small_welcome", shown);
+    insta::assert_snapshot!("small_home", screen_text(&app(), 60, 18));
+    let mut ex = thought_record();
+    type_text(&mut ex, "Typed in a small window, and it wraps to fit.");
+    insta::assert_snapshot!("small_exercise", screen_text(&ex, 60, 18));
+    let mut scale = thought_record();
+    goto(&mut scale, "belief-before");
+    press(&mut scale, key(Char('7')));
+    insta::assert_snapshot!("small_scale", screen_text(&scale, 60, 18));
+}

@@ -399,12 +399,7 @@ impl App {
     /// Effects that load the linked answers an exercise's recall prompts show.
     pub fn recall_loads(&self, step: usize, exercise: usize) -> Vec<Effect> {
         use crate::content::{PromptKind, RecallSource};
-        let Some(ex) = self
-            .content
-            .steps
-            .get(step)
-            .and_then(|s| s.exercises.get(exercise))
-        else {
+        let Some(ex) = self.content.exercise_at(step, exercise) else {
             return vec![];
         };
         ex.prompts

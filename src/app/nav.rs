@@ -96,13 +96,7 @@ impl App {
     }
 
     pub(super) fn on_exercise(&mut self, step: usize, exercise: usize, msg: Msg) -> Vec<Effect> {
-        let Some(ex) = self
-            .content
-            .steps
-            .get(step)
-            .and_then(|s| s.exercises.get(exercise))
-            .cloned()
-        else {
+        let Some(ex) = self.content.exercise_at(step, exercise).cloned() else {
             self.screen = Screen::Home { selected: 0 };
             return vec![self.save()];
         };

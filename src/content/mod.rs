@@ -158,6 +158,11 @@ impl Content {
         self.steps.iter().position(|s| s.id == id)
     }
 
+    /// An exercise by its place: the step's index, then the exercise's.
+    pub fn exercise_at(&self, step: usize, exercise: usize) -> Option<&Exercise> {
+        self.steps.get(step)?.exercises.get(exercise)
+    }
+
     pub fn exercise(&self, step_id: &str, exercise_id: &str) -> Option<(&Step, &Exercise)> {
         let step = self.step(step_id)?;
         let exercise = step.exercises.iter().find(|e| e.id == exercise_id)?;

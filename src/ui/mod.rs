@@ -116,12 +116,7 @@ fn title_line(app: &App) -> Line<'static> {
         Screen::Step { step, .. } => parts.extend(step_title(*step)),
         Screen::Exercise { step, exercise } | Screen::Reading { step, exercise, .. } => {
             parts.extend(step_title(*step));
-            if let Some(e) = app
-                .content
-                .steps
-                .get(*step)
-                .and_then(|s| s.exercises.get(*exercise))
-            {
+            if let Some(e) = app.content.exercise_at(*step, *exercise) {
                 parts.push(e.title.clone());
             }
         }

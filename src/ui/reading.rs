@@ -14,12 +14,7 @@ pub fn render(app: &App, step: usize, exercise: usize, scroll: u16, frame: &mut 
 }
 
 pub fn page_lines(app: &App, step: usize, exercise: usize, width: u16) -> Vec<Line<'static>> {
-    let Some(ex) = app
-        .content
-        .steps
-        .get(step)
-        .and_then(|s| s.exercises.get(exercise))
-    else {
+    let Some(ex) = app.content.exercise_at(step, exercise) else {
         return vec![];
     };
     let mut lines = vec![Line::from(Span::styled(ex.title.clone(), theme::heading()))];
