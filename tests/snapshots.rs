@@ -632,4 +632,12 @@ fn the_smallest_window_still_shows_what_matters() {
     goto(&mut scale, "belief-before");
     press(&mut scale, key(Char('7')));
     insta::assert_snapshot!("small_scale", screen_text(&scale, 60, 18));
+    let mut step = app();
+    press(&mut step, key(Enter));
+    let shown = screen_text(&step, 60, 18);
+    assert!(
+        shown.contains("a larger window shows the rest"),
+        "a cut introduction says so:\n{shown}"
+    );
+    insta::assert_snapshot!("small_step", shown);
 }

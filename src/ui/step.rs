@@ -85,10 +85,19 @@ pub fn render(app: &App, step: usize, selected: usize, frame: &mut Frame, area: 
         ])),
         head,
     );
-    let intro_lines: Vec<Line> = super::wrap(&super::reflow(&s.intro), intro.width)
+    let mut intro_lines: Vec<Line> = super::wrap(&super::reflow(&s.intro), intro.width)
         .into_iter()
         .map(Line::from)
         .collect();
+    let room = usize::from(intro.height);
+    if intro_lines.len() > room && room > 0 {
+        // Never cut silently: say there is more.
+        intro_lines.truncate(room - 1);
+        intro_lines.push(Line::from(Span::styled(
+            "… a larger window shows the rest of this introduction.",
+            theme::dim(),
+        )));
+    }
     frame.render_widget(Paragraph::new(intro_lines), intro);
     frame.render_widget(Paragraph::new(list), exercises);
 }
