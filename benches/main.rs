@@ -33,15 +33,11 @@ fn press(app: &mut App, codes: &[KeyCode]) {
     }
 }
 
+/// What the runtime reads before the first frame.
 fn boot(store: &Store) -> Boot {
-    Boot {
-        data_dir: store.dir().display().to_string(),
-        welcomed: store.welcomed().unwrap(),
-        session: store.load_session().unwrap(),
-        activity: store.activity().unwrap(),
-        done_steps: store.done_steps().unwrap(),
-        settings: Default::default(),
-    }
+    attune::runtime::boot(store, Default::default())
+        .expect("boot")
+        .0
 }
 
 /// Run the effects an update returned against the store, as the runtime does.

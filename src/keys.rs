@@ -5,9 +5,22 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::app::Msg;
 
-/// What the person is looking at, as far as keys are concerned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Context {
+/// Declares the contexts once, and `Context::ALL` from the same list.
+macro_rules! contexts {
+    ($($(#[$doc:meta])* $name:ident,)*) => {
+        /// What the person is looking at, as far as keys are concerned.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Context {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl Context {
+            pub const ALL: &[Context] = &[$(Context::$name,)*];
+        }
+    };
+}
+
+contexts! {
     Welcome,
     Home,
     Step,
@@ -44,33 +57,6 @@ pub enum Context {
     Entry,
     Insights,
     Help,
-}
-
-impl Context {
-    pub const ALL: &[Context] = &[
-        Context::Welcome,
-        Context::Home,
-        Context::Step,
-        Context::Text,
-        Context::Line,
-        Context::Scale,
-        Context::Choice,
-        Context::Multi,
-        Context::MultiOther,
-        Context::Feelings,
-        Context::FeelingsIntensity,
-        Context::Ladder,
-        Context::LadderEdit,
-        Context::Recall,
-        Context::Save,
-        Context::Reading,
-        Context::Review,
-        Context::Search,
-        Context::Confirm,
-        Context::Entry,
-        Context::Insights,
-        Context::Help,
-    ];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -32,24 +32,9 @@ struct Shared {
 }
 
 pub fn run(store: Store, content: Content, settings: Settings) -> anyhow::Result<()> {
-    let mut notice = None;
     // Entries deleted in a session that ended without closing properly go now.
     store.purge_deleted().context("cannot tidy the journal")?;
-    let session = match store.load_session() {
-        Ok(session) => session,
-        Err(e) => {
-            notice = Some(format!("Your last session could not be restored ({e})."));
-            None
-        }
-    };
-    let boot = Boot {
-        data_dir: store.dir().display().to_string(),
-        welcomed: store.welcomed().context("cannot read settings")?,
-        session,
-        activity: store.activity().context("cannot read your entries")?,
-        done_steps: store.done_steps().context("cannot read settings")?,
-        settings,
-    };
+    let (boot, mut notice) = boot(&store, settings)?;
     let mut app = App::new(content, boot);
     if let Some(first) = store.privacy_problems().into_iter().next() {
         notice = Some(first);
@@ -96,6 +81,27 @@ fn lock(shared: &Mutex<Shared>) -> MutexGuard<'_, Shared> {
     shared
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Everything the App needs from the journal before its first frame, and a note
+/// for the person if their last session could not be restored.
+pub fn boot(store: &Store, settings: Settings) -> anyhow::Result<(Boot, Option<String>)> {
+    let (session, notice) = match store.load_session() {
+        Ok(session) => (session, None),
+        Err(e) => (
+            None,
+            Some(format!("Your last session could not be restored ({e}).")),
+        ),
+    };
+    let boot = Boot {
+        data_dir: store.dir().display().to_string(),
+        welcomed: store.welcomed().context("cannot read settings")?,
+        session,
+        activity: store.activity().context("cannot read your entries")?,
+        done_steps: store.done_steps().context("cannot read settings")?,
+        settings,
+    };
+    Ok((boot, notice))
 }
 
 /// SIGHUP (terminal closed), SIGTERM and SIGINT: save the session, give the terminal

@@ -131,17 +131,25 @@ fn a_broken_settings_file_is_reported_with_its_location_and_left_alone() {
     assert_eq!(std::fs::read_to_string(&settings).unwrap(), text);
 }
 
+fn golden() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/export.json")
+}
+
+/// `attune --data-dir DATA import FILE`.
+fn import(data: &Path, file: &Path) -> std::process::Output {
+    attune()
+        .arg("--data-dir")
+        .arg(data)
+        .arg("import")
+        .arg(file)
+        .output()
+        .unwrap()
+}
+
 /// A data dir holding the golden journal, closed cleanly (no side files).
 fn golden_journal() -> tempfile::TempDir {
     let data = tempfile::tempdir().unwrap();
-    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/export.json");
-    let out = attune()
-        .arg("--data-dir")
-        .arg(data.path())
-        .arg("import")
-        .arg(&golden)
-        .output()
-        .unwrap();
+    let out = import(data.path(), &golden());
     assert!(
         out.status.success(),
         "{}",
@@ -206,13 +214,7 @@ fn bad_imports_are_refused_and_leave_the_journal_byte_for_byte_unchanged() {
     for (what, bytes, says) in cases {
         let file = data.path().join("../import-case.json");
         std::fs::write(&file, bytes).unwrap();
-        let out = attune()
-            .arg("--data-dir")
-            .arg(data.path())
-            .arg("import")
-            .arg(&file)
-            .output()
-            .unwrap();
+        let out = import(data.path(), &file);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{what}");
         assert!(
@@ -230,14 +232,7 @@ fn bad_imports_are_refused_and_leave_the_journal_byte_for_byte_unchanged() {
 #[test]
 fn importing_the_same_file_twice_adds_nothing() {
     let data = golden_journal();
-    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/export.json");
-    let out = attune()
-        .arg("--data-dir")
-        .arg(data.path())
-        .arg("import")
-        .arg(&golden)
-        .output()
-        .unwrap();
+    let out = import(data.path(), &golden());
     assert!(
         String::from_utf8_lossy(&out.stdout).contains("Imported 0 entries"),
         "{}",

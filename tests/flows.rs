@@ -14,22 +14,9 @@ fn saves(effects: &[Effect]) -> bool {
     effects.iter().any(|e| matches!(e, Effect::SaveSession(_)))
 }
 
-fn thought_record() -> App {
-    let mut app = app();
-    press_all(&mut app, &[Down, Down, Down, Enter, Enter]);
-    app
-}
-
 #[test]
 fn first_run_shows_welcome_and_enter_continues_home() {
-    let mut app = App::new(
-        content(),
-        Boot {
-            data_dir: DATA_DIR.into(),
-            welcomed: false,
-            ..Boot::default()
-        },
-    );
+    let mut app = first_run();
     assert_eq!(app.screen, Screen::Welcome);
     let effects = press(&mut app, key(Enter));
     assert_eq!(app.screen, Screen::Home { selected: 0 });

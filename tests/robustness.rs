@@ -91,17 +91,7 @@ fn any_script_displays_without_breaking_the_layout() {
         "مرحبا بك في أتيون. النص من اليمين إلى اليسار",
         "עברית גם כן",
     ];
-    let mut app = app();
-    press_all(
-        &mut app,
-        &[
-            KeyCode::Down,
-            KeyCode::Down,
-            KeyCode::Down,
-            KeyCode::Enter,
-            KeyCode::Enter,
-        ],
-    );
+    let mut app = thought_record();
     app.update(Msg::Paste(texts.join("\n")));
     let shown = screen_text(&app, 80, 24);
     let rows: Vec<&str> = shown.lines().collect();
@@ -127,17 +117,7 @@ fn any_script_displays_without_breaking_the_layout() {
 #[test]
 fn every_size_down_to_one_by_one_draws() {
     let mut apps = vec![app(), App::new(content(), Boot::default())];
-    let mut ex = app();
-    press_all(
-        &mut ex,
-        &[
-            KeyCode::Down,
-            KeyCode::Down,
-            KeyCode::Down,
-            KeyCode::Enter,
-            KeyCode::Enter,
-        ],
-    );
+    let mut ex = thought_record();
     type_text(&mut ex, "some words");
     apps.push(ex);
     for app in &apps {

@@ -19,22 +19,9 @@ fn snap(name: &str, app: &App) {
     insta::assert_snapshot!(name, screen_text(app, 80, 24));
 }
 
-fn thought_record() -> App {
-    let mut app = app();
-    press_all(&mut app, &[Down, Down, Down, Enter, Enter]);
-    app
-}
-
 #[test]
 fn welcome() {
-    let app = App::new(
-        content(),
-        Boot {
-            data_dir: DATA_DIR.into(),
-            welcomed: false,
-            ..Boot::default()
-        },
-    );
+    let app = first_run();
     snap("welcome", &app);
 }
 
@@ -610,14 +597,7 @@ fn insights_empty_one_and_many() {
 
 #[test]
 fn the_smallest_window_still_shows_what_matters() {
-    let welcome = App::new(
-        content(),
-        Boot {
-            data_dir: DATA_DIR.into(),
-            welcomed: false,
-            ..Boot::default()
-        },
-    );
+    let welcome = first_run();
     let shown = screen_text(&welcome, 60, 18);
     assert!(
         shown.contains(DATA_DIR) && shown.contains("Press Enter to begin") && shown.contains("988"),

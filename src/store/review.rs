@@ -2,7 +2,7 @@
 //! paging, editing with history, and deleting with an undo until attune closes.
 
 use chrono::{DateTime, FixedOffset, Local};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 use super::Store;
 use super::entries::{insert_answers, json_column, read_answers, time, to_json};
@@ -195,18 +195,6 @@ impl Store {
     pub fn purge_deleted(&self) -> rusqlite::Result<usize> {
         self.conn
             .execute("DELETE FROM entries WHERE deleted_at IS NOT NULL", [])
-    }
-
-    /// Is there an entry with this id that is hidden (deleted, not yet purged)?
-    pub fn is_deleted(&self, id: i64) -> rusqlite::Result<bool> {
-        self.conn
-            .query_row(
-                "SELECT deleted_at IS NOT NULL FROM entries WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()
-            .map(|d| d.unwrap_or(false))
     }
 }
 

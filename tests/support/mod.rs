@@ -19,6 +19,34 @@ pub fn content() -> Content {
     content::builtin().expect("built-in content loads")
 }
 
+/// An App on its first run, showing the welcome screen.
+pub fn first_run() -> App {
+    App::new(
+        content(),
+        Boot {
+            data_dir: DATA_DIR.into(),
+            welcomed: false,
+            ..Boot::default()
+        },
+    )
+}
+
+/// Home, then step 4 (Down three times), then its first exercise: the thought record.
+pub fn thought_record() -> App {
+    let mut app = app();
+    press_all(
+        &mut app,
+        &[
+            KeyCode::Down,
+            KeyCode::Down,
+            KeyCode::Down,
+            KeyCode::Enter,
+            KeyCode::Enter,
+        ],
+    );
+    app
+}
+
 /// An App past the welcome screen, on Home.
 pub fn app() -> App {
     App::new(
@@ -119,14 +147,7 @@ impl Harness {
     pub fn new() -> Harness {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = Store::open(dir.path()).expect("open store");
-        let app = App::new(
-            content(),
-            Boot {
-                data_dir: DATA_DIR.into(),
-                welcomed: false,
-                ..Boot::default()
-            },
-        );
+        let app = first_run();
         Harness {
             app,
             store,
@@ -144,14 +165,8 @@ impl Harness {
         drop(app);
         drop(store);
         let store = Store::open(dir.path()).expect("reopen store");
-        let boot = Boot {
-            data_dir: DATA_DIR.into(),
-            welcomed: store.welcomed().expect("welcomed"),
-            session: store.load_session().expect("session"),
-            activity: store.activity().expect("activity"),
-            done_steps: store.done_steps().expect("done steps"),
-            settings: Default::default(),
-        };
+        let (boot, notice) = attune::runtime::boot(&store, Default::default()).expect("boot");
+        assert_eq!(notice, None, "the session restores");
         let mut h = Harness {
             app: App::new(content(), boot),
             store,
