@@ -35,9 +35,7 @@ fn press(app: &mut App, codes: &[KeyCode]) {
 
 /// What the runtime reads before the first frame.
 fn boot(store: &Store) -> Boot {
-    attune::runtime::boot(store, Default::default())
-        .expect("boot")
-        .0
+    attune::runtime::boot(store, Default::default()).0
 }
 
 /// Run the effects an update returned against the store, as the runtime does.

@@ -1,26 +1,30 @@
 //! Export formats: Markdown for reading or sharing with a therapist, and JSON, the
-//! complete backup that `attune import` restores.
+//! complete backup that `attune import` restores. Both are written as a stream, in
+//! order, with every write error passed up; neither lets a control character through.
 
-use std::fmt::Write as _;
+use std::io::{self, Write};
 
 use chrono::DateTime;
 
 use crate::content::Content;
 use crate::journal::{Answer, AnswerValue};
+use crate::sanitize::for_terminal;
+use crate::session::SavedDraft;
 use crate::store::{Export, ExportedEntry};
 
 /// The journal as Markdown: a title, the date range, then one section per entry with
 /// date, step and exercise, each prompt as a label and the answer as text.
-pub fn markdown(export: &Export, content: &Content) -> String {
-    let mut out = String::from("# attune journal\n\n");
-    let dates: Vec<String> = export
-        .entries
-        .iter()
-        .filter_map(|e| DateTime::parse_from_rfc3339(&e.created_at).ok())
-        .map(|d| d.format("%-d %B %Y").to_string())
-        .collect();
-    match (dates.first(), dates.last(), export.entries.len()) {
-        (_, _, 0) => out.push_str("No entries.\n"),
+pub fn write_markdown(out: &mut dyn Write, export: &Export, content: &Content) -> io::Result<()> {
+    out.write_all(b"# attune journal\n\n")?;
+    let day = |e: &ExportedEntry| {
+        DateTime::parse_from_rfc3339(&e.created_at)
+            .ok()
+            .map(|d| d.format("%-d %B %Y").to_string())
+    };
+    let first = export.entries.iter().find_map(day);
+    let last = export.entries.iter().rev().find_map(day);
+    match (first, last, export.entries.len()) {
+        (_, _, 0) => out.write_all(b"No entries.\n")?,
         (Some(first), Some(last), n) => {
             let count = if n == 1 {
                 "1 entry".to_string()
@@ -28,43 +32,29 @@ pub fn markdown(export: &Export, content: &Content) -> String {
                 format!("{n} entries")
             };
             let range = if first == last {
-                first.clone()
+                first
             } else {
                 format!("{first} to {last}")
             };
-            let _ = writeln!(out, "{range} · {count}");
+            writeln!(out, "{range} · {count}")?;
         }
         _ => {}
     }
-    // Sections are independent: write them on every core, then join in order.
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = export.entries.len().div_ceil(cores).max(256);
-    let parts: Vec<String> = std::thread::scope(|scope| {
-        let workers: Vec<_> = export
-            .entries
-            .chunks(chunk)
-            .map(|entries| {
-                scope.spawn(move || {
-                    let mut part = String::with_capacity(entries.len() * 1600);
-                    for entry in entries {
-                        section(&mut part, entry, content);
-                    }
-                    part
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .map(|w| w.join().unwrap_or_default())
-            .collect()
-    });
-    for part in parts {
-        out.push_str(&part);
+    for entry in &export.entries {
+        section(out, entry, content)?;
     }
-    out
+    Ok(())
 }
 
-fn section(out: &mut String, entry: &ExportedEntry, content: &Content) {
+/// [`write_markdown`] into a string (for tests and small exports).
+pub fn markdown(export: &Export, content: &Content) -> String {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write_markdown(&mut out, export, content);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn section(out: &mut dyn Write, entry: &ExportedEntry, content: &Content) -> io::Result<()> {
     let when = DateTime::parse_from_rfc3339(&entry.created_at)
         .map(|d| d.format("%A %-d %B %Y, %H:%M").to_string())
         .unwrap_or_else(|_| entry.created_at.clone());
@@ -72,30 +62,67 @@ fn section(out: &mut String, entry: &ExportedEntry, content: &Content) {
         .step(&entry.step_id)
         .map(|s| format!("Step {} · {}", s.number, s.title))
         .unwrap_or_else(|| entry.step_id.clone());
-    let _ = write!(
+    write!(
         out,
-        "\n---\n\n## {}\n\n*{when} · {}*\n",
+        "\n---\n\n## {}\n\n*{} · {}*\n",
         escape_line(&entry.exercise_title),
+        escape_line(&when),
         escape_line(&step)
-    );
+    )?;
     if entry.updated_at != entry.created_at
         && let Ok(changed) = DateTime::parse_from_rfc3339(&entry.updated_at)
     {
-        let _ = writeln!(
+        writeln!(
             out,
             "\n*Last changed {}*",
             changed.format("%-d %B %Y, %H:%M")
-        );
+        )?;
     }
-    for answer in &entry.answers {
-        let _ = write!(out, "\n**{}**\n\n", escape_line(&answer.label));
+    answers(out, &entry.answers)
+}
+
+fn answers(out: &mut dyn Write, all: &[Answer]) -> io::Result<()> {
+    for answer in all {
+        write!(out, "\n**{}**\n\n", escape_line(&answer.label))?;
         match &answer.value {
-            // The bulk of a journal: written straight into the output.
-            AnswerValue::Text(text) => paragraphs(out, text),
-            _ => out.push_str(&answer_text(answer, &entry.answers)),
+            // The bulk of a journal: written straight to the output.
+            AnswerValue::Text(text) => paragraphs(out, text)?,
+            _ => out.write_all(answer_text(answer, all).as_bytes())?,
         }
-        out.push('\n');
+        out.write_all(b"\n")?;
     }
+    Ok(())
+}
+
+/// Drafts as Markdown: drafts kept from another content pack, to read or keep.
+pub fn write_drafts(
+    out: &mut dyn Write,
+    drafts: &[SavedDraft],
+    content: &Content,
+) -> io::Result<()> {
+    out.write_all(b"# attune drafts\n\nDrafts that were never saved as entries.\n")?;
+    for draft in drafts {
+        let found = content.exercise(&draft.step_id, &draft.exercise_id);
+        let title = found.map_or(draft.exercise_id.as_str(), |(_, e)| e.title.as_str());
+        let step = found.map_or(draft.step_id.clone(), |(s, _)| {
+            format!("Step {} · {}", s.number, s.title)
+        });
+        write!(
+            out,
+            "\n---\n\n## {}\n\n*draft · {}*\n",
+            escape_line(title),
+            escape_line(&step)
+        )?;
+        for (id, answer) in &draft.answers {
+            let label = found
+                .and_then(|(_, e)| e.prompts.iter().find(|p| &p.id == id))
+                .map_or(id.as_str(), |p| p.label.as_str());
+            write!(out, "\n**{}**\n\n", escape_line(label))?;
+            paragraphs(out, &answer.words())?;
+            out.write_all(b"\n")?;
+        }
+    }
+    Ok(())
 }
 
 fn answer_text(answer: &Answer, all: &[Answer]) -> String {
@@ -122,25 +149,26 @@ fn answer_text(answer: &Answer, all: &[Answer]) -> String {
             .collect::<Vec<_>>()
             .join("\n"),
         other => {
-            let mut out = String::new();
-            paragraphs(&mut out, &other.full_text());
-            out
+            let mut out = Vec::new();
+            let _ = paragraphs(&mut out, &other.full_text());
+            String::from_utf8(out).unwrap_or_default()
         }
     }
 }
 
 /// Free text as Markdown that shows exactly what was written: line breaks kept,
 /// and nothing in it taken as formatting.
-fn paragraphs(out: &mut String, text: &str) {
+fn paragraphs(out: &mut dyn Write, text: &str) -> io::Result<()> {
     let mut lines = text.lines().peekable();
     while let Some(line) = lines.next() {
         let line = escape_line(line);
-        out.push_str(&line);
+        out.write_all(line.as_bytes())?;
         if let Some(next) = lines.peek() {
             let hard_break = !line.is_empty() && !next.trim().is_empty();
-            out.push_str(if hard_break { "\\\n" } else { "\n" });
+            out.write_all(if hard_break { b"\\\n" } else { b"\n" })?;
         }
     }
+    Ok(())
 }
 
 fn escape_line(line: &str) -> String {
@@ -156,17 +184,17 @@ fn escape_line(line: &str) -> String {
     escaped
 }
 
+/// Markdown's special characters escaped, and control characters made harmless (a
+/// Markdown export may be printed straight to a terminal).
 fn escape_inline(text: &str) -> String {
     const SPECIAL: &[char] = &['\\', '*', '_', '`', '[', ']', '<', '>', '#', '|'];
+    let text = for_terminal(text);
     if !text.contains(SPECIAL) {
-        return text.to_string();
+        return text.into_owned();
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
+        if SPECIAL.contains(&c) {
             out.push('\\');
         }
         out.push(c);
@@ -174,9 +202,48 @@ fn escape_inline(text: &str) -> String {
     out
 }
 
-/// The complete backup, pretty-printed.
-pub fn json(export: &Export) -> String {
-    let mut text = serde_json::to_string_pretty(export).unwrap_or_default();
-    text.push('\n');
-    text
+/// The complete backup, pretty-printed. JSON escapes C0 controls itself; C1 controls
+/// and bidi overrides are escaped too, so printing it to a terminal is safe. The data
+/// read back is the same.
+pub fn json(export: &Export) -> serde_json::Result<String> {
+    let mut out = Vec::new();
+    write_json(&mut out, export).map_err(serde_json::Error::io)?;
+    Ok(String::from_utf8(out).unwrap_or_default())
+}
+
+/// [`json`], streamed.
+pub fn write_json(out: &mut dyn Write, export: &Export) -> io::Result<()> {
+    let mut safe = SafeJson { out };
+    serde_json::to_writer_pretty(&mut safe, export).map_err(io::Error::from)?;
+    safe.out.write_all(b"\n")
+}
+
+/// Passes JSON through, turning C1 controls and bidi overrides (which only appear
+/// inside strings) into `\uXXXX` escapes.
+struct SafeJson<'a> {
+    out: &'a mut dyn Write,
+}
+
+impl Write for SafeJson<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        // serde_json hands over whole tokens, so a buffer never splits a character.
+        match std::str::from_utf8(buf) {
+            Ok(text) if text.chars().any(crate::sanitize::is_unsafe) => {
+                for c in text.chars() {
+                    if crate::sanitize::is_unsafe(c) {
+                        write!(self.out, "\\u{:04x}", c as u32)?;
+                    } else {
+                        let mut bytes = [0; 4];
+                        self.out.write_all(c.encode_utf8(&mut bytes).as_bytes())?;
+                    }
+                }
+            }
+            _ => self.out.write_all(buf)?,
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }

@@ -202,3 +202,11 @@ pub struct ExerciseActivity {
     pub times: u32,
     pub last_at: DateTime<FixedOffset>,
 }
+
+/// Where an edit was saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Updated {
+    pub id: i64,
+    /// The entry it changed was gone, so it was saved as a new one.
+    pub as_new: bool,
+}

@@ -56,6 +56,12 @@ contexts! {
     Confirm,
     Entry,
     Insights,
+    /// Drafts kept from exercises this content pack doesn't have.
+    Kept,
+    /// One kept draft, read-only.
+    KeptDraft,
+    /// Something to read before going on (a problem found), until put away.
+    Alert,
     Help,
 }
 
@@ -108,10 +114,13 @@ const NOT_TYPING: &[Context] = &[
     Confirm,
     Entry,
     Insights,
+    Kept,
+    KeptDraft,
+    Alert,
     Help,
 ];
 const TYPING: &[Context] = &[Text, Line, MultiOther, LadderEdit, Search];
-const LISTS: &[Context] = &[Home, Step, Review];
+const LISTS: &[Context] = &[Home, Step, Review, Kept];
 const PICK: &[Context] = &[Choice, Multi, MultiOther, Feelings, Ladder];
 const PROMPTS: &[Context] = &[
     Text,
@@ -127,7 +136,7 @@ const PROMPTS: &[Context] = &[
     Save,
 ];
 const SCALES: &[Context] = &[Scale, FeelingsIntensity, Ladder];
-const PAGES: &[Context] = &[Entry, Help, Reading];
+const PAGES: &[Context] = &[Entry, Help, Reading, KeptDraft];
 
 macro_rules! bind {
     ($contexts:expr, [$($key:expr),*], $msg:expr, $does:literal) => {
@@ -164,6 +173,13 @@ pub static KEYMAP: &[Binding] = &[
     bind!(&[Review], [plain(KeyCode::PageDown)], Msg::PageDown, "down a page"),
     bind!(&[Search], [plain(KeyCode::Esc)], Msg::Back, "stop typing (Enter too); the search stays", "Enter done"),
     bind!(&[Entry], [ch('e')], Msg::EditEntry, "edit this entry (the earlier version is kept)", "e edit"),
+    // Drafts kept from another content pack.
+    bind!(&[Kept, KeptDraft], [ch('d'), plain(KeyCode::Delete)], Msg::Delete, "discard the draft (asks first)"),
+    bind!(&[Kept], [ch('u')], Msg::Undo, "bring back the last draft discarded (until attune closes)"),
+    bind!(&[Kept], [ch('x')], Msg::Export, "export these drafts to a Markdown file", "x export"),
+    bind!(&[KeptDraft], [ch('x')], Msg::Export, "export this draft to a Markdown file", "x export"),
+    bind!(&[KeptDraft], [ch('c')], Msg::Continue, "carry on with it, when its exercise is here", "c carry on"),
+    bind!(&[Alert], [plain(KeyCode::Enter), plain(KeyCode::Esc)], Msg::Dismiss, "OK: put this away", "Enter OK"),
     bind!(&[Confirm], [ch('y')], Msg::Confirm, "yes, delete it", "y delete"),
     bind!(&[Confirm], [ch('n'), plain(KeyCode::Esc)], Msg::Cancel, "no, keep it", "n keep"),
     bind!(&[Insights], [plain(KeyCode::Left), ch('h'), BACKTAB], Msg::Decrease, "previous picture"),
@@ -209,7 +225,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(&[LadderEdit], [plain(KeyCode::Esc)], Msg::Cancel, "stop editing without keeping changes", "Esc cancel"),
     bind!(&[Save], [plain(KeyCode::Enter)], Msg::Open, "save this entry", "Enter save"),
     bind!(PROMPTS, [plain(KeyCode::Esc)], Msg::Back, "leave the exercise; your draft is kept", "Esc leave"),
-    bind!(&[Step, Review, Entry, Reading, Insights], [plain(KeyCode::Esc)], Msg::Back, "back", "Esc back"),
+    bind!(&[Step, Review, Entry, Reading, Insights, Kept, KeptDraft], [plain(KeyCode::Esc)], Msg::Back, "back", "Esc back"),
     bind!(&[Step], [ch('m')], Msg::Toggle, "mark the step done, or not done", "m mark done"),
     bind!(&[Help], [plain(KeyCode::Esc), plain(KeyCode::F(1))], Msg::Back, "close help", "Esc close"),
     bind!(EVERYWHERE, [plain(KeyCode::F(1))], Msg::Help, "help and crisis lines", "F1 help"),

@@ -9,7 +9,12 @@ fn main() -> ExitCode {
     match attune::cli::run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("attune: {e:#}");
+            // Messages can carry words from files (a name, an import's field): never
+            // let them drive the terminal.
+            eprintln!(
+                "attune: {}",
+                attune::sanitize::for_terminal(&format!("{e:#}"))
+            );
             ExitCode::from(1)
         }
     }

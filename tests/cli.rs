@@ -113,24 +113,6 @@ fn without_a_terminal_attune_says_so_instead_of_drawing() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("needs a terminal"));
 }
 
-#[test]
-fn a_broken_settings_file_is_reported_with_its_location_and_left_alone() {
-    let data = tempfile::tempdir().unwrap();
-    let settings = data.path().join("settings.toml");
-    let text = "[[crisis_lines]]\nwho = \"Samaritans\"\nhow = 116 123\n";
-    std::fs::write(&settings, text).unwrap();
-    // stdin/stdout are not a terminal here, but settings are read before that check.
-    let out = attune()
-        .arg("--data-dir")
-        .arg(data.path())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success());
-    assert!(stderr.contains("settings.toml:3:"), "{stderr}");
-    assert_eq!(std::fs::read_to_string(&settings).unwrap(), text);
-}
-
 fn golden() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/export.json")
 }

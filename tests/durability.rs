@@ -7,7 +7,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use attune::app::session::SavedAnswer;
+use attune::session::SavedAnswer;
 use attune::store::Store;
 use support::pty::*;
 
@@ -35,7 +35,7 @@ fn to_first_prompt(tui: &mut Tui) {
 
 /// The situation draft as saved on disk right now.
 fn saved_situation(data: &Path) -> String {
-    let store = Store::open(data).expect("the journal opens after every crash");
+    let store = Store::open_read_only(data).expect("the journal opens after every crash");
     let session = store.load_session().expect("readable session");
     session
         .and_then(|s| {
@@ -72,7 +72,7 @@ fn a_panic_loses_nothing_and_gives_the_terminal_back() {
     );
     assert!(after.contains("\x1b[?1049l"), "alternate screen left");
     assert!(
-        after.contains("drafts were saved"),
+        after.contains("drafts are saved"),
         "says where the data is: {after:?}"
     );
     assert_eq!(saved_situation(&data), "typed right before a bug");
@@ -160,7 +160,7 @@ fn sigkill_at_random_moments_loses_at_most_the_last_second_and_never_an_entry() 
             saved.len() >= text.len() + must_have.len(),
             "round {round}: lost more than the last second:\nsaved {saved:?}\nmust have {text}{must_have}"
         );
-        let store = Store::open(&data).unwrap();
+        let store = Store::open_read_only(&data).unwrap();
         assert_eq!(
             store.list_entries().unwrap().len(),
             acknowledged,
@@ -329,7 +329,10 @@ fn damaged_foreign_and_newer_journals_are_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
     rusqlite::Connection::open(dir.path().join("attune.db"))
         .unwrap()
-        .execute_batch("CREATE TABLE t (x); PRAGMA user_version = 999;")
+        .execute_batch(&format!(
+            "CREATE TABLE t (x); PRAGMA user_version = 999; PRAGMA application_id = {};",
+            attune::store::APPLICATION_ID
+        ))
         .unwrap();
     refused(dir.path(), "newer attune");
 }

@@ -3,10 +3,10 @@
 
 mod support;
 
-use attune::app::session::SavedScreen;
 use attune::app::{App, Boot, Effect, HomeItem, Msg, Screen};
 use attune::journal::AnswerValue;
 use attune::keys::Context;
+use attune::session::SavedScreen;
 use crossterm::event::KeyCode::*;
 use support::*;
 
@@ -367,10 +367,26 @@ fn a_failed_commit_puts_the_answers_back_as_a_draft() {
     assert!(saves(&effects));
     assert_eq!(app.drafts.len(), 1);
     assert!(
-        app.notice
+        app.problem
             .as_deref()
             .unwrap_or_default()
             .contains("disk full")
+    );
+    // Its own save failing too must not hide why the entry wasn't saved.
+    app.update(Msg::SaveFailed("disk full".into()));
+    assert!(
+        app.problem
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("Could not save the entry")
+    );
+    app.update(Msg::SessionSaved);
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("Could not save the entry"),
+        "said until the next key, once its draft is safe"
     );
     press(&mut app, key(Enter));
     press(&mut app, key(Char('c')));
@@ -415,16 +431,31 @@ fn help_is_on_the_home_list() {
 }
 
 #[test]
-fn q_quits_where_nothing_is_typed_saving_first() {
+fn q_quits_where_nothing_is_typed() {
     for keys in [&[][..], &[Down, Enter][..], &[Char('r')][..]] {
         let mut app = app();
         press_all(&mut app, keys);
         let effects = press(&mut app, key(Char('q')));
-        assert!(
-            matches!(effects.as_slice(), [Effect::SaveSession(_), Effect::Quit]),
-            "{effects:?}"
-        );
+        // Quit saves the session itself, and stays if that fails.
+        assert_eq!(effects, [Effect::Quit]);
     }
+}
+
+#[test]
+fn a_refused_quit_stays_says_why_and_the_next_quit_leaves_anyway() {
+    let mut app = thought_record();
+    type_text(&mut app, "words on a full disk");
+    assert_eq!(press(&mut app, ctrl('c')), [Effect::Quit]);
+    app.update(Msg::QuitRefused("database or disk is full".into()));
+    assert_eq!(app.context(), Context::Alert);
+    assert!(app.alert().unwrap().contains("database or disk is full"));
+    assert!(app.alert().unwrap().contains("rescue file"));
+    assert_eq!(field_text(&app), "words on a full disk");
+    press(&mut app, key(Enter));
+    assert_eq!(press(&mut app, ctrl('c')), [Effect::QuitAnyway]);
+    // Once a save works again, quitting is a plain quit again.
+    app.update(Msg::SessionSaved);
+    assert_eq!(press(&mut app, ctrl('c')), [Effect::Quit]);
 }
 
 #[test]
@@ -432,14 +463,11 @@ fn ctrl_c_saves_and_quits_from_anywhere_even_mid_sentence() {
     let mut app = thought_record();
     type_text(&mut app, "mid sent");
     let effects = press(&mut app, ctrl('c'));
-    let [Effect::SaveSession(session), Effect::Quit] = effects.as_slice() else {
-        panic!("{effects:?}")
-    };
+    assert_eq!(effects, [Effect::Quit]);
+    let session = app.session();
     assert_eq!(field_text(&app), "mid sent", "Ctrl-C is not typed");
     let saved = &session.drafts[0].answers["situation"];
-    assert!(
-        matches!(saved, attune::app::session::SavedAnswer::Text { text, .. } if text == "mid sent")
-    );
+    assert!(matches!(saved, attune::session::SavedAnswer::Text { text, .. } if text == "mid sent"));
     let mut welcome = App::new(content(), Boot::default());
     assert_eq!(press(&mut welcome, ctrl('c')).last(), Some(&Effect::Quit));
 }
@@ -531,7 +559,7 @@ fn the_session_restores_screen_prompt_and_drafts_exactly() {
 }
 
 #[test]
-fn a_session_for_content_that_no_longer_exists_falls_back_home() {
+fn a_draft_whose_exercise_the_pack_lacks_is_kept_untouched_and_shown() {
     let mut session = thought_record().session();
     session.screen = SavedScreen::Exercise {
         step_id: "gone".into(),
@@ -542,22 +570,30 @@ fn a_session_for_content_that_no_longer_exists_falls_back_home() {
         content(),
         Boot {
             welcomed: true,
-            session: Some(session),
+            session: Some(session.clone()),
             ..Boot::default()
         },
     );
     assert_eq!(app.screen, Screen::Home { selected: 0 });
-    assert!(app.drafts.is_empty());
+    assert!(app.drafts.is_empty(), "it can't be opened here");
+    assert_eq!(app.kept, session.drafts, "kept as it came");
+    assert_eq!(
+        app.session().kept,
+        session.drafts,
+        "and saved back untouched"
+    );
+    assert!(app.home_items().contains(&attune::app::HomeItem::Kept));
 }
 
 #[test]
 fn restoring_review_or_an_entry_asks_for_its_data() {
     let boot = |screen| Boot {
         welcomed: true,
-        session: Some(attune::app::session::Session {
+        session: Some(attune::session::Session {
             version: 1,
             screen,
             drafts: vec![],
+            kept: vec![],
         }),
         ..Boot::default()
     };

@@ -231,10 +231,17 @@ fn an_edit_keeps_the_earlier_version_and_search_follows_the_new_words() {
         .unwrap()
         .rows[0]
         .id;
-    let mut answers = store.entry(id).unwrap().unwrap().answers;
+    let old = store.entry(id).unwrap().unwrap();
+    let mut answers = old.answers;
     answers[0].value = AnswerValue::Text("Alex replied the next morning".into());
+    let edit = NewEntry {
+        step_id: old.step_id,
+        exercise_id: old.exercise_id,
+        exercise_title: old.exercise_title,
+        answers,
+    };
     store
-        .update_entry_at(id, &answers, at("2026-11-21T10:00:00+01:00"))
+        .update_entry_at(id, &edit, None, at("2026-11-21T10:00:00+01:00"))
         .unwrap();
     let entry = store.entry(id).unwrap().unwrap();
     assert_eq!(
@@ -356,7 +363,7 @@ fn a_journal_exports_to_the_golden_markdown_and_json() {
     store.import(&export).unwrap();
     let again = store.export(&Filter::default()).unwrap();
     assert_eq!(
-        attune::export::json(&again),
+        attune::export::json(&again).unwrap(),
         fixture,
         "JSON export reproduces the file it was imported from"
     );
@@ -419,20 +426,20 @@ proptest! {
             let answers: Vec<Answer> = values.iter().enumerate().map(|(k, v)| Answer {
                 prompt_id: format!("p{k}"), label: format!("Prompt {k}"), value: v.clone(), pair: None,
             }).collect();
-            let entry = NewEntry { step_id: "recognize".into(), exercise_id: "pattern-log".into(), exercise_title: "Pattern log".into(), answers: answers.clone() };
+            let entry = NewEntry { step_id: "recognize".into(), exercise_id: "pattern-log".into(), exercise_title: "Pattern log".into(), answers };
             let when = at("2026-01-01T00:00:00+02:00") + chrono::Duration::minutes(i64::from(*minutes));
             let id = store.commit_entry_at(&entry, None, when).unwrap();
             if *edit {
-                let mut changed = answers;
-                changed.reverse();
-                store.update_entry_at(id, &changed, when + chrono::Duration::days(1)).unwrap();
+                let mut changed = entry;
+                changed.answers.reverse();
+                store.update_entry_at(id, &changed, None, when + chrono::Duration::days(1)).unwrap();
             }
         }
-        let first = attune::export::json(&store.export(&Filter::default()).unwrap());
+        let first = attune::export::json(&store.export(&Filter::default()).unwrap()).unwrap();
         let fresh = tempfile::tempdir().unwrap();
         let mut other = Store::open(fresh.path()).unwrap();
         other.import(&Export::parse(first.as_bytes()).unwrap()).unwrap();
-        let second = attune::export::json(&other.export(&Filter::default()).unwrap());
+        let second = attune::export::json(&other.export(&Filter::default()).unwrap()).unwrap();
         prop_assert_eq!(first, second);
     }
 }

@@ -76,7 +76,7 @@ proptest! {
         // Whatever state it is in, it saves and restores exactly.
         let session = h.app.session();
         let restored = App::new(content(), Boot { welcomed: true, session: Some(session.clone()), ..Boot::default() });
-        if !matches!(session.screen, attune::app::session::SavedScreen::Welcome) {
+        if !matches!(session.screen, attune::session::SavedScreen::Welcome) {
             prop_assert_eq!(restored.session(), session);
         }
     }

@@ -341,8 +341,11 @@ fn a_journal_from_a_newer_attune_is_refused_and_left_untouched() {
     let file = dir.path().join("attune.db");
     {
         let conn = rusqlite::Connection::open(&file).unwrap();
-        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
-            .unwrap();
+        conn.execute_batch(&format!(
+            "CREATE TABLE future (x); PRAGMA user_version = 99; PRAGMA application_id = {};",
+            attune::store::APPLICATION_ID
+        ))
+        .unwrap();
     }
     let before = std::fs::read(&file).unwrap();
     match Store::open(dir.path()) {
@@ -451,74 +454,6 @@ fn steps_marked_done_are_remembered() {
     drop(store);
     let store = Store::open(dir.path()).unwrap();
     assert_eq!(store.done_steps().unwrap(), vec!["recognize".to_string()]);
-}
-
-#[test]
-fn a_daily_backup_is_made_once_kept_private_and_restorable() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
-    store
-        .commit_entry_at(&new_entry("pattern-log", "backed up"), None, now())
-        .unwrap();
-    let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
-    let made = store
-        .backup_if_due(day(1))
-        .unwrap()
-        .expect("first backup of the day");
-    assert!(made.ends_with("backups/attune-2026-11-01.db"));
-    assert_eq!(
-        std::fs::metadata(&made).unwrap().permissions().mode() & 0o777,
-        0o600
-    );
-    assert_eq!(
-        std::fs::metadata(made.parent().unwrap())
-            .unwrap()
-            .permissions()
-            .mode()
-            & 0o777,
-        0o700
-    );
-    assert!(
-        store.backup_if_due(day(1)).unwrap().is_none(),
-        "at most one a day"
-    );
-
-    // The documented restore: quit, copy the backup over attune.db, remove the side files.
-    store
-        .commit_entry_at(&new_entry("pattern-log", "after the backup"), None, now())
-        .unwrap();
-    drop(store);
-    for side in ["attune.db-wal", "attune.db-shm"] {
-        let _ = std::fs::remove_file(dir.path().join(side));
-    }
-    std::fs::copy(&made, dir.path().join("attune.db")).unwrap();
-    let store = Store::open(dir.path()).unwrap();
-    let entries = store.list_entries().unwrap();
-    assert_eq!(entries.len(), 1);
-    assert_eq!(
-        store.entry(entries[0].id).unwrap().unwrap().answers[0].value,
-        AnswerValue::Text("backed up".into())
-    );
-}
-
-#[test]
-fn only_the_newest_seven_backups_are_kept() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
-    for d in 1..=10 {
-        store
-            .backup_if_due(chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap())
-            .unwrap();
-    }
-    let names: Vec<String> = store
-        .backups()
-        .unwrap()
-        .iter()
-        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
-        .collect();
-    assert_eq!(names.len(), attune::store::KEEP_BACKUPS);
-    assert_eq!(names.first().unwrap(), "attune-2026-11-04.db");
-    assert_eq!(names.last().unwrap(), "attune-2026-11-10.db");
 }
 
 #[test]

@@ -152,6 +152,7 @@ pub fn generate(content: &Content, count: usize) -> Export {
         schema_version: schema_version(),
         settings,
         entries,
+        drafts: Vec::new(),
     }
 }
 

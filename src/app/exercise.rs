@@ -3,9 +3,9 @@
 use std::collections::BTreeMap;
 
 use super::Msg;
-use super::session::SavedDraft;
 use crate::content::{Exercise, FeelingFamily, PromptKind};
-use crate::journal::{Answer, NewEntry};
+use crate::journal::{Answer, AnswerValue, NewEntry};
+use crate::session::{SavedAnswer, SavedDraft};
 
 /// A draft of one exercise run.
 #[derive(Debug, Clone)]
@@ -18,6 +18,9 @@ pub struct Draft {
     pub answers: Vec<DraftAnswer>,
     /// The saved entry this draft changes; None for a new run.
     pub editing: Option<i64>,
+    /// Saved answers this exercise has no prompt for (a content pack renamed or
+    /// changed one), by the id they were saved under: kept, shown and saved with it.
+    pub extra: BTreeMap<String, SavedAnswer>,
 }
 
 pub use super::answer::{Change, DraftAnswer};
@@ -30,32 +33,61 @@ impl Draft {
             prompt: 0,
             answers: exercise.prompts.iter().map(DraftAnswer::empty).collect(),
             editing: None,
+            extra: BTreeMap::new(),
         }
     }
 
-    /// Rebuild a draft from its saved form, matching answers by prompt id.
+    /// Rebuild a draft from its saved form, matching answers by prompt id. Answers
+    /// that fit no prompt of this exercise are kept aside, never dropped.
     pub fn restore(saved: &SavedDraft, exercise: &Exercise) -> Draft {
+        let fitting = |p: &crate::content::Prompt| {
+            saved
+                .answers
+                .get(&p.id)
+                .filter(|a| super::answer::fits(p, a))
+        };
         let answers = exercise
             .prompts
             .iter()
-            .map(|p| DraftAnswer::restore(p, saved.answers.get(&p.id)))
+            .map(|p| DraftAnswer::restore(p, fitting(p)))
             .collect::<Vec<_>>();
+        let extra = saved
+            .answers
+            .iter()
+            .filter(|(id, a)| {
+                !exercise
+                    .prompts
+                    .iter()
+                    .any(|p| &p.id == *id && super::answer::fits(p, a))
+            })
+            .map(|(id, a)| (id.clone(), a.clone()))
+            .collect();
         Draft {
             step_id: saved.step_id.clone(),
             exercise_id: saved.exercise_id.clone(),
             prompt: saved.prompt.min(answers.len()),
             answers,
             editing: saved.editing,
+            extra,
         }
     }
 
     pub fn save(&self, exercise: &Exercise) -> SavedDraft {
-        let answers = exercise
+        let mut answers = exercise
             .prompts
             .iter()
             .zip(&self.answers)
             .filter_map(|(p, a)| Some((p.id.clone(), a.save(p)?)))
             .collect::<BTreeMap<_, _>>();
+        for (id, old) in &self.extra {
+            // A prompt that now has this id and an answer of its own keeps its answer;
+            // the old one moves aside under a name of its own rather than be lost.
+            let mut key = id.clone();
+            while answers.contains_key(&key) {
+                key.push_str("~earlier");
+            }
+            answers.insert(key, old.clone());
+        }
         SavedDraft {
             step_id: self.step_id.clone(),
             exercise_id: self.exercise_id.clone(),
@@ -89,9 +121,9 @@ impl Draft {
         self.prompt >= self.answers.len()
     }
 
-    /// How many prompts hold something.
+    /// How many prompts hold something (answers kept aside count too).
     pub fn answered(&self) -> usize {
-        self.answers.iter().filter(|a| !a.is_empty()).count()
+        self.answers.iter().filter(|a| !a.is_empty()).count() + self.extra.len()
     }
 
     /// The finished entry, with a copy of each prompt's label.
@@ -110,6 +142,12 @@ impl Draft {
                     _ => None,
                 },
             })
+            .chain(self.extra.iter().map(|(id, old)| Answer {
+                prompt_id: id.clone(),
+                label: format!("From an earlier version of this exercise ({id})"),
+                value: AnswerValue::Text(old.words()),
+                pair: None,
+            }))
             .collect();
         NewEntry {
             step_id: self.step_id.clone(),

@@ -4,164 +4,27 @@
 pub mod answer;
 pub mod exercise;
 pub mod insights;
+mod kept;
+mod msg;
 mod nav;
+mod replies;
 mod restore;
 pub mod review;
 pub mod screen;
-pub mod session;
-
-use crossterm::event::KeyEvent;
 
 use crate::content::{Content, Exercise, Step};
-use crate::journal::{Entry, EntrySummary, ExerciseActivity, NewEntry};
+use crate::journal::{Entry, ExerciseActivity};
 use crate::keys::Context;
+use crate::session::{SavedDraft, Session};
 use exercise::Draft;
+pub use msg::{Effect, Msg, RecallKey, Recalled, Updated};
 pub use screen::{HomeItem, Screen};
-use session::Session;
-
-/// Everything that can happen to the App: a person's intent (from the keymap), a
-/// pasted text, a quiet moment, or the result of an effect.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Msg {
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Open,
-    Back,
-    Quit,
-    Help,
-    Continue,
-    Review,
-    NextPrompt,
-    PrevPrompt,
-    Decrease,
-    Increase,
-    Digit(u8),
-    ScaleMin,
-    ScaleMax,
-    ClearAnswer,
-    /// Tick or untick (Space in a checklist).
-    Toggle,
-    /// Add an item to a ladder.
-    Add,
-    /// Delete the selected ladder item.
-    Delete,
-    /// Move the selected ladder item up or down.
-    MoveUp,
-    MoveDown,
-    /// Next or previous field of a ladder item being written.
-    NextField,
-    PrevField,
-    /// Stop writing a ladder item without keeping the changes.
-    Cancel,
-    /// A key for the text field being typed in.
-    Edit(KeyEvent),
-    /// A bracketed paste: lands in the field verbatim, triggers nothing else.
-    Paste(String),
-    /// The terminal's size, at start and on every resize.
-    Resize(u16, u16),
-    /// Typing paused (or a second passed): time to autosave if anything changed.
-    Tick,
-    ActivityLoaded(Vec<ExerciseActivity>),
-    ReviewLoaded {
-        offset: usize,
-        rows: Vec<EntrySummary>,
-        total: usize,
-    },
-    InsightsLoaded(Box<insights::Insights>),
-    /// An edited entry was saved over its earlier version.
-    EntryUpdated(i64),
-    /// An export was written to this file.
-    Exported(String),
-    /// Review: start typing a search.
-    Search,
-    CycleStep,
-    CycleExercise,
-    CycleRange,
-    ClearFilters,
-    /// Bring back the last entry deleted this session.
-    Undo,
-    /// Yes to a question such as "delete this entry?".
-    Confirm,
-    /// Edit the open entry.
-    EditEntry,
-    Insights,
-    Export,
-    EntryLoaded(i64, Option<Box<Entry>>),
-    /// The latest entry of a one-off exercise, to revise it.
-    LatestLoaded {
-        step_id: String,
-        exercise_id: String,
-        entry: Option<Box<Entry>>,
-    },
-    /// The latest answer of a linked exercise, for a recall prompt.
-    RecallLoaded(RecallKey, Option<Recalled>),
-    EntrySaved(i64),
-    /// The entry could not be written; its answers go back to being a draft.
-    CommitFailed(String),
-    StoreFailed(String),
-}
-
-/// What the App asks the outside world to do, as data.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    SaveSession(Session),
-    /// Save the entry and the session without its draft, atomically.
-    CommitEntry {
-        entry: NewEntry,
-        session: Session,
-    },
-    LoadActivity,
-    LoadReview(review::ReviewQuery),
-    LoadInsights,
-    /// Hide an entry (undoable until attune closes).
-    DeleteEntry(i64),
-    UndeleteEntry(i64),
-    /// Save an edited entry over the old one (keeping it in history), with the session.
-    UpdateEntry {
-        id: i64,
-        answers: Vec<crate::journal::Answer>,
-        session: Session,
-    },
-    /// Write what Review shows to a Markdown file.
-    Export(review::ReviewQuery),
-    LoadEntry(i64),
-    LoadRecall(RecallKey),
-    /// The latest entry of an exercise, to prefill a revision of a one-off.
-    LoadLatest {
-        step_id: String,
-        exercise_id: String,
-    },
-    /// Remember that the person marked a step done (or not).
-    MarkStepDone {
-        step_id: String,
-        done: bool,
-    },
-    MarkWelcomed,
-    Quit,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StepStatus {
     NotStarted,
     InProgress,
     Done,
-}
-
-/// Which earlier answer a recall prompt shows: step, exercise, prompt ids.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct RecallKey {
-    pub step: String,
-    pub exercise: String,
-    pub prompt: String,
-}
-
-/// An earlier answer, as a recall prompt shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Recalled {
-    pub when: chrono::DateTime<chrono::FixedOffset>,
-    pub text: String,
 }
 
 /// What the runtime read from the store before the first frame.
@@ -194,8 +57,21 @@ pub struct App {
     pub insights: Option<insights::Insights>,
     /// The entry open on the Entry screen, once loaded.
     pub entry: Option<Entry>,
-    /// A one-line, gentle note in the status bar ("Saved.").
+    /// A one-line, gentle note in the status bar ("Saved."), gone at the next key.
     pub notice: Option<String>,
+    /// Why the words on screen are not saved, shown until a save succeeds.
+    pub problem: Option<String>,
+    /// Things to read before going on, one at a time, until dismissed.
+    pub alerts: Vec<String>,
+    /// Drafts kept without being opened: from exercises this content pack doesn't
+    /// have, or a second draft of one brought back by an import. Never dropped unasked.
+    pub kept: Vec<SavedDraft>,
+    /// A kept draft waiting for "y" to be discarded.
+    pub kept_confirm_discard: Option<usize>,
+    /// Kept drafts discarded this session, newest last: `u` brings them back.
+    kept_discarded: Vec<SavedDraft>,
+    /// A quit found the session could not be saved; the next quit leaves anyway.
+    quit_refused: bool,
     pub size: (u16, u16),
     /// Earlier answers loaded for recall prompts; None inside means there is none yet.
     pub recalls: std::collections::BTreeMap<RecallKey, Option<Recalled>>,
@@ -218,6 +94,12 @@ impl App {
             insights: None,
             entry: None,
             notice: None,
+            problem: None,
+            alerts: Vec::new(),
+            kept: Vec::new(),
+            kept_confirm_discard: None,
+            kept_discarded: Vec::new(),
+            quit_refused: false,
             size: (80, 24),
             recalls: Default::default(),
             pending: None,
@@ -258,6 +140,9 @@ impl App {
     }
 
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        if msg.is_reply() {
+            return self.reply(msg);
+        }
         match msg {
             Msg::Tick => {
                 return if self.dirty {
@@ -266,67 +151,11 @@ impl App {
                     vec![]
                 };
             }
-            Msg::Quit => return vec![self.save(), Effect::Quit],
+            Msg::Quit if self.quit_refused => return vec![Effect::QuitAnyway],
+            Msg::Quit => return vec![Effect::Quit],
             Msg::Resize(w, h) => {
                 self.size = (w, h);
                 self.clamp_scroll();
-                return vec![];
-            }
-            Msg::ActivityLoaded(activity) => {
-                self.activity = activity;
-                return vec![];
-            }
-            Msg::ReviewLoaded {
-                offset,
-                rows,
-                total,
-            } => {
-                self.review_loaded(offset, rows, total);
-                return vec![];
-            }
-            Msg::InsightsLoaded(insights) => {
-                self.insights = Some(*insights);
-                return vec![];
-            }
-            Msg::EntryUpdated(id) => {
-                self.pending = None;
-                self.notice = Some(
-                    "Saved your changes. The earlier version is kept in the entry's history."
-                        .to_string(),
-                );
-                return vec![Effect::LoadEntry(id), Effect::LoadActivity];
-            }
-            Msg::Exported(path) => {
-                self.notice = Some(format!("Exported to {path}"));
-                return vec![];
-            }
-            Msg::EntryLoaded(id, entry) => return self.entry_loaded(id, entry),
-            Msg::LatestLoaded {
-                step_id,
-                exercise_id,
-                entry,
-            } => {
-                return self.latest_loaded(&step_id, &exercise_id, entry);
-            }
-            Msg::RecallLoaded(key, found) => {
-                self.recalls.insert(key, found);
-                return vec![];
-            }
-            Msg::EntrySaved(_) => {
-                self.pending = None;
-                return vec![];
-            }
-            Msg::CommitFailed(problem) => {
-                if let Some(draft) = self.pending.take() {
-                    self.drafts.push(draft);
-                }
-                self.notice = Some(format!(
-                    "Could not save the entry ({problem}). Your answers are kept as a draft."
-                ));
-                return vec![self.save()];
-            }
-            Msg::StoreFailed(problem) => {
-                self.notice = Some(problem);
                 return vec![];
             }
             _ => {}
@@ -339,6 +168,13 @@ impl App {
                 scroll: 0,
             };
             return vec![self.save()];
+        }
+        if self.alert().is_some() {
+            // An alert is read before anything else happens (help is still one key away).
+            if msg == Msg::Dismiss {
+                self.alerts.remove(0);
+            }
+            return vec![];
         }
         match self.screen.clone() {
             Screen::Welcome => self.on_welcome(msg),
@@ -353,7 +189,17 @@ impl App {
             Screen::Review { selected } => self.on_review(selected, msg),
             Screen::Insights { section } => self.on_insights(section, msg),
             Screen::Entry { id, scroll } => self.on_entry(id, scroll, msg),
+            Screen::Kept { selected } => self.on_kept(selected, msg),
+            Screen::KeptDraft { index, scroll } => self.on_kept_draft(index, scroll, msg),
             Screen::Help { under, scroll } => self.on_help(*under, scroll, msg),
+        }
+    }
+
+    /// The alert on top, shown over the screen until dismissed (not over help).
+    pub fn alert(&self) -> Option<&str> {
+        match self.screen {
+            Screen::Help { .. } => None,
+            _ => self.alerts.first().map(String::as_str),
         }
     }
 
@@ -364,6 +210,9 @@ impl App {
 
     /// The keymap context of a screen (help shows the keys of the screen under it).
     pub fn context_of(&self, screen: &Screen) -> Context {
+        if self.alert().is_some() && std::ptr::eq(screen, &self.screen) {
+            return Context::Alert;
+        }
         match screen {
             Screen::Welcome => Context::Welcome,
             Screen::Home { .. } => Context::Home,
@@ -379,6 +228,13 @@ impl App {
             Screen::Review { .. } => Context::Review,
             Screen::Entry { .. } => Context::Entry,
             Screen::Insights { .. } => Context::Insights,
+            Screen::Kept { .. } | Screen::KeptDraft { .. }
+                if self.kept_confirm_discard.is_some() =>
+            {
+                Context::Confirm
+            }
+            Screen::Kept { .. } => Context::Kept,
+            Screen::KeptDraft { .. } => Context::KeptDraft,
             Screen::Help { .. } => Context::Help,
         }
     }
@@ -456,6 +312,9 @@ impl App {
         if !self.drafts.is_empty() {
             items.push(HomeItem::Continue);
         }
+        if !self.kept.is_empty() {
+            items.push(HomeItem::Kept);
+        }
         items.push(HomeItem::Review);
         items.push(HomeItem::Insights);
         items.push(HomeItem::Help);
@@ -479,52 +338,5 @@ impl App {
         let s = self.content.steps.get(step)?;
         let e = s.exercises.get(exercise)?;
         Some((s, e, self.find_draft(&s.id, &e.id)?))
-    }
-
-    fn latest_loaded(
-        &mut self,
-        step_id: &str,
-        exercise_id: &str,
-        entry: Option<Box<Entry>>,
-    ) -> Vec<Effect> {
-        let (Some(entry), Some((_, exercise))) =
-            (entry, self.content.exercise(step_id, exercise_id))
-        else {
-            return vec![];
-        };
-        let exercise = exercise.clone();
-        let Some(draft) = self
-            .drafts
-            .iter_mut()
-            .find(|d| d.step_id == step_id && d.exercise_id == exercise_id)
-        else {
-            return vec![];
-        };
-        // Only an untouched draft is filled: nothing typed meanwhile is ever replaced.
-        if draft.answered() > 0 || draft.prompt > 0 {
-            return vec![];
-        }
-        draft.prefill(&exercise, &entry);
-        self.notice = Some(
-            "Your last answers are filled in. Change what you like and save again.".to_string(),
-        );
-        vec![self.save()]
-    }
-
-    fn entry_loaded(&mut self, id: i64, entry: Option<Box<Entry>>) -> Vec<Effect> {
-        let showing = matches!(self.screen, Screen::Entry { id: open, .. } if open == id);
-        match entry {
-            Some(entry) if showing => {
-                self.entry = Some(*entry);
-                self.clamp_scroll();
-                vec![]
-            }
-            None if showing => {
-                self.notice = Some("That entry could not be found.".to_string());
-                self.screen = Screen::Review { selected: 0 };
-                vec![self.load_review(0)]
-            }
-            _ => vec![],
-        }
     }
 }

@@ -36,6 +36,7 @@ impl App {
                     vec![self.save()]
                 }
                 Some(HomeItem::Continue) => self.continue_latest(),
+                Some(HomeItem::Kept) => self.open_kept(),
                 Some(HomeItem::Review) => self.open_review(),
                 Some(HomeItem::Insights) => self.open_insights(),
                 Some(HomeItem::Help) => self.update(Msg::Help),
@@ -148,14 +149,14 @@ impl App {
             }
             Msg::Open if draft.on_save_page() && draft.editing.is_some() => {
                 let id = draft.editing.unwrap_or_default();
-                let answers = draft.to_entry(&ex).answers;
+                let entry = draft.to_entry(&ex);
                 self.pending = Some(self.drafts.remove(index));
                 self.entry = None;
                 self.screen = Screen::Entry { id, scroll: 0 };
                 self.dirty = false;
                 vec![Effect::UpdateEntry {
                     id,
-                    answers,
+                    entry,
                     session: self.session(),
                 }]
             }
@@ -266,21 +267,25 @@ impl App {
         effects
     }
 
+    /// Open the draft touched last: a new run, or the edit of an entry.
     fn continue_latest(&mut self) -> Vec<Effect> {
         let Some(latest) = self.drafts.last() else {
             return vec![];
         };
-        let found = self.content.step_index(&latest.step_id).and_then(|step| {
-            let exercise = self.content.steps[step]
-                .exercises
-                .iter()
-                .position(|e| e.id == latest.exercise_id)?;
-            Some((step, exercise))
-        });
-        match found {
-            Some((step, exercise)) => self.open_exercise(step, exercise),
-            None => vec![],
+        let Some((step, exercise)) = self.content.position(&latest.step_id, &latest.exercise_id)
+        else {
+            return vec![];
+        };
+        if latest.editing.is_none() {
+            return self.open_exercise(step, exercise);
         }
+        // It is last already, so it is the draft the exercise screen shows.
+        self.screen = Screen::Exercise { step, exercise };
+        self.notice =
+            Some("Editing an entry. Its earlier version is kept in its history.".to_string());
+        let mut effects = vec![self.save()];
+        effects.extend(self.recall_loads(step, exercise));
+        effects
     }
 
     /// Keep a scrolled page from running past its end at the current size.

@@ -2,11 +2,12 @@
 //! relaunch (or a changed content pack) finds its way back or falls back home.
 
 use super::exercise::Draft;
-use super::session::{SESSION_VERSION, SavedScreen, Session};
 use super::{App, Effect, Screen};
+use crate::session::{SESSION_VERSION, SavedScreen, Session};
 
 impl App {
-    /// The session as it should be saved right now.
+    /// The session as it should be saved right now. A draft whose exercise this
+    /// content pack lacks was never opened and is saved back exactly as it came.
     pub fn session(&self) -> Session {
         Session {
             version: SESSION_VERSION,
@@ -20,6 +21,7 @@ impl App {
                         .map(|(_, e)| d.save(e))
                 })
                 .collect(),
+            kept: self.kept.clone(),
         }
     }
 
@@ -52,27 +54,27 @@ impl App {
                 step,
                 exercise,
                 scroll,
-            } => {
-                match self
-                    .content
-                    .steps
-                    .get(*step)
-                    .and_then(|s| Some((s, s.exercises.get(*exercise)?)))
-                {
-                    Some((s, e)) => SavedScreen::Reading {
-                        step_id: s.id.clone(),
-                        exercise_id: e.id.clone(),
-                        scroll: *scroll,
-                    },
-                    None => SavedScreen::Home { selected: 0 },
-                }
-            }
+            } => match self.content.steps.get(*step) {
+                Some(s) if *exercise < s.exercises.len() => SavedScreen::Reading {
+                    step_id: s.id.clone(),
+                    exercise_id: s.exercises[*exercise].id.clone(),
+                    scroll: *scroll,
+                },
+                _ => SavedScreen::Home { selected: 0 },
+            },
             Screen::Insights { section } => SavedScreen::Insights { section: *section },
             Screen::Review { selected } => SavedScreen::Review {
                 selected: *selected,
             },
             Screen::Entry { id, scroll } => SavedScreen::Entry {
                 entry_id: *id,
+                scroll: *scroll,
+            },
+            Screen::Kept { selected } => SavedScreen::Kept {
+                selected: *selected,
+            },
+            Screen::KeptDraft { index, scroll } => SavedScreen::KeptDraft {
+                index: *index,
                 scroll: *scroll,
             },
             Screen::Help { under, scroll } => SavedScreen::Help {
@@ -83,11 +85,14 @@ impl App {
     }
 
     pub(super) fn restore(&mut self, session: Session) {
-        for saved in &session.drafts {
-            if let Some((_, exercise)) = self.content.exercise(&saved.step_id, &saved.exercise_id) {
-                self.drafts.push(Draft::restore(saved, exercise));
+        for saved in session.drafts {
+            match self.content.exercise(&saved.step_id, &saved.exercise_id) {
+                Some((_, exercise)) => self.drafts.push(Draft::restore(&saved, exercise)),
+                // Never dropped: kept, readable, until the person says otherwise.
+                None => self.kept.push(saved),
             }
         }
+        self.kept.extend(session.kept);
         self.screen = self.restore_screen(&session.screen);
     }
 
@@ -111,35 +116,24 @@ impl App {
             SavedScreen::Exercise {
                 step_id,
                 exercise_id,
-            } => {
-                let found = self.content.step_index(step_id).and_then(|step| {
-                    let exercise = self.content.steps[step]
-                        .exercises
-                        .iter()
-                        .position(|e| &e.id == exercise_id)?;
-                    self.find_draft(step_id, exercise_id)
-                        .map(|_| Screen::Exercise { step, exercise })
-                });
-                found.unwrap_or(home)
-            }
+            } => match self.content.position(step_id, exercise_id) {
+                Some((step, exercise)) if self.find_draft(step_id, exercise_id).is_some() => {
+                    Screen::Exercise { step, exercise }
+                }
+                _ => home,
+            },
             SavedScreen::Reading {
                 step_id,
                 exercise_id,
                 scroll,
-            } => {
-                let found = self.content.step_index(step_id).and_then(|step| {
-                    let exercise = self.content.steps[step]
-                        .exercises
-                        .iter()
-                        .position(|e| &e.id == exercise_id)?;
-                    Some(Screen::Reading {
-                        step,
-                        exercise,
-                        scroll: *scroll,
-                    })
-                });
-                found.unwrap_or(home)
-            }
+            } => match self.content.position(step_id, exercise_id) {
+                Some((step, exercise)) => Screen::Reading {
+                    step,
+                    exercise,
+                    scroll: *scroll,
+                },
+                None => home,
+            },
             SavedScreen::Insights { section } => Screen::Insights {
                 section: (*section).min(3),
             },
@@ -150,6 +144,16 @@ impl App {
                 id: *entry_id,
                 scroll: *scroll,
             },
+            SavedScreen::Kept { selected } if !self.kept.is_empty() => Screen::Kept {
+                selected: (*selected).min(self.kept.len() - 1),
+            },
+            SavedScreen::KeptDraft { index, scroll } if *index < self.kept.len() => {
+                Screen::KeptDraft {
+                    index: *index,
+                    scroll: *scroll,
+                }
+            }
+            SavedScreen::Kept { .. } | SavedScreen::KeptDraft { .. } => home,
             SavedScreen::Help { under, scroll } => Screen::Help {
                 under: Box::new(self.restore_screen(under)),
                 scroll: *scroll,

@@ -8,6 +8,8 @@ pub enum HomeItem {
     Continue,
     Review,
     Insights,
+    /// Drafts kept from exercises this content pack doesn't have.
+    Kept,
     Help,
 }
 
@@ -44,6 +46,15 @@ pub enum Screen {
     /// One saved entry; its text is in `App::entry` once loaded.
     Entry {
         id: i64,
+        scroll: u16,
+    },
+    /// Drafts attune keeps but cannot open as exercises (see `App::kept`).
+    Kept {
+        selected: usize,
+    },
+    /// One kept draft, read-only.
+    KeptDraft {
+        index: usize,
         scroll: u16,
     },
     /// Keys for the screen underneath, and where to get help now.

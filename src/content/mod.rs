@@ -164,8 +164,17 @@ impl Content {
     }
 
     pub fn exercise(&self, step_id: &str, exercise_id: &str) -> Option<(&Step, &Exercise)> {
-        let step = self.step(step_id)?;
-        let exercise = step.exercises.iter().find(|e| e.id == exercise_id)?;
+        let (step, exercise) = self.position(step_id, exercise_id)?;
+        Some((&self.steps[step], &self.steps[step].exercises[exercise]))
+    }
+
+    /// Where an exercise is, by ids: the step's index and the exercise's.
+    pub fn position(&self, step_id: &str, exercise_id: &str) -> Option<(usize, usize)> {
+        let step = self.step_index(step_id)?;
+        let exercise = self.steps[step]
+            .exercises
+            .iter()
+            .position(|e| e.id == exercise_id)?;
         Some((step, exercise))
     }
 }

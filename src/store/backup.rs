@@ -1,69 +1,141 @@
-//! Automatic backups: at most one a day, made at start with SQLite's online backup
-//! API into `backups/attune-YYYY-MM-DD.db`, keeping the newest seven.
+//! Checking the journal and backing it up: an integrity check through its own
+//! read-only connection, then at most one backup a day (`backups/attune-YYYY-MM-DD.db`,
+//! the newest seven kept), each checked before an older one makes room for it.
 
 use std::fs::{self, OpenOptions};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
-use std::path::PathBuf;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use rusqlite::MAIN_DB;
 
-use super::Store;
+use super::open::{APPLICATION_ID, read_only};
+use super::{DB_FILE, Store};
 
 pub const BACKUP_DIR: &str = "backups";
 pub const KEEP_BACKUPS: usize = 7;
+
+/// What the daily backup did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Backup {
+    Made(PathBuf),
+    /// Today's was already there.
+    AlreadyMade,
+    /// The clock says a day before the newest backup: making one now would sort it
+    /// first and rotate it straight out, so none is made.
+    ClockBehind {
+        today: NaiveDate,
+        newest: NaiveDate,
+    },
+}
+
+/// Damage found by the integrity check, in SQLite's words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Damage(pub String);
+
+/// `PRAGMA quick_check` of a journal file, read-only: Ok when SQLite finds every page
+/// in order and the file is an attune journal.
+pub fn check_file(file: &Path) -> Result<(), Damage> {
+    let conn = read_only(file).map_err(|e| Damage(e.to_string()))?;
+    let app_id: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(|e| Damage(e.to_string()))?;
+    if app_id != APPLICATION_ID {
+        return Err(Damage("it is not marked as an attune journal".into()));
+    }
+    let mut stmt = conn
+        .prepare("PRAGMA quick_check(5)")
+        .map_err(|e| Damage(e.to_string()))?;
+    let findings = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .map_err(|e| Damage(e.to_string()))?;
+    match findings.as_slice() {
+        [ok] if ok == "ok" => Ok(()),
+        _ => Err(Damage(findings.join("; "))),
+    }
+}
+
+/// Check the journal in `dir` (see [`check_file`]).
+pub fn check_journal(dir: &Path) -> Result<(), Damage> {
+    check_file(&dir.join(DB_FILE))
+}
+
+/// Today's backup of the journal in `dir`, unless there is one. Uses its own
+/// connection, so it can run beside a writing attune; call it only once the journal
+/// passed [`check_journal`], so a damaged journal never pushes out a good backup.
+pub fn backup_if_due(dir: &Path, today: NaiveDate) -> anyhow::Result<Backup> {
+    use anyhow::Context as _;
+    let backups = dir.join(BACKUP_DIR);
+    crate::fsutil::private_dir(&backups)?;
+    let target = backups.join(format!("attune-{}.db", today.format("%Y-%m-%d")));
+    if target.exists() {
+        return Ok(Backup::AlreadyMade);
+    }
+    let existing = list(&backups)?;
+    if let Some(newest) = existing.last().and_then(|p| date_of(p))
+        && newest > today
+    {
+        return Ok(Backup::ClockBehind { today, newest });
+    }
+    // Written under a temporary name, checked, then renamed, so a half-made or bad
+    // copy never looks like a backup.
+    let partial = backups.join(format!(".attune-{}.db.partial", today.format("%Y-%m-%d")));
+    let _ = fs::remove_file(&partial);
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(&partial)
+        .with_context(|| format!("cannot write {}", partial.display()))?;
+    let made = (|| {
+        // A compact copy of one consistent snapshot: free pages (and any deleted
+        // words left in them) are not carried over.
+        read_only(&dir.join(DB_FILE))?
+            .execute("VACUUM INTO ?1", [partial.to_string_lossy()])
+            .context("the copy failed")?;
+        fs::File::open(&partial)?.sync_all()?;
+        check_file(&partial).context("the new copy did not check out")?;
+        fs::rename(&partial, &target)?;
+        crate::fsutil::sync_dir(&backups)?;
+        anyhow::Ok(())
+    })();
+    if let Err(e) = made {
+        let _ = fs::remove_file(&partial);
+        return Err(e);
+    }
+    // Only now, with a good new backup in place, does the oldest make room.
+    let all = list(&backups)?;
+    for old in &all[..all.len().saturating_sub(KEEP_BACKUPS)] {
+        fs::remove_file(old)?;
+    }
+    Ok(Backup::Made(target))
+}
+
+/// Backups in a folder, oldest first.
+fn list(backups: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut found: Vec<PathBuf> = fs::read_dir(backups)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| date_of(p).is_some())
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
+fn date_of(path: &Path) -> Option<NaiveDate> {
+    let name = path.file_name()?.to_str()?;
+    let date = name.strip_prefix("attune-")?.strip_suffix(".db")?;
+    NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
+}
 
 impl Store {
     pub fn backup_dir(&self) -> PathBuf {
         self.dir.join(BACKUP_DIR)
     }
 
-    /// Today's backup, unless there already is one. Returns the file it wrote.
-    pub fn backup_if_due(&self, today: NaiveDate) -> anyhow::Result<Option<PathBuf>> {
-        let dir = self.backup_dir();
-        fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(&dir)?;
-        let target = dir.join(format!("attune-{}.db", today.format("%Y-%m-%d")));
-        if target.exists() {
-            return Ok(None);
-        }
-        // Written under a temporary name and renamed, so a half-made copy never looks
-        // like a backup.
-        let partial = dir.join(format!(".attune-{}.db.partial", today.format("%Y-%m-%d")));
-        let _ = fs::remove_file(&partial);
-        OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&partial)?;
-        self.conn.backup(MAIN_DB, &partial, None)?;
-        fs::rename(&partial, &target)?;
-        self.prune_backups()?;
-        Ok(Some(target))
-    }
-
     /// Backups present, oldest first.
     pub fn backups(&self) -> std::io::Result<Vec<PathBuf>> {
-        let mut found: Vec<PathBuf> = fs::read_dir(self.backup_dir())?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                p.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with("attune-") && n.ends_with(".db"))
-            })
-            .collect();
-        found.sort();
-        Ok(found)
-    }
-
-    fn prune_backups(&self) -> std::io::Result<()> {
-        let all = self.backups()?;
-        let excess = all.len().saturating_sub(KEEP_BACKUPS);
-        for old in &all[..excess] {
-            fs::remove_file(old)?;
-        }
-        Ok(())
+        list(&self.backup_dir())
     }
 }

@@ -5,8 +5,8 @@ use chrono::{DateTime, FixedOffset, Local};
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::Store;
-use crate::app::session::Session;
 use crate::journal::{Answer, AnswerValue, Entry, EntrySummary, ExerciseActivity, NewEntry};
+use crate::session::Session;
 
 impl Store {
     /// Save a finished entry and the session without its draft in one transaction,
@@ -23,14 +23,7 @@ impl Store {
         at: DateTime<FixedOffset>,
     ) -> rusqlite::Result<i64> {
         let tx = self.conn.transaction()?;
-        let stamp = at.to_rfc3339();
-        tx.execute(
-            "INSERT INTO entries (step_id, exercise_id, exercise_title, created_at, created_unix, updated_at, uid)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?4, lower(hex(randomblob(16))))",
-            params![entry.step_id, entry.exercise_id, entry.exercise_title, stamp, at.timestamp()],
-        )?;
-        let id = tx.last_insert_rowid();
-        insert_answers(&tx, id, &entry.answers)?;
+        let id = insert_entry(&tx, entry, at)?;
         if let Some(session) = session {
             super::session::write(&tx, session)?;
         }
@@ -137,6 +130,22 @@ impl Store {
         })?;
         rows.collect()
     }
+}
+
+/// A new entry with its answers, created at `at`.
+pub(super) fn insert_entry(
+    conn: &rusqlite::Connection,
+    entry: &NewEntry,
+    at: DateTime<FixedOffset>,
+) -> rusqlite::Result<i64> {
+    conn.execute(
+        "INSERT INTO entries (step_id, exercise_id, exercise_title, created_at, created_unix, updated_at, uid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?4, lower(hex(randomblob(16))))",
+        params![entry.step_id, entry.exercise_id, entry.exercise_title, at.to_rfc3339(), at.timestamp()],
+    )?;
+    let id = conn.last_insert_rowid();
+    insert_answers(conn, id, &entry.answers)?;
+    Ok(id)
 }
 
 pub(super) fn time(r: &Row, i: usize) -> rusqlite::Result<DateTime<FixedOffset>> {

@@ -3,6 +3,7 @@
 
 mod backup;
 mod entries;
+mod open;
 mod review;
 mod session;
 mod transfer;
@@ -10,13 +11,16 @@ mod transfer;
 pub use review::{Filter, Page};
 pub use transfer::{EXPORT_FORMAT, Export, ExportedEntry, ImportReport, TransferError};
 
-pub use backup::{BACKUP_DIR, KEEP_BACKUPS};
+pub use backup::{
+    BACKUP_DIR, Backup, Damage, KEEP_BACKUPS, backup_if_due, check_file, check_journal,
+};
+pub use open::APPLICATION_ID;
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::fs::{self, File};
+use std::io;
 use std::path::{Path, PathBuf};
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{M, Migrations};
 
@@ -30,6 +34,53 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("schema_v2.sql")).foreign_key_check(),
     M::up(include_str!("schema_v3.sql")),
 ];
+
+/// Is this error a full disk? SQLite says so (SQLITE_FULL), or, when the disk filled
+/// under its WAL or shared memory, reports a plain I/O error: then ask the disk.
+pub fn is_disk_full(dir: &Path, e: &rusqlite::Error) -> bool {
+    use rusqlite::ErrorCode::{DiskFull, SystemIoFailure};
+    match e.sqlite_error_code() {
+        Some(DiskFull) => true,
+        Some(SystemIoFailure) => free_bytes(dir).is_some_and(|free| free < 64 * 1024),
+        _ => false,
+    }
+}
+
+/// Bytes free to this user on the disk holding `dir`.
+fn free_bytes(dir: &Path) -> Option<u64> {
+    use std::os::unix::ffi::OsStrExt;
+    let path = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
+    let mut stat = std::mem::MaybeUninit::<libc::statvfs>::uninit();
+    // SAFETY: `path` is a valid C string and `stat` a buffer of the right type, which
+    // statvfs fills when it returns 0.
+    let stat = unsafe {
+        if libc::statvfs(path.as_ptr(), stat.as_mut_ptr()) != 0 {
+            return None;
+        }
+        stat.assume_init()
+    };
+    Some(stat.f_bavail.saturating_mul(stat.f_frsize))
+}
+
+/// A failed migration said plainly: a full disk is the likely cause on a new journal.
+fn migration_failed(file: &Path, e: rusqlite_migration::Error) -> OpenError {
+    let dir = file.parent().unwrap_or(Path::new("."));
+    if let rusqlite_migration::Error::RusqliteError { err, .. } = &e
+        && is_disk_full(dir, err)
+    {
+        return OpenError::DiskFull {
+            file: file.to_path_buf(),
+        };
+    }
+    let detail = match e {
+        rusqlite_migration::Error::RusqliteError { err, .. } => err.to_string(),
+        other => other.to_string(),
+    };
+    OpenError::Sqlite {
+        file: file.to_path_buf(),
+        detail: format!("could not bring the schema up to date: {detail}"),
+    }
+}
 
 pub fn schema_version() -> i64 {
     MIGRATIONS.len() as i64
@@ -56,97 +107,134 @@ pub enum OpenError {
          or move the file aside to start a new journal."
     )]
     NotADatabase { file: PathBuf, detail: String },
-    #[error("cannot use {path}: {source}")]
-    Io { path: PathBuf, source: io::Error },
+    #[error(
+        "{file} is another program's database, not an attune journal. attune did not change it. \
+         Move it aside to start a new journal there, or choose another folder with --data-dir."
+    )]
+    Foreign { file: PathBuf },
+    #[error(
+        "{file} is empty, but there are backups in {backups}. attune did not change anything. \
+         To go on, restore the newest backup (see \"Your data\" in the README), or remove the \
+         empty file to start a new journal."
+    )]
+    Empty { file: PathBuf, backups: PathBuf },
+    #[error("attune will not use {path}: {why}. Remove it and start attune again.")]
+    NotOurs { path: PathBuf, why: String },
+    #[error("there is no journal in {dir} yet. Start attune once to make one.")]
+    NoJournal { dir: PathBuf },
+    #[error(
+        "the disk holding {file} is full, so attune cannot open the journal. Free some space \
+         and start attune again; nothing was changed."
+    )]
+    DiskFull { file: PathBuf },
+    // The cause is part of the message, not a separate source, so it is said once.
+    #[error("cannot use {path}: {error}")]
+    Io { path: PathBuf, error: io::Error },
     #[error("cannot open the journal {file}: {detail}")]
     Sqlite { file: PathBuf, detail: String },
 }
 
-/// An open journal: one SQLite file plus the lock that keeps a second attune out.
+/// An open journal: one SQLite file plus, when writable, the lock that keeps a second
+/// attune out.
 pub struct Store {
     conn: Connection,
     dir: PathBuf,
+    /// The saved session could not be read at start: keep it aside before saving.
+    session_unreadable: std::cell::Cell<bool>,
     // Held for the life of the store; the OS releases it if the process dies.
-    _lock: File,
+    _lock: Option<File>,
 }
 
 impl Store {
-    /// Open (creating if needed) the journal in `dir`.
+    /// Open (creating if needed) the journal in `dir` for reading and writing. Anything
+    /// that is not an attune journal this version can use is refused before a write.
     pub fn open(dir: &Path) -> Result<Store, OpenError> {
-        let io_err = |path: &Path| {
-            let path = path.to_path_buf();
-            move |source| OpenError::Io { path, source }
-        };
-        fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)
-            .map_err(io_err(dir))?;
-        let lock = take_lock(dir)?;
-
+        open::data_dir(dir)?;
+        let lock = open::take_lock(dir)?;
+        open::mend_stale_shm(dir);
         let file = dir.join(DB_FILE);
-        if !file.exists() {
-            // Create it ourselves so it is private from the first byte; SQLite gives
-            // its -wal and -shm files the same mode as the database.
-            OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .mode(0o600)
-                .open(&file)
-                .map_err(io_err(&file))?;
+        if open::inspect(&file)? == open::Found::Nothing {
+            open::create_private(&file)?;
         }
-        let sql_err = |file: &Path| {
-            let file = file.to_path_buf();
-            move |e: rusqlite::Error| classify(&file, e)
-        };
+        let sql = |e| classify(&file, e);
         let mut conn = Connection::open_with_flags(
             &file,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
-        .map_err(sql_err(&file))?;
-        // Read before writing anything, so a foreign or newer file is left untouched.
-        let found: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(sql_err(&file))?;
-        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-            r.get::<_, i64>(0)
-        })
-        .map_err(sql_err(&file))?;
-        if found > schema_version() {
-            return Err(OpenError::TooNew {
-                file,
-                found,
-                supported: schema_version(),
-            });
+        .map_err(sql)?;
+        // Until the file is known to be ours, closing must not fold a WAL into it.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
+            .map_err(sql)?;
+        // The look above was through the same file and WAL, under the same lock, but
+        // this is the connection that will write: ask once more before it does.
+        let app_id: i32 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(sql)?;
+        if app_id != 0 && app_id != APPLICATION_ID {
+            return Err(OpenError::Foreign { file });
         }
         // WAL is a property of the file; only a new journal needs it set (a write).
         let mode: String = conn
             .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-            .map_err(sql_err(&file))?;
+            .map_err(sql)?;
         if !mode.eq_ignore_ascii_case("wal") {
             conn.pragma_update(None, "journal_mode", "WAL")
-                .map_err(sql_err(&file))?;
+                .map_err(sql)?;
         }
         conn.pragma_update(None, "synchronous", "FULL")
-            .map_err(sql_err(&file))?;
+            .map_err(sql)?;
         // What is deleted is overwritten on disk, not just unlinked.
         conn.pragma_update(None, "secure_delete", "ON")
-            .map_err(sql_err(&file))?;
+            .map_err(sql)?;
         conn.pragma_update(None, "foreign_keys", "ON")
-            .map_err(sql_err(&file))?;
+            .map_err(sql)?;
         conn.busy_timeout(std::time::Duration::from_secs(2))
-            .map_err(sql_err(&file))?;
+            .map_err(sql)?;
         Migrations::from_slice(MIGRATIONS)
             .to_latest(&mut conn)
-            .map_err(|e| OpenError::Sqlite {
-                file: file.clone(),
-                detail: format!("could not bring the schema up to date: {e}"),
-            })?;
+            .map_err(|e| migration_failed(&file, e))?;
+        if app_id != APPLICATION_ID {
+            conn.pragma_update(None, "application_id", APPLICATION_ID)
+                .map_err(sql)?;
+        }
+        // Ours now: closing may fold the WAL into the file again.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)
+            .map_err(sql)?;
         Ok(Store {
             conn,
             dir: dir.to_path_buf(),
-            _lock: lock,
+            session_unreadable: Default::default(),
+            _lock: Some(lock),
         })
+    }
+
+    /// Open the journal for reading only, without the lock, so `export` works while
+    /// attune is open (WAL gives it a consistent snapshot). A journal that still needs
+    /// its schema brought up to date is opened as with [`Store::open`].
+    pub fn open_read_only(dir: &Path) -> Result<Store, OpenError> {
+        let file = dir.join(DB_FILE);
+        match open::inspect(&file)? {
+            open::Found::Nothing => Err(OpenError::NoJournal {
+                dir: dir.to_path_buf(),
+            }),
+            open::Found::Journal(v) if v < schema_version() => Store::open(dir),
+            open::Found::Journal(_) => Ok(Store {
+                conn: open::read_only(&file)?,
+                dir: dir.to_path_buf(),
+                session_unreadable: Default::default(),
+                _lock: None,
+            }),
+        }
+    }
+
+    /// Leave the journal whole in `attune.db` alone: fold the WAL into it, truncate
+    /// the WAL, and close. Every way of leaving attune ends here.
+    pub fn close(self) -> rusqlite::Result<()> {
+        if self._lock.is_some() {
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        }
+        self.conn.close().map_err(|(_, e)| e)
     }
 
     pub fn dir(&self) -> &Path {
@@ -165,6 +253,24 @@ impl Store {
     /// `PRAGMA synchronous` of the open connection (2 is FULL).
     pub fn synchronous(&self) -> rusqlite::Result<i64> {
         self.conn.query_row("PRAGMA synchronous", [], |r| r.get(0))
+    }
+
+    /// What went wrong, in the person's words where it matters: a full disk is said
+    /// as such, whatever SQLite called it.
+    pub fn explain(&self, e: &rusqlite::Error) -> String {
+        if is_disk_full(&self.dir, e) {
+            "the disk is full".to_string()
+        } else {
+            e.to_string()
+        }
+    }
+
+    /// Cap the journal at `pages` pages for this connection, so a test can meet a
+    /// real SQLITE_FULL without filling a disk.
+    #[doc(hidden)]
+    pub fn limit_pages(&self, pages: u32) -> rusqlite::Result<()> {
+        self.conn
+            .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |_| Ok(()))
     }
 
     /// Has the person read the first-run welcome?
@@ -212,46 +318,13 @@ impl Store {
     }
 }
 
-fn take_lock(dir: &Path) -> Result<File, OpenError> {
-    let path = dir.join(LOCK_FILE);
-    let io_err = |source| OpenError::Io {
-        path: path.clone(),
-        source,
-    };
-    let mut lock = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o600)
-        .open(&path)
-        .map_err(io_err)?;
-    match lock.try_lock() {
-        Ok(()) => {}
-        Err(fs::TryLockError::WouldBlock) => {
-            let pid = fs::read_to_string(&path)
-                .map(|s| s.trim().to_string())
-                .unwrap_or_default();
-            let pid = if pid.is_empty() {
-                "unknown".to_string()
-            } else {
-                pid
-            };
-            return Err(OpenError::Locked {
-                dir: dir.to_path_buf(),
-                pid,
-            });
-        }
-        Err(fs::TryLockError::Error(e)) => return Err(io_err(e)),
-    }
-    // Only the holder writes its pid, so a second start can say who has it.
-    lock.set_len(0).map_err(io_err)?;
-    write!(lock, "{}", std::process::id()).map_err(io_err)?;
-    Ok(lock)
-}
-
 fn classify(file: &Path, e: rusqlite::Error) -> OpenError {
     use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
+    if is_disk_full(file.parent().unwrap_or(Path::new(".")), &e) {
+        return OpenError::DiskFull {
+            file: file.to_path_buf(),
+        };
+    }
     match e.sqlite_error_code() {
         Some(NotADatabase | DatabaseCorrupt) => OpenError::NotADatabase {
             file: file.to_path_buf(),
@@ -270,21 +343,36 @@ impl Store {
     pub fn privacy_problems(&self) -> Vec<String> {
         use std::os::unix::fs::PermissionsExt;
         let mut problems = Vec::new();
-        let mut check = |path: PathBuf, want: u32| {
+        let mut check = |path: PathBuf, want: u32, shown: String| {
             if let Ok(meta) = fs::metadata(&path) {
                 let mode = meta.permissions().mode() & 0o777;
                 if mode & 0o077 != 0 {
                     problems.push(format!(
-                        "{} can be read by others (mode {mode:o}); `chmod {want:o} {}` makes it private again.",
-                        path.display(),
+                        "{shown} can be read by others (mode {mode:o}); `chmod {want:o} {}` makes it private again.",
                         path.display()
                     ));
                 }
             }
         };
-        check(self.dir.clone(), 0o700);
+        check(self.dir.clone(), 0o700, self.dir.display().to_string());
         for name in [DB_FILE, "attune.db-wal", "attune.db-shm", LOCK_FILE] {
-            check(self.dir.join(name), 0o600);
+            let path = self.dir.join(name);
+            check(path.clone(), 0o600, path.display().to_string());
+        }
+        // A journal kept elsewhere through a symlink: its real file and side files
+        // are as private as they are there, whatever the link looks like.
+        if let Some(real) = open::real_location(&self.db_path()) {
+            let name = real.file_name().map(|n| n.to_string_lossy().into_owned());
+            for suffix in ["", "-wal", "-shm"] {
+                let file =
+                    real.with_file_name(format!("{}{suffix}", name.as_deref().unwrap_or(DB_FILE)));
+                let shown = format!(
+                    "{} (where {} points)",
+                    file.display(),
+                    self.db_path().display()
+                );
+                check(file, 0o600, shown);
+            }
         }
         problems
     }

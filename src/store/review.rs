@@ -6,7 +6,8 @@ use rusqlite::params;
 
 use super::Store;
 use super::entries::{insert_answers, json_column, read_answers, time, to_json};
-use crate::journal::{Answer, EntrySummary, EntryVersion, MATCH_END, MATCH_START};
+use crate::journal::{EntrySummary, EntryVersion, MATCH_END, MATCH_START, NewEntry, Updated};
+use crate::session::Session;
 
 /// Which entries Review shows. Every part is optional and they combine.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -30,25 +31,15 @@ pub struct Page {
 }
 
 impl Filter {
-    /// The search words as the index sees them: runs of letters and digits, folded
-    /// to lower case without accents ("don't" is "don" and "t", as when indexed).
+    /// The search words as the index sees them (see `crate::search`).
     pub fn terms(&self) -> Vec<String> {
-        self.words
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(fold)
-            .collect()
+        crate::search::terms(&self.words)
     }
 
     /// The words as an FTS5 query: each term quoted (so nothing is taken as syntax)
     /// and matched as a prefix; all must appear.
     pub fn fts_query(&self) -> Option<String> {
-        let terms: Vec<String> = self
-            .terms()
-            .into_iter()
-            .map(|t| format!("\"{t}\"*"))
-            .collect();
-        (!terms.is_empty()).then(|| terms.join(" "))
+        crate::search::fts_query(&self.terms())
     }
 }
 
@@ -133,30 +124,56 @@ impl Store {
         })
     }
 
-    /// Replace an entry's answers, keeping what they were in its history.
-    pub fn update_entry(&mut self, id: i64, answers: &[Answer]) -> rusqlite::Result<()> {
-        self.update_entry_at(id, answers, Local::now().fixed_offset())
+    /// Replace an entry's answers, keeping what they were in its history, and save
+    /// the session without the edit's draft, in one transaction (a crash can neither
+    /// lose the edit nor apply it twice). An entry deleted meanwhile is not brought
+    /// back: the edit is saved as a new entry instead.
+    pub fn update_entry(
+        &mut self,
+        id: i64,
+        entry: &NewEntry,
+        session: &Session,
+    ) -> rusqlite::Result<Updated> {
+        self.update_entry_at(id, entry, Some(session), Local::now().fixed_offset())
     }
 
     pub fn update_entry_at(
         &mut self,
         id: i64,
-        answers: &[Answer],
+        entry: &NewEntry,
+        session: Option<&Session>,
         at: DateTime<FixedOffset>,
-    ) -> rusqlite::Result<()> {
+    ) -> rusqlite::Result<Updated> {
         let tx = self.conn.transaction()?;
-        let before = read_answers(&tx, id)?;
-        tx.execute(
-            "INSERT INTO entry_history (entry_id, changed_at, answers) VALUES (?1, ?2, ?3)",
-            params![id, at.to_rfc3339(), to_json(&before)?],
+        let live: bool = tx.query_row(
+            "SELECT count(*) > 0 FROM entries WHERE id = ?1 AND deleted_at IS NULL",
+            [id],
+            |r| r.get(0),
         )?;
-        tx.execute("DELETE FROM answers WHERE entry_id = ?1", [id])?;
-        insert_answers(&tx, id, answers)?;
-        tx.execute(
-            "UPDATE entries SET updated_at = ?2 WHERE id = ?1",
-            params![id, at.to_rfc3339()],
-        )?;
-        tx.commit()
+        let saved = if live {
+            let before = read_answers(&tx, id)?;
+            tx.execute(
+                "INSERT INTO entry_history (entry_id, changed_at, answers) VALUES (?1, ?2, ?3)",
+                params![id, at.to_rfc3339(), to_json(&before)?],
+            )?;
+            tx.execute("DELETE FROM answers WHERE entry_id = ?1", [id])?;
+            insert_answers(&tx, id, &entry.answers)?;
+            tx.execute(
+                "UPDATE entries SET updated_at = ?2 WHERE id = ?1",
+                params![id, at.to_rfc3339()],
+            )?;
+            Updated { id, as_new: false }
+        } else {
+            Updated {
+                id: super::entries::insert_entry(&tx, entry, at)?,
+                as_new: true,
+            }
+        };
+        if let Some(session) = session {
+            super::session::write(&tx, session)?;
+        }
+        tx.commit()?;
+        Ok(saved)
     }
 
     /// Earlier versions of an entry, oldest first.
@@ -193,8 +210,18 @@ impl Store {
     /// Remove deleted entries for good (on the way out, and at start for any left
     /// by a crash). `secure_delete` overwrites their words on disk.
     pub fn purge_deleted(&self) -> rusqlite::Result<usize> {
-        self.conn
-            .execute("DELETE FROM entries WHERE deleted_at IS NOT NULL", [])
+        let purged = self
+            .conn
+            .execute("DELETE FROM entries WHERE deleted_at IS NOT NULL", [])?;
+        if purged > 0 {
+            // The search index only marks deleted rows; merging it rewrites its words
+            // without theirs, and secure_delete zeroes the pages the old ones were on.
+            self.conn.execute(
+                "INSERT INTO entries_fts (entries_fts) VALUES ('optimize')",
+                [],
+            )?;
+        }
+        Ok(purged)
     }
 }
 
@@ -289,53 +316,49 @@ impl Store {
     }
 }
 
-/// Lower case without the accents of Latin letters, as the search index folds them.
-fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'ç' => 'c',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ý' | 'ÿ' => 'y',
-            c => c,
-        })
-        .collect()
-}
-
 fn cut(text: &str, chars: usize) -> String {
     text.chars().take(chars).collect()
 }
 
-/// A window of the text around the first match, with every word that starts with a
-/// search term between the match markers.
+/// A window of the text around the first match, each matching word between the match
+/// markers, and runs of white space (line breaks too) shown as one space.
 fn snippet(text: &str, terms: &[String]) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let hit = |w: &str| {
-        let w = fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
-        terms.iter().any(|t| w.starts_with(t.as_str()))
-    };
-    let first = words.iter().position(|w| hit(w)).unwrap_or(0);
-    let start = first.saturating_sub(6);
+    let hits = crate::search::matches(text, terms);
+    let first = hits.first().map_or(0, |r| r.start);
+    // Some words of what came before, starting at a word.
+    let before: Vec<usize> = text[..first]
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .map(|(i, c)| i + c.len_utf8())
+        .collect();
+    let start = before.len().checked_sub(7).map_or(0, |i| before[i]);
+    let end = text[start..]
+        .char_indices()
+        .nth(240)
+        .map_or(text.len(), |(i, _)| start + i);
     let mut out = String::new();
     if start > 0 {
         out.push_str("… ");
     }
-    for (i, w) in words.iter().enumerate().skip(start).take(24) {
-        if i > start {
-            out.push(' ');
+    let mut at = start;
+    let push = |out: &mut String, piece: &str| {
+        for c in piece.chars() {
+            if c.is_whitespace() {
+                if !out.ends_with(' ') && !out.is_empty() {
+                    out.push(' ');
+                }
+            } else {
+                out.push(c);
+            }
         }
-        if hit(w) {
-            out.push(MATCH_START);
-            out.push_str(w);
-            out.push(MATCH_END);
-        } else {
-            out.push_str(w);
-        }
+    };
+    for hit in hits.iter().filter(|r| r.start >= start && r.end <= end) {
+        push(&mut out, &text[at..hit.start]);
+        out.push(MATCH_START);
+        push(&mut out, &text[hit.clone()]);
+        out.push(MATCH_END);
+        at = hit.end;
     }
+    push(&mut out, &text[at..end]);
     out
 }

@@ -4,38 +4,67 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Store;
-use crate::app::session::Session;
+use crate::session::Session;
 
 impl Store {
+    /// Save the session. If the one in the journal could not be read at start, it is
+    /// first kept aside (in `settings`, as `unreadable_session_<time>`), in the same
+    /// transaction, so no save ever destroys it.
     pub fn save_session(&self, session: &Session) -> rusqlite::Result<()> {
-        write(&self.conn, session)
+        if !self.session_unreadable.get() {
+            return write(&self.conn, session);
+        }
+        let tx = self.conn.unchecked_transaction()?;
+        tx.execute(
+            "INSERT OR REPLACE INTO settings (key, value)
+             SELECT ?1, data FROM session WHERE id = 1",
+            [format!(
+                "unreadable_session_{}",
+                chrono::Local::now().to_rfc3339()
+            )],
+        )?;
+        write(&tx, session)?;
+        tx.commit()?;
+        self.session_unreadable.set(false);
+        Ok(())
     }
 
     /// The last saved session. One that cannot be read (written by a newer attune,
-    /// say) is reported as an error and left in place, never overwritten silently.
+    /// say) is reported as an error; it is left in place, and kept aside by the next
+    /// save (reading never writes: the journal may not have been checked yet).
     pub fn load_session(&self) -> Result<Option<Session>, SessionError> {
-        let data: Option<String> = self
-            .conn
-            .query_row("SELECT data FROM session WHERE id = 1", [], |r| r.get(0))
-            .optional()
-            .map_err(|e| SessionError(e.to_string()))?;
-        match data {
-            None => Ok(None),
-            Some(text) => serde_json::from_str(&text).map(Some).map_err(|e| {
-                // Keep the unreadable copy aside so the next save cannot destroy it.
-                let kept = self.conn.execute(
-                    "INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)",
-                    params![
-                        format!("unreadable_session_{}", chrono::Local::now().to_rfc3339()),
-                        text
-                    ],
-                );
-                SessionError(format!(
-                    "{e} (a copy was kept: {})",
-                    if kept.is_ok() { "yes" } else { "no" }
-                ))
+        read(&self.conn).map_err(|e| {
+            if let SessionRead::Unreadable { .. } = &e {
+                self.session_unreadable.set(true);
+                return SessionError(format!("{e}; it is kept aside, not overwritten"));
+            }
+            SessionError(e.to_string())
+        })
+    }
+}
+
+/// Why a saved session could not be read.
+#[derive(Debug, thiserror::Error)]
+pub(super) enum SessionRead {
+    #[error("{0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error("{why}")]
+    Unreadable { why: String, text: String },
+}
+
+/// The saved session, read through any connection (or transaction).
+pub(super) fn read(conn: &Connection) -> Result<Option<Session>, SessionRead> {
+    let data: Option<String> = conn
+        .query_row("SELECT data FROM session WHERE id = 1", [], |r| r.get(0))
+        .optional()?;
+    match data {
+        None => Ok(None),
+        Some(text) => serde_json::from_str(&text)
+            .map(Some)
+            .map_err(|e| SessionRead::Unreadable {
+                why: e.to_string(),
+                text,
             }),
-        }
     }
 }
 

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::entries::{ANSWER_COLUMNS, answer_from_row, insert_answers, json_column, to_json};
 use super::{Filter, Store, schema_version};
 use crate::journal::Answer;
+use crate::session::{SavedDraft, Session};
 
 pub const EXPORT_FORMAT: &str = "attune-export";
 
@@ -22,6 +23,10 @@ pub struct Export {
     pub schema_version: i64,
     pub settings: BTreeMap<String, String>,
     pub entries: Vec<ExportedEntry>,
+    /// Exercises in progress (and drafts kept aside), so a restore brings back every
+    /// word, not only finished entries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub drafts: Vec<SavedDraft>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,10 +52,15 @@ pub struct ExportedVersion {
     pub answers: Vec<Answer>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ImportReport {
     pub added: usize,
     pub already_there: usize,
+    /// Entries not imported because an earlier entry of the same file has their uid
+    /// with different content: (entry number in the file, the earlier one's number).
+    pub clashing: Vec<(usize, usize)>,
+    /// Drafts brought back into the session.
+    pub drafts: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -65,9 +75,29 @@ pub enum TransferError {
     BadEntry { index: usize, why: String },
     #[error("the journal could not be written: {0}. Nothing was imported.")]
     Store(#[from] rusqlite::Error),
+    #[error(
+        "the export has drafts, but the journal's saved session could not be read ({0}). Nothing was imported."
+    )]
+    Session(String),
 }
 
 impl Export {
+    /// An export holding only drafts: what a rescue file is.
+    pub fn of_drafts(session: &Session) -> Export {
+        Export {
+            format: EXPORT_FORMAT.to_string(),
+            schema_version: schema_version(),
+            settings: BTreeMap::new(),
+            entries: Vec::new(),
+            drafts: session
+                .drafts
+                .iter()
+                .chain(&session.kept)
+                .cloned()
+                .collect(),
+        }
+    }
+
     /// Parse and check an export file completely before anything touches the journal.
     pub fn parse(bytes: &[u8]) -> Result<Export, TransferError> {
         let export: Export =
@@ -188,20 +218,50 @@ impl Store {
             .prepare("SELECT key, value FROM settings WHERE key NOT LIKE 'unreadable_session_%' ORDER BY key")?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
+        // Drafts have no date or words to filter by: a full or per-step export
+        // carries them, one narrowed by time or words does not.
+        let drafts = match (filter.since, filter.until, filter.words.trim()) {
+            (None, None, "") => self
+                .load_session()
+                .ok()
+                .flatten()
+                .map(|s| {
+                    s.drafts
+                        .into_iter()
+                        .chain(s.kept)
+                        .filter(|d| filter.step.as_ref().is_none_or(|x| *x == d.step_id))
+                        .filter(|d| filter.exercise.as_ref().is_none_or(|x| *x == d.exercise_id))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
         Ok(Export {
             format: EXPORT_FORMAT.to_string(),
             schema_version: schema_version(),
             settings,
             entries,
+            drafts,
         })
     }
 
     /// Add what the export has and the journal lacks, in one transaction: importing
-    /// the same file twice adds nothing the second time.
+    /// the same file twice adds nothing the second time. Drafts join the session.
     pub fn import(&mut self, export: &Export) -> Result<ImportReport, TransferError> {
         let tx = self.conn.transaction()?;
         let mut report = ImportReport::default();
-        for e in &export.entries {
+        // uid -> (its place in the file, its entry), to tell a repeat from a clash.
+        let mut seen: std::collections::HashMap<&str, (usize, &ExportedEntry)> = Default::default();
+        for (index, e) in export.entries.iter().enumerate() {
+            if let Some((first, earlier)) = seen.get(e.uid.as_str()) {
+                if *earlier == e {
+                    report.already_there += 1;
+                } else {
+                    report.clashing.push((index + 1, first + 1));
+                }
+                continue;
+            }
+            seen.insert(&e.uid, (index, e));
             let known: bool = tx.query_row(
                 "SELECT count(*) > 0 FROM entries WHERE uid = ?1",
                 [&e.uid],
@@ -213,7 +273,7 @@ impl Store {
             }
             let created = DateTime::parse_from_rfc3339(&e.created_at).map_err(|err| {
                 TransferError::BadEntry {
-                    index: report.added + report.already_there + 1,
+                    index: index + 1,
                     why: err.to_string(),
                 }
             })?;
@@ -237,6 +297,13 @@ impl Store {
                 "INSERT OR IGNORE INTO settings (key, value) VALUES (?1, ?2)",
                 params![key, value],
             )?;
+        }
+        if !export.drafts.is_empty() {
+            let mut session = super::session::read(&tx)
+                .map_err(|e| TransferError::Session(e.to_string()))?
+                .unwrap_or_else(Session::empty);
+            report.drafts = session.merge(export.drafts.clone());
+            super::session::write(&tx, &session)?;
         }
         tx.commit()?;
         Ok(report)

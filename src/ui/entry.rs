@@ -45,13 +45,7 @@ pub fn page_lines(app: &App, entry: &Entry, width: u16) -> Vec<Line<'static>> {
             theme::dim(),
         )));
     }
-    let words: Vec<String> = app
-        .review
-        .query
-        .words()
-        .split_whitespace()
-        .map(str::to_lowercase)
-        .collect();
+    let words = crate::search::terms(&app.review.query.words());
     answers_lines(&mut lines, &entry.answers, width, &words);
     for version in entry.history.iter().rev() {
         lines.push(Line::default());
@@ -86,48 +80,26 @@ fn answers_lines(
     }
 }
 
-/// Show where the search words appear (case-insensitive, as prefixes of words).
-fn mark(line: Line<'static>, words: &[String]) -> Line<'static> {
-    if words.is_empty() {
+/// Show where the search words appear, exactly as the search index matches them
+/// (every range is a byte range of the line's own text: no arithmetic on a copy).
+fn mark(line: Line<'static>, terms: &[String]) -> Line<'static> {
+    if terms.is_empty() {
         return line;
     }
     let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-    let lower = text.to_lowercase();
-    if lower.len() != text.len() {
-        // Lower-casing changed byte lengths (rare scripts): leave the line as it is.
-        return line;
-    }
-    let mut hits: Vec<(usize, usize)> = Vec::new();
-    for word in words {
-        let mut from = 0;
-        while let Some(at) = lower[from..].find(word.as_str()) {
-            let start = from + at;
-            let starts_word = lower[..start]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            if starts_word {
-                hits.push((start, start + word.len()));
-            }
-            from = start + word.len().max(1);
-        }
-    }
+    let hits = crate::search::matches(&text, terms);
     if hits.is_empty() {
         return line;
     }
-    hits.sort();
     let style = line.spans.first().map(|s| s.style).unwrap_or_default();
     let strong = theme::accent()
         .add_modifier(ratatui::style::Modifier::BOLD | ratatui::style::Modifier::UNDERLINED);
     let mut spans = Vec::new();
     let mut at = 0;
-    for (start, end) in hits {
-        if start < at {
-            continue;
-        }
-        spans.push(Span::styled(text[at..start].to_string(), style));
-        spans.push(Span::styled(text[start..end].to_string(), strong));
-        at = end;
+    for hit in hits {
+        spans.push(Span::styled(text[at..hit.start].to_string(), style));
+        spans.push(Span::styled(text[hit.clone()].to_string(), strong));
+        at = hit.end;
     }
     spans.push(Span::styled(text[at..].to_string(), style));
     Line::from(spans)

@@ -61,17 +61,27 @@ fn item_text(app: &App, item: HomeItem) -> (String, String) {
             (format!("{}  {}", step.number, step.title), progress(app, i))
         }
         HomeItem::Continue => {
-            let what = app
-                .drafts
-                .last()
+            let latest = app.drafts.last();
+            let what = latest
                 .and_then(|d| app.content.exercise(&d.step_id, &d.exercise_id))
                 .map(|(_, e)| e.title.clone())
                 .unwrap_or_default();
+            let what = match latest.and_then(|d| d.editing) {
+                Some(_) => format!("changes to {what}"),
+                None => what,
+            };
             (
                 "Continue where you left off".to_string(),
                 format!("{what} "),
             )
         }
+        HomeItem::Kept => (
+            match app.kept.len() {
+                1 => "A draft from an exercise this pack doesn't have".to_string(),
+                n => format!("{n} drafts this pack can't open"),
+            },
+            "read, export or discard ".to_string(),
+        ),
         HomeItem::Review => ("Review past entries".to_string(), "r ".to_string()),
         HomeItem::Insights => ("Insights".to_string(), "i ".to_string()),
         HomeItem::Help => ("Help and crisis lines".to_string(), "F1 ".to_string()),

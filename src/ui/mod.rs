@@ -7,6 +7,7 @@ mod exercise;
 mod help;
 mod home;
 mod insights;
+mod kept;
 mod reading;
 mod review;
 mod step;
@@ -31,11 +32,20 @@ pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area);
+        clean(frame);
         return;
     }
-    let [title, body, status] = Layout::vertical([
+    let problem = app
+        .problem
+        .as_deref()
+        .map(|p| wrap(p, area.width.saturating_sub(2)))
+        .unwrap_or_default();
+    // A problem stays in view above the status bar (at most a third of the window).
+    let problem_rows = (problem.len() as u16).min(area.height / 3);
+    let [title, body, problem_area, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
+        Constraint::Length(problem_rows),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -45,7 +55,62 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Help { under, scroll } => help::render(app, under, *scroll, frame, body),
         screen => render_screen(app, screen, frame, body),
     }
+    if problem_rows > 0 {
+        let lines: Vec<Line> = problem
+            .into_iter()
+            .map(|l| Line::from(Span::styled(format!(" {l}"), theme::warning())))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), problem_area);
+    }
+    if let Some(alert) = app.alert() {
+        alert_box(alert, frame, body);
+    }
     frame.render_widget(Paragraph::new(status_line(app, status.width)), status);
+    clean(frame);
+}
+
+/// The last word before anything reaches the terminal: ratatui already drops control
+/// characters, and here bidi overrides go too, so no text can reorder the screen.
+fn clean(frame: &mut Frame) {
+    for cell in frame.buffer_mut().content.iter_mut() {
+        if cell.symbol().chars().any(crate::sanitize::is_unsafe) {
+            let symbol: String = cell
+                .symbol()
+                .chars()
+                .filter_map(crate::sanitize::visible)
+                .collect();
+            cell.set_symbol(if symbol.is_empty() { " " } else { &symbol });
+        }
+    }
+}
+
+/// Something to read before going on, over the screen, until Enter puts it away.
+fn alert_box(text: &str, frame: &mut Frame, body: Rect) {
+    use ratatui::widgets::{Block, Borders, Clear};
+    let width = body.width.min(76);
+    let inner_width = width.saturating_sub(4);
+    let mut lines: Vec<Line> = wrap(text, inner_width)
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        "Enter: OK, I've read this",
+        theme::dim(),
+    )));
+    let height = (lines.len() as u16 + 2).min(body.height);
+    let area = Rect {
+        x: body.x + (body.width - width) / 2,
+        y: body.y + (body.height - height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::warning())
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 fn render_screen(app: &App, screen: &Screen, frame: &mut Frame, body: Rect) {
@@ -62,6 +127,10 @@ fn render_screen(app: &App, screen: &Screen, frame: &mut Frame, body: Rect) {
         Screen::Review { selected } => review::render(app, *selected, frame, body),
         Screen::Insights { section } => insights::render(app, *section, frame, body),
         Screen::Entry { scroll, .. } => entry::render(app, *scroll, frame, body),
+        Screen::Kept { selected } => kept::render_list(app, *selected, frame, body),
+        Screen::KeptDraft { index, scroll } => {
+            kept::render_draft(app, *index, *scroll, frame, body)
+        }
         Screen::Help { under, scroll } => help::render(app, under, *scroll, frame, body),
     }
 }
@@ -92,6 +161,10 @@ pub fn max_scroll(app: &App) -> u16 {
         Screen::Reading { step, exercise, .. } => {
             reading::page_lines(app, *step, *exercise, body.width).len()
         }
+        Screen::KeptDraft { index, .. } => app
+            .kept
+            .get(*index)
+            .map_or(0, |d| kept::page_lines(app, d, body.width).len()),
         _ => 0,
     };
     let visible = usize::from(entry::page_height(body));
@@ -122,6 +195,7 @@ fn title_line(app: &App) -> Line<'static> {
         }
         Screen::Review { .. } | Screen::Entry { .. } => parts.push("Review".into()),
         Screen::Insights { .. } => parts.push("Insights".into()),
+        Screen::Kept { .. } | Screen::KeptDraft { .. } => parts.push("Drafts kept".into()),
         Screen::Help { .. } => {}
     }
     if matches!(app.screen, Screen::Help { .. }) {
@@ -164,6 +238,25 @@ fn too_small(frame: &mut Frame, area: Rect) {
     );
     let paragraph = Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true });
     frame.render_widget(paragraph, area);
+}
+
+/// Text cut to fit `width` columns, ending in "…" when anything was left out.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in unicode_segmentation::UnicodeSegmentation::graphemes(text, true) {
+        let w = g.width();
+        if used + w + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.push('…');
+    out
 }
 
 /// Wrap plain text to a width, keeping blank lines between paragraphs.

@@ -24,3 +24,8 @@ pub fn selected() -> Style {
 pub fn bar() -> Style {
     Style::default().add_modifier(Modifier::REVERSED)
 }
+
+/// Problems that need reading: the accent, bold.
+pub fn warning() -> Style {
+    accent().add_modifier(Modifier::BOLD)
+}

@@ -2,6 +2,7 @@
 //! keymap, and (for the harness) run its effects against a real SQLite store.
 #![allow(dead_code)]
 
+pub mod fts5;
 pub mod pty;
 
 use attune::app::{App, Boot, Effect, Msg};
@@ -164,9 +165,20 @@ impl Harness {
         } = self;
         drop(app);
         drop(store);
-        let store = Store::open(dir.path()).expect("reopen store");
-        let (boot, notice) = attune::runtime::boot(&store, Default::default()).expect("boot");
-        assert_eq!(notice, None, "the session restores");
+        // A child process forked by a test running beside this one shares the lock's
+        // open file until it execs; give it a moment to let go.
+        let mut tries = 0;
+        let store = loop {
+            match Store::open(dir.path()) {
+                Err(attune::store::OpenError::Locked { .. }) if tries < 50 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                other => break other.expect("reopen store"),
+            }
+        };
+        let (boot, problems) = attune::runtime::boot(&store, Default::default());
+        assert_eq!(problems, Vec::<String>::new(), "the session restores");
         let mut h = Harness {
             app: App::new(content(), boot),
             store,
@@ -210,7 +222,11 @@ impl Harness {
     fn run(&mut self, effects: Vec<Effect>) {
         let mut queue = std::collections::VecDeque::from(effects);
         while let Some(effect) = queue.pop_front() {
-            if effect == Effect::Quit {
+            if matches!(effect, Effect::Quit | Effect::QuitAnyway) {
+                // As the runtime leaves: the session is saved on the way out.
+                self.store
+                    .save_session(&self.app.session())
+                    .expect("save on quit");
                 self.quit = true;
                 continue;
             }
@@ -272,4 +288,50 @@ pub fn loaded(rows: Vec<attune::journal::EntrySummary>) -> Msg {
         total: rows.len(),
         rows,
     }
+}
+
+/// A finished entry with one written answer, for store-level tests.
+pub fn text_entry(exercise: &str, text: &str) -> attune::journal::NewEntry {
+    attune::journal::NewEntry {
+        step_id: "recognize".into(),
+        exercise_id: exercise.into(),
+        exercise_title: "Pattern log".into(),
+        answers: vec![attune::journal::Answer {
+            prompt_id: "situation".into(),
+            label: "What happened?".into(),
+            value: attune::journal::AnswerValue::Text(text.into()),
+            pair: None,
+        }],
+    }
+}
+
+/// A closed journal in `dir` holding `n` entries, every page in `attune.db`.
+pub fn journal_of(dir: &std::path::Path, n: usize) {
+    let mut store = Store::open(dir).expect("open");
+    store.mark_welcomed().expect("welcomed");
+    for i in 0..n {
+        let text = format!("entry {i} ").repeat(60);
+        store
+            .commit_entry_at(
+                &text_entry("pattern-log", &text),
+                None,
+                chrono::Local::now().fixed_offset(),
+            )
+            .expect("commit");
+    }
+    store.close().expect("close");
+}
+
+/// Overwrite one page in the middle of `attune.db` with garbage, as a bad disk might.
+pub fn damage(dir: &std::path::Path) {
+    use std::io::{Seek, SeekFrom, Write};
+    let file = dir.join("attune.db");
+    let len = std::fs::metadata(&file).expect("journal").len();
+    let page = (len / 4096 / 2) * 4096;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&file)
+        .expect("open for damage");
+    f.seek(SeekFrom::Start(page)).expect("seek");
+    f.write_all(&[0xA5; 4096]).expect("garbage");
 }

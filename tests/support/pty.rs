@@ -143,3 +143,49 @@ impl Tui {
         self.child.process_id().expect("pid")
     }
 }
+
+/// From a fresh data dir or a restored session, get to the thought record's first
+/// prompt (past an alert, the welcome, home and step 4).
+pub fn to_thought_record(tui: &mut Tui) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let shown = tui.contents();
+        if shown.contains("Situation: what happened?") {
+            return;
+        } else if shown.contains("Enter: OK") {
+            tui.send(ENTER);
+        } else if shown.contains("Welcome to attune") {
+            tui.send(ENTER);
+            for _ in 0..3 {
+                tui.send(DOWN);
+            }
+            tui.send(ENTER);
+            tui.send(ENTER);
+        } else if shown.contains("Step 4 of 6") {
+            tui.send(ENTER);
+        } else if shown.contains("Six steps") {
+            for _ in 0..3 {
+                tui.send(DOWN);
+            }
+            tui.send(ENTER);
+        }
+        assert!(Instant::now() < deadline, "stuck at:\n{shown}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The text of a draft answer as saved in the `attune.db` of `data`, read from that
+/// file alone (no lock, no side files needed).
+pub fn saved_answer(data: &Path, exercise: &str, prompt: &str) -> Option<String> {
+    let store = attune::store::Store::open_read_only(data).expect("the journal opens");
+    let session = store.load_session().expect("readable session")?;
+    session
+        .drafts
+        .into_iter()
+        .chain(session.kept)
+        .filter(|d| d.exercise_id == exercise)
+        .find_map(|d| match d.answers.get(prompt) {
+            Some(attune::session::SavedAnswer::Text { text, .. }) => Some(text.clone()),
+            _ => None,
+        })
+}

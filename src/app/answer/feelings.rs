@@ -1,35 +1,11 @@
 //! A feelings answer, picked in levels: a family ("Sad"), then a word ("lonely"),
 //! then how strong it is. "I'm not sure" starts from where it is felt in the body.
 
-use serde::{Deserialize, Serialize};
-
 use super::Change;
 use super::choice::move_cursor;
 use crate::app::Msg;
 use crate::content::{FeelingFamily, ScaleSpec};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stage {
-    #[default]
-    Family,
-    /// "I'm not sure": where in the body is it felt?
-    Body,
-    /// Families that often come with the chosen sensation.
-    BodyFamily,
-    Word,
-    Intensity,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FeelingsDraft {
-    pub stage: Stage,
-    pub cursor: usize,
-    pub sensation: Option<String>,
-    pub family: Option<String>,
-    pub word: Option<String>,
-    pub intensity: Option<i64>,
-}
+pub use crate::session::{FeelingsDraft, Stage};
 
 pub const NOT_SURE: &str = "I'm not sure: start from the body";
 pub const SHOW_ALL: &str = "None of these: show all feelings";

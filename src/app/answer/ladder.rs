@@ -2,14 +2,13 @@
 //! fields. Items are added, edited, deleted and reordered; an edit in progress is a
 //! small form of one-line editors.
 
-use serde::{Deserialize, Serialize};
-
 use super::choice::move_cursor;
 use super::text::{self, Editor};
 use super::{Change, changed};
 use crate::app::Msg;
 use crate::content::LadderSpec;
 use crate::journal::LadderItem;
+pub use crate::session::SavedEdit;
 
 #[derive(Debug, Clone, Default)]
 pub struct LadderDraft {
@@ -25,14 +24,6 @@ pub struct LadderEdit {
     pub index: Option<usize>,
     pub field: usize,
     pub inputs: Vec<Editor>,
-}
-
-/// The saved form of an edit in progress.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SavedEdit {
-    pub index: Option<usize>,
-    pub field: usize,
-    pub values: Vec<String>,
 }
 
 impl LadderDraft {

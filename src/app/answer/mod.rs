@@ -14,10 +14,10 @@ use multi::MultiDraft;
 use text::Editor;
 
 use super::Msg;
-use super::session::SavedAnswer;
 use crate::content::{FeelingFamily, Prompt, PromptKind, ScaleSpec};
 use crate::journal::AnswerValue;
 use crate::keys::Context;
+use crate::session::SavedAnswer;
 
 /// What a message did to an answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +48,31 @@ pub fn scale_move(spec: &ScaleSpec, value: Option<i64>, msg: &Msg) -> Option<Opt
 
 pub fn changed(yes: bool) -> Change {
     if yes { Change::Edited } else { Change::None }
+}
+
+/// Can a saved answer be restored into this prompt whole: the same kind of answer,
+/// a value in range, options the prompt still offers? What can't is kept aside.
+pub fn fits(prompt: &Prompt, saved: &SavedAnswer) -> bool {
+    match (&prompt.kind, saved) {
+        (PromptKind::Text | PromptKind::Line, SavedAnswer::Text { .. }) => true,
+        (PromptKind::Scale(spec), SavedAnswer::Scale { value }) => {
+            (spec.min..=spec.max).contains(value)
+        }
+        (PromptKind::Choice { options }, SavedAnswer::Choice { chosen, .. }) => {
+            chosen.as_ref().is_none_or(|c| options.contains(c))
+        }
+        (
+            PromptKind::Multi { options, other },
+            SavedAnswer::Multi {
+                chosen,
+                other: text,
+                ..
+            },
+        ) => chosen.iter().all(|c| options.contains(c)) && (*other || text.trim().is_empty()),
+        (PromptKind::Feelings { .. }, SavedAnswer::Feelings(_)) => true,
+        (PromptKind::Ladder(_), SavedAnswer::Ladder { .. }) => true,
+        _ => false,
+    }
 }
 
 #[derive(Debug, Clone)]

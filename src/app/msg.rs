@@ -1,0 +1,184 @@
+//! The App's language: messages in (a person's intent, a paste, a quiet moment, the
+//! result of an effect) and effects out (what the outside world should do), as data.
+
+use crossterm::event::KeyEvent;
+
+use super::insights::Insights;
+use super::review::ReviewQuery;
+pub use crate::journal::Updated;
+use crate::journal::{Entry, EntrySummary, ExerciseActivity, NewEntry};
+use crate::session::{SavedDraft, Session};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Open,
+    Back,
+    Quit,
+    Help,
+    Continue,
+    Review,
+    NextPrompt,
+    PrevPrompt,
+    Decrease,
+    Increase,
+    Digit(u8),
+    ScaleMin,
+    ScaleMax,
+    ClearAnswer,
+    /// Tick or untick (Space in a checklist).
+    Toggle,
+    /// Add an item to a ladder.
+    Add,
+    /// Delete the selected ladder item, entry or kept draft.
+    Delete,
+    /// Move the selected ladder item up or down.
+    MoveUp,
+    MoveDown,
+    /// Next or previous field of a ladder item being written.
+    NextField,
+    PrevField,
+    /// Stop writing a ladder item without keeping the changes; no to a question.
+    Cancel,
+    /// A key for the text field being typed in.
+    Edit(KeyEvent),
+    /// A bracketed paste: lands in the field verbatim, triggers nothing else.
+    Paste(String),
+    /// The terminal's size, at start and on every resize.
+    Resize(u16, u16),
+    /// Typing paused (or a second passed): time to autosave if anything changed.
+    Tick,
+    /// Review: start typing a search.
+    Search,
+    CycleStep,
+    CycleExercise,
+    CycleRange,
+    ClearFilters,
+    /// Bring back the last entry deleted this session.
+    Undo,
+    /// Yes to a question such as "delete this entry?".
+    Confirm,
+    /// Edit the open entry.
+    EditEntry,
+    Insights,
+    Export,
+    /// Put away the alert on top ("OK").
+    Dismiss,
+    // Answers from the outside world.
+    ActivityLoaded(Vec<ExerciseActivity>),
+    ReviewLoaded {
+        offset: usize,
+        rows: Vec<EntrySummary>,
+        total: usize,
+    },
+    InsightsLoaded(Box<Insights>),
+    EntryLoaded(i64, Option<Box<Entry>>),
+    /// The latest entry of a one-off exercise, to revise it.
+    LatestLoaded {
+        step_id: String,
+        exercise_id: String,
+        entry: Option<Box<Entry>>,
+    },
+    /// The latest answer of a linked exercise, for a recall prompt.
+    RecallLoaded(RecallKey, Option<Recalled>),
+    EntrySaved(i64),
+    /// An edited entry was saved over its earlier version, or as a new entry when the
+    /// one it changed had been deleted meanwhile.
+    EntryUpdated(Updated),
+    /// The entry could not be written; its answers go back to being a draft.
+    CommitFailed(String),
+    /// The session (and so the drafts) was saved.
+    SessionSaved,
+    /// The session could not be saved: the words are only in memory.
+    SaveFailed(String),
+    /// A quit could not save the session, so attune stays open.
+    QuitRefused(String),
+    /// An export was written to this file.
+    Exported(String),
+    StoreFailed(String),
+    /// The start-up check found the journal damaged: nothing more is written to it.
+    JournalDamaged(String),
+    /// Something the person should read before going on, until they put it away.
+    Alert(String),
+    /// A passing word in the status bar.
+    Note(String),
+}
+
+/// What the App asks the outside world to do, as data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    SaveSession(Session),
+    /// Save the entry and the session without its draft, atomically.
+    CommitEntry {
+        entry: NewEntry,
+        session: Session,
+    },
+    /// Save an edited entry over the old one (keeping it in history), with the session,
+    /// atomically; if the entry was deleted meanwhile, save it as a new one.
+    UpdateEntry {
+        id: i64,
+        entry: NewEntry,
+        session: Session,
+    },
+    LoadActivity,
+    LoadReview(ReviewQuery),
+    LoadInsights,
+    /// Hide an entry (undoable until attune closes).
+    DeleteEntry(i64),
+    UndeleteEntry(i64),
+    /// Write what Review shows to a Markdown file.
+    Export(ReviewQuery),
+    /// Write drafts this content pack can't open to a Markdown file.
+    ExportDrafts(Vec<SavedDraft>),
+    LoadEntry(i64),
+    LoadRecall(RecallKey),
+    /// The latest entry of an exercise, to prefill a revision of a one-off.
+    LoadLatest {
+        step_id: String,
+        exercise_id: String,
+    },
+    /// Remember that the person marked a step done (or not).
+    MarkStepDone {
+        step_id: String,
+        done: bool,
+    },
+    MarkWelcomed,
+    /// Save the session, close the journal and leave; if the save fails, stay.
+    Quit,
+    /// Leave even though the session can't be saved: the drafts go to a rescue file.
+    QuitAnyway,
+}
+
+impl Effect {
+    /// Does it change the journal?
+    pub fn writes(&self) -> bool {
+        matches!(
+            self,
+            Effect::SaveSession(_)
+                | Effect::CommitEntry { .. }
+                | Effect::UpdateEntry { .. }
+                | Effect::DeleteEntry(_)
+                | Effect::UndeleteEntry(_)
+                | Effect::MarkStepDone { .. }
+                | Effect::MarkWelcomed
+        )
+    }
+}
+
+/// Which earlier answer a recall prompt shows: step, exercise, prompt ids.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RecallKey {
+    pub step: String,
+    pub exercise: String,
+    pub prompt: String,
+}
+
+/// An earlier answer, as a recall prompt shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recalled {
+    pub when: chrono::DateTime<chrono::FixedOffset>,
+    pub text: String,
+}

@@ -1,0 +1,182 @@
+//! How the App takes answers from the outside world: loaded data, saves that worked
+//! or failed, and words from the runtime (alerts, notes, a damaged journal).
+
+use super::{App, Effect, Msg, Screen};
+use crate::journal::Entry;
+
+impl Msg {
+    /// An answer from the outside world rather than something the person did.
+    pub fn is_reply(&self) -> bool {
+        matches!(
+            self,
+            Msg::ActivityLoaded(_)
+                | Msg::ReviewLoaded { .. }
+                | Msg::InsightsLoaded(_)
+                | Msg::EntryLoaded(..)
+                | Msg::LatestLoaded { .. }
+                | Msg::RecallLoaded(..)
+                | Msg::EntrySaved(_)
+                | Msg::EntryUpdated(_)
+                | Msg::CommitFailed(_)
+                | Msg::SessionSaved
+                | Msg::SaveFailed(_)
+                | Msg::QuitRefused(_)
+                | Msg::Exported(_)
+                | Msg::StoreFailed(_)
+                | Msg::JournalDamaged(_)
+                | Msg::Alert(_)
+                | Msg::Note(_)
+        )
+    }
+}
+
+impl App {
+    pub(super) fn reply(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::ActivityLoaded(activity) => self.activity = activity,
+            Msg::ReviewLoaded {
+                offset,
+                rows,
+                total,
+            } => self.review_loaded(offset, rows, total),
+            Msg::InsightsLoaded(insights) => self.insights = Some(*insights),
+            Msg::EntryLoaded(id, entry) => return self.entry_loaded(id, entry),
+            Msg::LatestLoaded {
+                step_id,
+                exercise_id,
+                entry,
+            } => return self.latest_loaded(&step_id, &exercise_id, entry),
+            Msg::RecallLoaded(key, found) => {
+                self.recalls.insert(key, found);
+            }
+            Msg::EntrySaved(_) => {
+                self.pending = None;
+                self.problem = None;
+            }
+            Msg::EntryUpdated(saved) => return self.entry_updated(saved),
+            Msg::CommitFailed(problem) => {
+                if let Some(draft) = self.pending.take() {
+                    self.drafts.push(draft);
+                }
+                self.problem = Some(format!(
+                    "Could not save the entry ({problem}). Your answers are kept as a draft."
+                ));
+                return vec![self.save()];
+            }
+            Msg::SessionSaved => {
+                // A saved session holds the words; an entry that failed stays said
+                // until it is saved.
+                match self.problem.take() {
+                    Some(p) if p.starts_with(NOT_SAVED) => {}
+                    // Said until the person's next key, now that its draft is safe.
+                    Some(p) => self.notice = Some(p),
+                    None => {}
+                }
+                self.quit_refused = false;
+            }
+            Msg::SaveFailed(problem) => {
+                self.dirty = true;
+                // The entry's failure says more (its answers are a draft): keep it.
+                if !self
+                    .problem
+                    .as_deref()
+                    .is_some_and(|p| p.starts_with(COMMIT))
+                {
+                    self.problem = Some(format!(
+                        "{NOT_SAVED} ({problem}). Your words are safe here while attune stays open; \
+                         free some space or fix the problem and it saves again."
+                    ));
+                }
+            }
+            Msg::QuitRefused(problem) => {
+                self.quit_refused = true;
+                self.alerts.push(format!(
+                    "attune could not save before quitting ({problem}), so it is still open and \
+                     your words are still here. Free some space and quit again to save them \
+                     in your journal. Quit once more now and attune leaves anyway, writing your \
+                     drafts to a rescue file beside the journal (or in the temporary folder) \
+                     that it reads back at the next start."
+                ));
+            }
+            Msg::Exported(path) => self.notice = Some(format!("Exported to {path}")),
+            Msg::StoreFailed(problem) | Msg::Note(problem) => self.notice = Some(problem),
+            Msg::JournalDamaged(damage) => self.alerts.push(format!(
+                "Your journal in {} looks damaged ({damage}). attune has stopped writing to it, so \
+                 nothing gets worse, and made no backup today, so your backups stay good. What \
+                 you can read still shows. Your drafts are kept and go to a rescue file when you \
+                 quit. To go on: quit, then restore the newest backup from the backups folder \
+                 (see \"Restoring a backup\" in the README).",
+                self.data_dir
+            )),
+            Msg::Alert(text) => self.alerts.push(text),
+            _ => {}
+        }
+        vec![]
+    }
+
+    fn entry_updated(&mut self, saved: super::Updated) -> Vec<Effect> {
+        self.pending = None;
+        self.problem = None;
+        self.notice = Some(if saved.as_new {
+            "The entry you were changing had been deleted, so your changes were saved as a new entry."
+        } else {
+            "Saved your changes. The earlier version is kept in the entry's history."
+        }
+        .to_string());
+        if let Screen::Entry { id, .. } = &mut self.screen {
+            *id = saved.id;
+        }
+        vec![Effect::LoadEntry(saved.id), Effect::LoadActivity]
+    }
+
+    fn latest_loaded(
+        &mut self,
+        step_id: &str,
+        exercise_id: &str,
+        entry: Option<Box<Entry>>,
+    ) -> Vec<Effect> {
+        let (Some(entry), Some((_, exercise))) =
+            (entry, self.content.exercise(step_id, exercise_id))
+        else {
+            return vec![];
+        };
+        let exercise = exercise.clone();
+        let Some(draft) = self
+            .drafts
+            .iter_mut()
+            .find(|d| d.step_id == step_id && d.exercise_id == exercise_id)
+        else {
+            return vec![];
+        };
+        // Only an untouched draft is filled: nothing typed meanwhile is ever replaced.
+        if draft.answered() > 0 || draft.prompt > 0 {
+            return vec![];
+        }
+        draft.prefill(&exercise, &entry);
+        self.notice = Some(
+            "Your last answers are filled in. Change what you like and save again.".to_string(),
+        );
+        vec![self.save()]
+    }
+
+    fn entry_loaded(&mut self, id: i64, entry: Option<Box<Entry>>) -> Vec<Effect> {
+        let showing = matches!(self.screen, Screen::Entry { id: open, .. } if open == id);
+        match entry {
+            Some(entry) if showing => {
+                self.entry = Some(*entry);
+                self.clamp_scroll();
+                vec![]
+            }
+            None if showing => {
+                self.notice = Some("That entry could not be found.".to_string());
+                self.screen = Screen::Review { selected: 0 };
+                vec![self.load_review(0)]
+            }
+            _ => vec![],
+        }
+    }
+}
+
+/// How problems start, so a lesser one never hides a greater.
+const NOT_SAVED: &str = "Not saved";
+const COMMIT: &str = "Could not save the entry";

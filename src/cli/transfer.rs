@@ -1,0 +1,119 @@
+//! `attune export` and `attune import`: export reads a snapshot without the lock (so
+//! it works while attune is open) and streams; import is exclusive, all or nothing.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use chrono::{Days, NaiveDate};
+
+use super::{Format, plural};
+use crate::content::Content;
+use crate::days::day_start;
+use crate::sanitize::for_terminal;
+use crate::store::{Export, Filter, Store};
+
+/// What `attune export` was asked for.
+pub struct Asked {
+    pub format: Format,
+    pub step: Option<String>,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    pub output: Option<PathBuf>,
+}
+
+pub fn export(data_dir: &Path, content: &Content, ask: Asked) -> anyhow::Result<ExitCode> {
+    let step = match ask.step.as_deref().map(|s| step_id(content, s)) {
+        Some(Ok(id)) => Some(id),
+        Some(Err(message)) => {
+            eprintln!("attune: {}", for_terminal(&message));
+            return Ok(ExitCode::from(2));
+        }
+        None => None,
+    };
+    let store = Store::open_read_only(data_dir)?;
+    let filter = Filter {
+        step,
+        since: ask.since.map(day_start),
+        until: ask.until.map(|d| day_start(d + Days::new(1))),
+        ..Filter::default()
+    };
+    let export = store.export(&filter).context("cannot read the journal")?;
+    let write = |out: &mut dyn Write| match ask.format {
+        Format::Markdown => crate::export::write_markdown(out, &export, content),
+        Format::Json => crate::export::write_json(out, &export),
+    };
+    match &ask.output {
+        Some(path) => crate::fsutil::write_atomic(path, write)
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            let written = write(&mut out).and_then(|()| out.flush());
+            match written {
+                // `attune export | head`: the reader has all it wanted.
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+                other => other.context("cannot write the export")?,
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A step by its number (1-6) or id; anything else is an error listing the choices.
+fn step_id(content: &Content, asked: &str) -> Result<String, String> {
+    let asked = asked.trim();
+    let found = content.steps.iter().find(|s| {
+        s.id.eq_ignore_ascii_case(asked) || asked.parse::<u32>().ok() == Some(s.number.into())
+    });
+    match found {
+        Some(step) => Ok(step.id.clone()),
+        None => Err(format!(
+            "there is no step \"{asked}\". Use a number or an id: {}.",
+            content
+                .steps
+                .iter()
+                .map(|s| format!("{} {}", s.number, s.id))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+pub fn import(data_dir: &Path, file: &Path) -> anyhow::Result<ExitCode> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    // Checked in full before the journal is even opened.
+    let export = Export::parse(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let mut store = Store::open(data_dir)?;
+    crate::store::check_journal(data_dir).map_err(|damage| {
+        anyhow::anyhow!(
+            "the journal {} looks damaged ({damage}), so nothing was imported. Restore a \
+             backup first (see \"Your data\" in the README).",
+            store.db_path().display()
+        )
+    })?;
+    let report = store.import(&export)?;
+    let mut brought = vec![plural(report.added, "entry")];
+    if report.drafts > 0 {
+        brought.push(plural(report.drafts, "draft"));
+    }
+    let there = match report.already_there {
+        0 => String::new(),
+        1 => " (1 was already there)".to_string(),
+        n => format!(" ({n} were already there)"),
+    };
+    println!(
+        "Imported {} into {}{there}.",
+        brought.join(" and "),
+        for_terminal(&store.db_path().display().to_string()),
+    );
+    for (entry, earlier) in &report.clashing {
+        println!(
+            "Not imported: entry {entry} of the file has the same uid as entry {earlier} but \
+             different content, so it is not the same entry. Keep whichever is right and \
+             give the other a new uid to import it too."
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

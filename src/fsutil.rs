@@ -1,0 +1,90 @@
+//! The one way attune writes a file outside SQLite (exports, backups, rescue files):
+//! a private temporary file beside the target, fsync, rename, so a target is whole or old.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufWriter, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Write `path` through `fill`, all or nothing: the bytes go to a new 0600 file in the
+/// same folder, are flushed to disk, and only then replace the target by a rename. An
+/// error or a kill at any moment leaves the old target as it was (a symlink at the
+/// target is replaced, never followed). The target ends up 0600 whatever it was before.
+pub fn write_atomic(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = parent(path);
+    let temp = temp_name(path);
+    let result = (|| {
+        let file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(&temp)?;
+        let mut out = BufWriter::with_capacity(1 << 16, file);
+        fill(&mut out)?;
+        let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&temp, path)?;
+        sync_dir(&dir)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+/// `write_atomic` for bytes already in memory.
+pub fn write_bytes(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic(path, |out| out.write_all(bytes))
+}
+
+/// Make sure a private folder exists (0700 when created). A file in its place is
+/// reported as such, with what to do, instead of "File exists (os error 17)".
+pub fn private_dir(dir: &Path) -> io::Result<()> {
+    match fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+    {
+        Ok(()) => Ok(()),
+        Err(e) if dir.exists() && !dir.is_dir() => Err(io::Error::new(
+            e.kind(),
+            format!(
+                "{} is a file, not a folder; move it aside (or choose another folder) and try again",
+                dir.display()
+            ),
+        )),
+        Err(e) => Err(e),
+    }
+}
+
+/// Flush a folder's entries (a rename or a new file) to disk.
+pub fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+fn parent(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// A hidden name beside the target, unique within this process and across processes.
+fn temp_name(path: &Path) -> PathBuf {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "attune".to_string());
+    parent(path).join(format!(
+        ".{name}.{}-{}.partial",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ))
+}

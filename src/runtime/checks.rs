@@ -1,0 +1,152 @@
+//! The start-up check, off the input path: a background thread checks the journal's
+//! integrity and only then makes the daily backup. Nothing is written to the journal
+//! until the check has passed; a damaged journal is never written to or backed up.
+
+use std::path::Path;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use super::Shared;
+use crate::app::Msg;
+use crate::session::Session;
+use crate::store::{self, Backup, Damage};
+
+/// What the background thread reports, in order.
+enum Report {
+    Checked(Result<(), Damage>),
+    BackedUp(Result<Backup, String>),
+}
+
+pub struct Checks {
+    reports: Option<Receiver<Report>>,
+    /// None until the integrity check reports.
+    verdict: Option<Result<(), Damage>>,
+    /// A session save asked for before the verdict: the latest one waits here.
+    deferred: Option<Session>,
+    /// The verdict came in healthy and nobody has acted on it yet.
+    passed_news: bool,
+}
+
+impl Checks {
+    pub fn start(dir: &Path) -> Checks {
+        let (send, reports) = channel();
+        let dir = dir.to_path_buf();
+        let spawned = std::thread::Builder::new()
+            .name("journal-check".into())
+            .spawn(move || {
+                let verdict = store::check_journal(&dir);
+                let healthy = verdict.is_ok();
+                if send.send(Report::Checked(verdict)).is_err() || !healthy {
+                    return;
+                }
+                let today = chrono::Local::now().date_naive();
+                let made = store::backup_if_due(&dir, today).map_err(|e| format!("{e:#}"));
+                let _ = send.send(Report::BackedUp(made));
+            });
+        match spawned {
+            Ok(_) => Checks {
+                reports: Some(reports),
+                verdict: None,
+                deferred: None,
+                passed_news: false,
+            },
+            // Without a thread the check cannot run; the journal opened and read
+            // cleanly, so go on as before checks existed rather than not at all.
+            Err(_) => Checks {
+                reports: None,
+                verdict: Some(Ok(())),
+                deferred: None,
+                passed_news: true,
+            },
+        }
+    }
+
+    /// Still waiting for the integrity check?
+    pub fn pending(&self) -> bool {
+        self.verdict.is_none()
+    }
+
+    /// What the check found, once it found damage.
+    pub fn damage(&self) -> Option<&Damage> {
+        self.verdict.as_ref().and_then(|v| v.as_ref().err())
+    }
+
+    /// Block until the integrity check has reported (before a write that can't wait).
+    pub fn wait(&mut self) {
+        while self.verdict.is_none() {
+            match self.reports.as_ref().map(Receiver::recv) {
+                Some(Ok(report)) => {
+                    self.take(report);
+                }
+                _ => self.verdict = Some(Err(Damage("the check stopped unexpectedly".into()))),
+            }
+        }
+    }
+
+    /// Has the check passed since this was last asked?
+    fn just_passed(&mut self) -> bool {
+        std::mem::take(&mut self.passed_news)
+    }
+
+    /// Keep a session save for when the check has passed; the newest replaces older ones.
+    pub fn defer(&mut self, session: Session) {
+        self.deferred = Some(session);
+    }
+
+    fn take(&mut self, report: Report) -> Option<Msg> {
+        match report {
+            Report::Checked(verdict) => {
+                let msg = verdict
+                    .as_ref()
+                    .err()
+                    .map(|d| Msg::JournalDamaged(d.0.clone()));
+                self.passed_news = verdict.is_ok();
+                self.verdict = Some(verdict);
+                msg
+            }
+            Report::BackedUp(Ok(Backup::ClockBehind { today, newest })) => {
+                Some(Msg::Note(format!(
+                    "No backup today: this computer's clock says {}, before your newest backup ({}).",
+                    today.format("%-d %b %Y"),
+                    newest.format("%-d %b %Y")
+                )))
+            }
+            Report::BackedUp(Ok(_)) => None,
+            Report::BackedUp(Err(e)) => {
+                Some(Msg::Note(format!("Could not make today's backup: {e}")))
+            }
+        }
+    }
+}
+
+/// Messages for the App from the background check, and a deferred save once the
+/// journal is known to be healthy.
+pub(super) fn poll(state: &mut Shared) -> Vec<Msg> {
+    let mut msgs = Vec::new();
+    loop {
+        let next = match state.checks.reports.as_ref().map(Receiver::try_recv) {
+            Some(Ok(report)) => report,
+            Some(Err(TryRecvError::Disconnected)) if state.checks.pending() => {
+                Report::Checked(Err(Damage("the check stopped unexpectedly".into())))
+            }
+            _ => break,
+        };
+        msgs.extend(state.checks.take(next));
+    }
+    if state.checks.just_passed() {
+        // Entries deleted in a session that ended without closing properly go now.
+        if let Some(store) = &state.store
+            && let Err(e) = store.purge_deleted()
+        {
+            msgs.push(Msg::Note(format!("Could not tidy the journal: {e}")));
+        }
+    }
+    if !state.checks.pending()
+        && let Some(session) = state.checks.deferred.take()
+    {
+        msgs.extend(super::effects::perform(
+            state,
+            crate::app::Effect::SaveSession(session),
+        ));
+    }
+    msgs
+}

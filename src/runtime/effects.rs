@@ -1,0 +1,206 @@
+//! Carrying out the App's effects against the store, and answering with messages.
+//! Writes wait for the start-up check and are refused on a damaged journal.
+
+use super::Shared;
+use crate::app::{Effect, Msg};
+use crate::content::Content;
+use crate::store::Store;
+
+/// Run one effect for the live app: writes go through the start-up check first.
+pub(super) fn perform(state: &mut Shared, effect: Effect) -> Vec<Msg> {
+    let Some(store) = state.store.as_mut() else {
+        return vec![];
+    };
+    if effect.writes() {
+        if let Effect::SaveSession(session) = effect {
+            if state.checks.pending() {
+                // Kept for when the check passes; typing never waits for it.
+                state.checks.defer(session);
+                return vec![];
+            }
+            return run_checked(state, Effect::SaveSession(session));
+        }
+        state.checks.wait();
+        return run_checked(state, effect);
+    }
+    run_effect(store, &state.app.content, effect)
+        .into_iter()
+        .collect()
+}
+
+fn run_checked(state: &mut Shared, effect: Effect) -> Vec<Msg> {
+    if let Some(damage) = state.checks.damage() {
+        return vec![refusal(&effect, &damage.0)];
+    }
+    match state.store.as_mut() {
+        Some(store) => run_effect(store, &state.app.content, effect)
+            .into_iter()
+            .collect(),
+        None => vec![],
+    }
+}
+
+/// What a write effect answers when the journal must not be written to.
+fn refusal(effect: &Effect, damage: &str) -> Msg {
+    let why = format!("the journal is damaged ({damage}), so attune is not writing to it");
+    match effect {
+        Effect::CommitEntry { .. } | Effect::UpdateEntry { .. } => Msg::CommitFailed(why),
+        Effect::SaveSession(_) => Msg::SaveFailed(why),
+        _ => Msg::StoreFailed(format!("Not done: {why}.")),
+    }
+}
+
+/// Carry out one effect; some answer with a message for the App.
+pub fn run_effect(store: &mut Store, content: &Content, effect: Effect) -> Option<Msg> {
+    match effect {
+        Effect::SaveSession(session) => Some(match store.save_session(&session) {
+            Ok(()) => Msg::SessionSaved,
+            Err(e) => Msg::SaveFailed(store.explain(&e)),
+        }),
+        Effect::CommitEntry { entry, session } => match store.commit_entry(&entry, &session) {
+            Ok(id) => Some(Msg::EntrySaved(id)),
+            Err(e) => Some(Msg::CommitFailed(store.explain(&e))),
+        },
+        Effect::UpdateEntry { id, entry, session } => {
+            Some(match store.update_entry(id, &entry, &session) {
+                Ok(saved) => Msg::EntryUpdated(saved),
+                Err(e) => Msg::CommitFailed(store.explain(&e)),
+            })
+        }
+        Effect::LoadActivity => Some(match store.activity() {
+            Ok(activity) => Msg::ActivityLoaded(activity),
+            Err(e) => Msg::StoreFailed(format!("Could not read your progress: {e}")),
+        }),
+        Effect::LoadReview(query) => {
+            let offset = query.offset;
+            let filter = filter_for(&query);
+            Some(
+                match store.find_entries(&filter, offset, crate::app::review::PAGE_ROWS) {
+                    Ok(page) => Msg::ReviewLoaded {
+                        offset,
+                        rows: page.rows,
+                        total: page.total,
+                    },
+                    Err(e) => Msg::StoreFailed(format!("Could not search your entries: {e}")),
+                },
+            )
+        }
+        Effect::LoadInsights => {
+            let since = chrono::Local::now().fixed_offset() - chrono::Days::new(7 * 11);
+            Some(match store.insights(since) {
+                Ok(insights) => Msg::InsightsLoaded(Box::new(insights)),
+                Err(e) => Msg::StoreFailed(format!("Could not read your entries: {e}")),
+            })
+        }
+        Effect::DeleteEntry(id) => store
+            .delete_entry(id)
+            .err()
+            .map(|e| Msg::StoreFailed(format!("Could not delete that entry: {e}"))),
+        Effect::UndeleteEntry(id) => store
+            .undelete_entry(id)
+            .err()
+            .map(|e| Msg::StoreFailed(format!("Could not bring it back: {e}"))),
+        Effect::Export(query) => Some(match export_markdown(store, content, &query) {
+            Ok(path) => Msg::Exported(path),
+            Err(e) => Msg::StoreFailed(format!("Could not export: {e:#}")),
+        }),
+        Effect::ExportDrafts(drafts) => Some(match export_drafts(store, content, &drafts) {
+            Ok(path) => Msg::Exported(path),
+            Err(e) => Msg::StoreFailed(format!("Could not export: {e:#}")),
+        }),
+        Effect::LoadEntry(id) => Some(match store.entry(id) {
+            Ok(entry) => Msg::EntryLoaded(id, entry.map(Box::new)),
+            Err(e) => Msg::StoreFailed(format!("Could not read that entry: {e}")),
+        }),
+        Effect::LoadLatest {
+            step_id,
+            exercise_id,
+        } => Some(match store.latest_entry(&step_id, &exercise_id) {
+            Ok(entry) => Msg::LatestLoaded {
+                step_id,
+                exercise_id,
+                entry: entry.map(Box::new),
+            },
+            Err(e) => Msg::StoreFailed(format!("Could not read your last answers: {e}")),
+        }),
+        Effect::LoadRecall(key) => Some(
+            match store.latest_answer(&key.step, &key.exercise, &key.prompt) {
+                Ok(found) => Msg::RecallLoaded(
+                    key,
+                    found.map(|(when, text)| crate::app::Recalled { when, text }),
+                ),
+                Err(e) => Msg::StoreFailed(format!("Could not read an earlier answer: {e}")),
+            },
+        ),
+        Effect::MarkStepDone { step_id, done } => store
+            .mark_step_done(&step_id, done)
+            .err()
+            .map(|e| Msg::StoreFailed(format!("Could not save a setting: {e}"))),
+        Effect::MarkWelcomed => store
+            .mark_welcomed()
+            .err()
+            .map(|e| Msg::StoreFailed(format!("Could not save a setting: {e}"))),
+        Effect::Quit | Effect::QuitAnyway => None,
+    }
+}
+
+/// The store's filter for what Review asked; "today" and "7 days" end now.
+pub fn filter_for(query: &crate::app::review::ReviewQuery) -> crate::store::Filter {
+    use crate::app::review::Range;
+    use crate::days::day_start;
+    let today = day_start(chrono::Local::now().date_naive());
+    let since_range = match query.range {
+        Range::All => None,
+        Range::Today => Some(today),
+        Range::Week => Some(today - chrono::Days::new(6)),
+        Range::Month => Some(today - chrono::Days::new(29)),
+    };
+    let since_typed = query.typed_date("since").map(day_start);
+    let until = query
+        .typed_date("until")
+        .map(|d| day_start(d + chrono::Days::new(1)));
+    crate::store::Filter {
+        step: query.step.clone(),
+        exercise: query.exercise.clone(),
+        since: since_range.into_iter().chain(since_typed).max(),
+        until,
+        words: query.words(),
+    }
+}
+
+/// A new file in `exports/` beside the journal, named for this moment.
+fn export_path(store: &Store, what: &str) -> anyhow::Result<std::path::PathBuf> {
+    let dir = store.dir().join("exports");
+    crate::fsutil::private_dir(&dir)?;
+    Ok(dir.join(format!(
+        "attune-{what}{}.md",
+        chrono::Local::now().format("%Y-%m-%d-%H%M%S")
+    )))
+}
+
+/// Export what Review shows to `exports/attune-YYYY-MM-DD-HHMMSS.md` beside the journal.
+fn export_markdown(
+    store: &Store,
+    content: &Content,
+    query: &crate::app::review::ReviewQuery,
+) -> anyhow::Result<String> {
+    let export = store.export(&filter_for(query))?;
+    let path = export_path(store, "")?;
+    crate::fsutil::write_atomic(&path, |out| {
+        crate::export::write_markdown(out, &export, content)
+    })?;
+    Ok(path.display().to_string())
+}
+
+/// Export drafts kept from another content pack to a Markdown file.
+fn export_drafts(
+    store: &Store,
+    content: &Content,
+    drafts: &[crate::session::SavedDraft],
+) -> anyhow::Result<String> {
+    let path = export_path(store, "drafts-")?;
+    crate::fsutil::write_atomic(&path, |out| {
+        crate::export::write_drafts(out, drafts, content)
+    })?;
+    Ok(path.display().to_string())
+}

@@ -1,0 +1,225 @@
+//! The only impure loop: terminal events -> keymap -> App::update -> effects run
+//! against the store -> draw. Also owns terminal set-up and teardown, and signals.
+
+mod checks;
+mod effects;
+mod leave;
+mod rescue;
+mod signals;
+mod terminal;
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+use crossterm::event::{self, Event};
+use ratatui::DefaultTerminal;
+
+pub use effects::{filter_for, run_effect};
+pub use rescue::bring_back as bring_back_rescued;
+
+use crate::app::{App, Boot, Effect, Msg};
+use crate::content::Content;
+use crate::settings::Settings;
+use crate::store::Store;
+use crate::{keys, ui};
+
+/// Save this long after the last key, so a pause in typing is never lost.
+const IDLE_SAVE: Duration = Duration::from_millis(400);
+/// While typing without pause, save at least this often (kill -9 loses no more).
+const MAX_UNSAVED: Duration = Duration::from_millis(900);
+/// With nothing to save, wait for a key this long (signals are handled elsewhere).
+const IDLE_WAIT: Duration = Duration::from_secs(3600);
+/// While the start-up check of the journal runs, look for its answer this often.
+const CHECK_WAIT: Duration = Duration::from_millis(20);
+
+/// Everything the main thread and the signal thread both touch, behind one lock:
+/// a closed terminal or a SIGTERM saves the drafts even while the main thread waits
+/// for a key.
+struct Shared {
+    app: App,
+    /// None once the journal is closed, on the way out.
+    store: Option<Store>,
+    /// None while attune is stopped (Ctrl-Z, SIGTSTP) or after the terminal is given back.
+    terminal: Option<DefaultTerminal>,
+    checks: checks::Checks,
+}
+
+/// Run the full-screen interface on an open journal. `alerts` are problems found
+/// before start (a broken settings.toml, say), shown until the person dismisses them.
+pub fn run(
+    store: Store,
+    content: Content,
+    settings: Settings,
+    alerts: Vec<String>,
+) -> anyhow::Result<()> {
+    let (boot, mut problems) = boot(&store, settings);
+    let checks = checks::Checks::start(store.dir());
+    let app = App::new(content, boot);
+    problems.extend(store.privacy_problems());
+    let start: VecDeque<Msg> = alerts.into_iter().chain(problems).map(Msg::Alert).collect();
+    let terminal = terminal::enter().context("cannot set up the terminal")?;
+    let shared = Arc::new(Mutex::new(Shared {
+        app,
+        store: Some(store),
+        terminal: Some(terminal),
+        checks,
+    }));
+    signals::watch(Arc::clone(&shared))?;
+
+    let outcome =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| event_loop(&shared, start)));
+    let mut state = lock(&shared);
+    match outcome {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(e)) => {
+            let report = leave::leave(&mut state, leave::How::Failed);
+            Err(e.context(report.describe()))
+        }
+        Err(_) => {
+            let report = leave::leave(&mut state, leave::How::Panic);
+            anyhow::bail!("attune stopped because of a bug. {}", report.describe())
+        }
+    }
+}
+
+fn lock(shared: &Mutex<Shared>) -> MutexGuard<'_, Shared> {
+    // A panic elsewhere must not stop us from saving what is there.
+    shared
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Everything the App needs from the journal before its first frame, and what the
+/// person should know about it. Reads only: nothing is written before the check. A
+/// read that fails (a damaged page, say) leaves its part empty and says so.
+pub fn boot(store: &Store, settings: Settings) -> (Boot, Vec<String>) {
+    let mut problems = Vec::new();
+    let mut said = |what: &str, e: rusqlite::Error| {
+        problems.push(format!("Could not read {what} from your journal ({e})."));
+    };
+    let welcomed = store.welcomed().unwrap_or_else(|e| {
+        said("whether you've seen the welcome", e);
+        true
+    });
+    let activity = store.activity().unwrap_or_else(|e| {
+        said("your progress", e);
+        Vec::new()
+    });
+    let done_steps = store.done_steps().unwrap_or_else(|e| {
+        said("the steps you marked done", e);
+        Vec::new()
+    });
+    let session = match store.load_session() {
+        Ok(session) => session,
+        Err(e) => {
+            problems.push(format!("Your last session could not be restored ({e})."));
+            None
+        }
+    };
+    let boot = Boot {
+        data_dir: store.dir().display().to_string(),
+        welcomed,
+        session,
+        activity,
+        done_steps,
+        settings,
+    };
+    (boot, problems)
+}
+
+fn event_loop(shared: &Mutex<Shared>, start: VecDeque<Msg>) -> anyhow::Result<()> {
+    let mut queue = start;
+    {
+        let state = &mut *lock(shared);
+        if let Some(terminal) = &state.terminal {
+            let size = terminal.size()?;
+            queue.push_front(Msg::Resize(size.width, size.height));
+        }
+        let effects = state.app.start();
+        queue.extend(effects.into_iter().flat_map(|e| effects::perform(state, e)));
+    }
+    let mut last_input = Instant::now();
+    let mut dirty_since: Option<Instant> = None;
+    loop {
+        let (dirty, checking) = {
+            let state = &mut *lock(shared);
+            queue.extend(checks::poll(state));
+            let redraw = !queue.is_empty();
+            while let Some(msg) = queue.pop_front() {
+                for effect in state.app.update(msg) {
+                    match effect {
+                        Effect::Quit | Effect::QuitAnyway => {
+                            let how = if effect == Effect::Quit {
+                                leave::How::Quit
+                            } else {
+                                leave::How::QuitAnyway
+                            };
+                            let report = leave::leave(state, how);
+                            if report.rescued() {
+                                eprintln!("{}", report.describe());
+                            }
+                            match report.refused() {
+                                None => return Ok(()),
+                                Some(problem) => queue.push_back(Msg::QuitRefused(problem)),
+                            }
+                        }
+                        other => queue.extend(effects::perform(state, other)),
+                    }
+                }
+            }
+            if redraw && let Some(terminal) = &mut state.terminal {
+                terminal.draw(|frame| ui::render(&state.app, frame))?;
+            }
+            (state.app.is_dirty(), state.checks.pending())
+        };
+        dirty_since = if dirty {
+            Some(dirty_since.unwrap_or_else(Instant::now))
+        } else {
+            None
+        };
+        // Asleep until a key arrives, unless a save is due: no idle redraws, no busy loop.
+        let mut timeout = match dirty_since {
+            Some(since) => IDLE_SAVE
+                .saturating_sub(last_input.elapsed())
+                .min(MAX_UNSAVED.saturating_sub(since.elapsed())),
+            None => IDLE_WAIT,
+        };
+        if checking {
+            timeout = timeout.min(CHECK_WAIT);
+        }
+        if event::poll(timeout)? {
+            last_input = Instant::now();
+            let context = lock(shared).app.context();
+            match event::read()? {
+                Event::Key(key) => {
+                    #[cfg(debug_assertions)]
+                    test_panic(key);
+                    queue.extend(keys::map(context, key));
+                }
+                Event::Paste(text) => queue.push_back(Msg::Paste(text)),
+                Event::Resize(w, h) => queue.push_back(Msg::Resize(w, h)),
+                _ => {}
+            }
+        }
+        if let Some(since) = dirty_since
+            && (last_input.elapsed() >= IDLE_SAVE || since.elapsed() >= MAX_UNSAVED)
+        {
+            queue.push_back(Msg::Tick);
+        }
+    }
+}
+
+/// Lets the end-to-end tests prove a panic loses nothing. Only in debug builds (the
+/// ones `cargo test` runs), never in a release.
+#[cfg(debug_assertions)]
+fn test_panic(key: crossterm::event::KeyEvent) {
+    let wanted = std::env::var("ATTUNE_TEST_PANIC_KEY")
+        .ok()
+        .and_then(|k| k.chars().next())
+        .map(crossterm::event::KeyCode::Char);
+    if wanted == Some(key.code) {
+        panic!("a test asked attune to panic (ATTUNE_TEST_PANIC_KEY)")
+    }
+}

@@ -1,0 +1,239 @@
+//! The session as it is saved: which screen is open and every draft, down to the
+//! cursor in a half-typed answer. Plain serde data, versioned; the store keeps it and
+//! the App makes it, so it belongs to neither.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::journal::LadderItem;
+
+pub const SESSION_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub version: u32,
+    pub screen: SavedScreen,
+    /// Exercises in progress, least recently touched first.
+    pub drafts: Vec<SavedDraft>,
+    /// Drafts kept but not open as exercises: their exercise is not in the content
+    /// pack that saved the session, or a draft of it was already in progress when
+    /// this one was imported. Never dropped without the person's say.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kept: Vec<SavedDraft>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "screen", rename_all = "snake_case")]
+pub enum SavedScreen {
+    Welcome,
+    Home {
+        selected: usize,
+    },
+    Step {
+        step_id: String,
+        selected: usize,
+    },
+    Exercise {
+        step_id: String,
+        exercise_id: String,
+    },
+    Reading {
+        step_id: String,
+        exercise_id: String,
+        scroll: u16,
+    },
+    Review {
+        selected: usize,
+    },
+    Insights {
+        section: usize,
+    },
+    Entry {
+        entry_id: i64,
+        scroll: u16,
+    },
+    Kept {
+        selected: usize,
+    },
+    KeptDraft {
+        index: usize,
+        scroll: u16,
+    },
+    Help {
+        under: Box<SavedScreen>,
+        scroll: u16,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedDraft {
+    pub step_id: String,
+    pub exercise_id: String,
+    /// Which prompt is open; the number of prompts means the save page.
+    pub prompt: usize,
+    /// The entry this draft edits; None for a new run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editing: Option<i64>,
+    /// Keyed by prompt id, so a reworded pack still finds each answer.
+    pub answers: BTreeMap<String, SavedAnswer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SavedAnswer {
+    Text {
+        text: String,
+        row: usize,
+        col: usize,
+    },
+    Scale {
+        value: i64,
+    },
+    Choice {
+        chosen: Option<String>,
+        cursor: usize,
+    },
+    Multi {
+        chosen: Vec<String>,
+        other: String,
+        cursor: usize,
+    },
+    Feelings(FeelingsDraft),
+    Ladder {
+        items: Vec<LadderItem>,
+        cursor: usize,
+        editing: Option<SavedEdit>,
+    },
+}
+
+/// How far a feelings pick has got: family, word, then strength.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    #[default]
+    Family,
+    /// "I'm not sure": where in the body is it felt?
+    Body,
+    /// Families that often come with the chosen sensation.
+    BodyFamily,
+    Word,
+    Intensity,
+}
+
+/// A feelings answer in progress (the App's draft and its saved form are the same).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeelingsDraft {
+    pub stage: Stage,
+    pub cursor: usize,
+    pub sensation: Option<String>,
+    pub family: Option<String>,
+    pub word: Option<String>,
+    pub intensity: Option<i64>,
+}
+
+/// A ladder item being written, as saved: which item (None for a new one), which
+/// field is open and what each field holds so far.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedEdit {
+    pub index: Option<usize>,
+    pub field: usize,
+    pub values: Vec<String>,
+}
+
+impl Session {
+    /// A session on the home screen holding nothing yet.
+    pub fn empty() -> Session {
+        Session {
+            version: SESSION_VERSION,
+            screen: SavedScreen::Home { selected: 0 },
+            drafts: Vec::new(),
+            kept: Vec::new(),
+        }
+    }
+
+    /// Bring drafts in (from an import or a rescue file) without losing a word: one
+    /// already here is not added twice; one that holds everything a draft of the same
+    /// exercise here holds (a later version of it, as in a rescue file) takes its
+    /// place; otherwise both stay, the newcomer kept beside it. Returns how many
+    /// drafts came in.
+    pub fn merge(&mut self, incoming: Vec<SavedDraft>) -> usize {
+        let mut added = 0;
+        for draft in incoming {
+            if self.kept.iter().any(|k| k.covers(&draft)) {
+                continue;
+            }
+            match self.drafts.iter_mut().find(|d| d.same_run(&draft)) {
+                Some(here) if here.covers(&draft) => continue,
+                Some(here) if draft.covers(here) => *here = draft,
+                Some(_) => self.kept.push(draft),
+                None => self.drafts.push(draft),
+            }
+            added += 1;
+        }
+        added
+    }
+}
+
+impl SavedDraft {
+    /// Drafts of the same run: the same exercise, and the same entry if an edit.
+    pub fn same_run(&self, other: &SavedDraft) -> bool {
+        self.step_id == other.step_id
+            && self.exercise_id == other.exercise_id
+            && self.editing == other.editing
+    }
+
+    /// Does this draft hold every word of `other` (of the same run), so that keeping
+    /// only this one loses nothing?
+    pub fn covers(&self, other: &SavedDraft) -> bool {
+        self.same_run(other)
+            && other.answers.iter().all(|(id, theirs)| {
+                let theirs = theirs.words();
+                theirs.trim().is_empty()
+                    || self
+                        .answers
+                        .get(id)
+                        .is_some_and(|mine| mine.words().contains(theirs.trim()))
+            })
+    }
+}
+
+impl SavedAnswer {
+    /// What the answer says, as plain text (for drafts shown or exported without the
+    /// exercise they belong to).
+    pub fn words(&self) -> String {
+        match self {
+            SavedAnswer::Text { text, .. } => text.clone(),
+            SavedAnswer::Scale { value } => value.to_string(),
+            SavedAnswer::Choice { chosen, .. } => chosen.clone().unwrap_or_default(),
+            SavedAnswer::Multi { chosen, other, .. } => chosen
+                .iter()
+                .chain(std::iter::once(other).filter(|o| !o.trim().is_empty()))
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n"),
+            SavedAnswer::Feelings(f) => {
+                let mut parts: Vec<String> = [&f.family, &f.word]
+                    .into_iter()
+                    .flatten()
+                    .cloned()
+                    .collect();
+                parts.extend(f.intensity.map(|i| i.to_string()));
+                parts.extend(f.sensation.as_ref().map(|s| format!("felt as {s}")));
+                parts.join(" › ")
+            }
+            SavedAnswer::Ladder { items, editing, .. } => items
+                .iter()
+                .map(|i| {
+                    std::iter::once(i.text.clone())
+                        .chain(i.rating.map(|r| r.to_string()))
+                        .chain(i.fields.iter().filter(|f| !f.trim().is_empty()).cloned())
+                        .collect::<Vec<_>>()
+                        .join(" · ")
+                })
+                .chain(editing.iter().map(|e| e.values.join(" · ")))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+    }
+}

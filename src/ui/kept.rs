@@ -1,0 +1,137 @@
+//! Drafts kept without being opened (their exercise is not in this content pack, or
+//! another draft of it is in progress): a list, and one draft read in full.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{ListItem, Paragraph, Wrap};
+
+use super::theme;
+use super::widgets::cursor_list;
+use crate::app::App;
+use crate::session::SavedDraft;
+
+pub fn render_list(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
+    let [head, note, _, list] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(Span::styled("Drafts kept for you", theme::heading())),
+        head,
+    );
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            "These drafts can't be opened as exercises here, so attune keeps them as they \
+             are. Read them, export them, or discard one you no longer want.",
+            theme::dim(),
+        ))
+        .wrap(Wrap { trim: true }),
+        note,
+    );
+    if let Some(index) = app.kept_confirm_discard {
+        confirm(app, index, frame, list);
+        return;
+    }
+    if app.kept.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled("No drafts are kept here now.", theme::dim())),
+            list,
+        );
+        return;
+    }
+    let width = usize::from(list.width.saturating_sub(2));
+    let items = app
+        .kept
+        .iter()
+        .map(|d| {
+            let text = format!("{}  ·  {}", title(app, d), first_words(d));
+            ListItem::new(super::truncate(&text, width))
+        })
+        .collect();
+    cursor_list(frame, list, items, Some(selected));
+}
+
+pub fn render_draft(app: &App, index: usize, scroll: u16, frame: &mut Frame, area: Rect) {
+    if let Some(asked) = app.kept_confirm_discard {
+        confirm(app, asked, frame, area);
+        return;
+    }
+    let Some(draft) = app.kept.get(index) else {
+        return;
+    };
+    let lines = page_lines(app, draft, area.width);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
+}
+
+/// The whole draft wrapped to `width` (the App clamps its scroll with the same lines).
+pub fn page_lines(app: &App, draft: &SavedDraft, width: u16) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::from(Span::styled(title(app, draft), theme::heading())),
+        Line::from(Span::styled(where_from(app, draft), theme::dim())),
+    ];
+    let exercise = app
+        .content
+        .exercise(&draft.step_id, &draft.exercise_id)
+        .map(|(_, e)| e);
+    for (id, answer) in &draft.answers {
+        let label = exercise
+            .and_then(|e| e.prompts.iter().find(|p| &p.id == id))
+            .map_or(id.as_str(), |p| p.label.as_str());
+        lines.push(Line::default());
+        for l in super::wrap(label, width) {
+            lines.push(Line::from(Span::styled(l, theme::heading())));
+        }
+        for l in super::wrap(&answer.words(), width) {
+            lines.push(Line::from(l));
+        }
+    }
+    lines
+}
+
+fn confirm(app: &App, index: usize, frame: &mut Frame, area: Rect) {
+    let what = app
+        .kept
+        .get(index)
+        .map_or_else(|| "this draft".to_string(), |d| title(app, d));
+    let text = format!(
+        "Discard the draft of {what}? It can be brought back with u until you close attune.  \
+         y discard · n keep"
+    );
+    frame.render_widget(
+        Paragraph::new(Span::styled(text, theme::accent())).wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+fn title(app: &App, draft: &SavedDraft) -> String {
+    app.content
+        .exercise(&draft.step_id, &draft.exercise_id)
+        .map_or_else(|| draft.exercise_id.clone(), |(_, e)| e.title.clone())
+}
+
+fn where_from(app: &App, draft: &SavedDraft) -> String {
+    match app.content.exercise(&draft.step_id, &draft.exercise_id) {
+        Some((step, _)) => format!(
+            "A second draft of this exercise, from step {} · {}. c carries it on once the other is saved.",
+            step.number, step.title
+        ),
+        None => format!(
+            "From \"{}\" in step \"{}\", which this content pack doesn't have.",
+            draft.exercise_id, draft.step_id
+        ),
+    }
+}
+
+fn first_words(draft: &SavedDraft) -> String {
+    draft
+        .answers
+        .values()
+        .map(|a| a.words())
+        .find(|w| !w.trim().is_empty())
+        .map(|w| w.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|| "(nothing written yet)".to_string())
+}
