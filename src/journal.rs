@@ -158,6 +158,8 @@ pub struct NewEntry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub id: i64,
+    /// Stable for good (a row id can be reused once its entry is gone).
+    pub uid: String,
     pub step_id: String,
     pub exercise_id: String,
     pub exercise_title: String,

@@ -75,6 +75,9 @@ pub struct SavedDraft {
     /// The entry this draft edits; None for a new run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub editing: Option<i64>,
+    /// That entry's uid: its row id alone could by now belong to another entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editing_uid: Option<String>,
     /// Keyed by prompt id, so a reworded pack still finds each answer.
     pub answers: BTreeMap<String, SavedAnswer>,
 }

@@ -647,6 +647,7 @@ fn summary(id: i64) -> attune::journal::EntrySummary {
 fn long_entry(id: i64) -> attune::journal::Entry {
     attune::journal::Entry {
         id,
+        uid: format!("uid-{id}"),
         step_id: "recognize".into(),
         exercise_id: "pattern-log".into(),
         exercise_title: "Pattern log".into(),

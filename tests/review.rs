@@ -241,7 +241,7 @@ fn an_edit_keeps_the_earlier_version_and_search_follows_the_new_words() {
         answers,
     };
     store
-        .update_entry_at(id, &edit, None, at("2026-11-21T10:00:00+01:00"))
+        .update_entry_at(id, None, &edit, None, at("2026-11-21T10:00:00+01:00"))
         .unwrap();
     let entry = store.entry(id).unwrap().unwrap();
     assert_eq!(
@@ -432,7 +432,7 @@ proptest! {
             if *edit {
                 let mut changed = entry;
                 changed.answers.reverse();
-                store.update_entry_at(id, &changed, None, when + chrono::Duration::days(1)).unwrap();
+                store.update_entry_at(id, None, &changed, None, when + chrono::Duration::days(1)).unwrap();
             }
         }
         let first = attune::export::json(&store.export(&Filter::default()).unwrap()).unwrap();

@@ -308,6 +308,7 @@ fn entry() {
     app.update(Msg::EntryLoaded(
         1,
         Some(Box::new(Entry {
+            uid: "uid".into(),
             id: 1,
             step_id: "recognize".into(),
             exercise_id: "pattern-log".into(),
@@ -502,6 +503,7 @@ fn an_edited_entry_shows_its_history_and_search_matches() {
     app.update(Msg::EntryLoaded(
         1,
         Some(Box::new(Entry {
+            uid: "uid".into(),
             id: 1,
             step_id: "challenge-beliefs".into(),
             exercise_id: "thought-record".into(),

@@ -18,6 +18,8 @@ pub struct Draft {
     pub answers: Vec<DraftAnswer>,
     /// The saved entry this draft changes; None for a new run.
     pub editing: Option<i64>,
+    /// Its uid, so an edit never lands on another entry that reused the row id.
+    pub editing_uid: Option<String>,
     /// Saved answers this exercise has no prompt for (a content pack renamed or
     /// changed one), by the id they were saved under: kept, shown and saved with it.
     pub extra: BTreeMap<String, SavedAnswer>,
@@ -33,6 +35,7 @@ impl Draft {
             prompt: 0,
             answers: exercise.prompts.iter().map(DraftAnswer::empty).collect(),
             editing: None,
+            editing_uid: None,
             extra: BTreeMap::new(),
         }
     }
@@ -68,6 +71,7 @@ impl Draft {
             prompt: saved.prompt.min(answers.len()),
             answers,
             editing: saved.editing,
+            editing_uid: saved.editing_uid.clone(),
             extra,
         }
     }
@@ -93,6 +97,7 @@ impl Draft {
             exercise_id: self.exercise_id.clone(),
             prompt: self.prompt,
             editing: self.editing,
+            editing_uid: self.editing_uid.clone(),
             answers,
         }
     }

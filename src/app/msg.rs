@@ -120,6 +120,9 @@ pub enum Effect {
     /// atomically; if the entry was deleted meanwhile, save it as a new one.
     UpdateEntry {
         id: i64,
+        /// The entry's uid when known: a different entry under the same row id is
+        /// never changed.
+        uid: Option<String>,
         entry: NewEntry,
         session: Session,
     },

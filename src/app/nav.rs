@@ -149,6 +149,7 @@ impl App {
             }
             Msg::Open if draft.on_save_page() && draft.editing.is_some() => {
                 let id = draft.editing.unwrap_or_default();
+                let uid = draft.editing_uid.clone();
                 let entry = draft.to_entry(&ex);
                 self.pending = Some(self.drafts.remove(index));
                 self.entry = None;
@@ -156,6 +157,7 @@ impl App {
                 self.dirty = false;
                 vec![Effect::UpdateEntry {
                     id,
+                    uid,
                     entry,
                     session: self.session(),
                 }]

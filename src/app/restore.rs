@@ -85,14 +85,20 @@ impl App {
     }
 
     pub(super) fn restore(&mut self, session: Session) {
-        for saved in session.drafts {
+        // Kept drafts whose exercise is back (and free) are drafts again, oldest first.
+        let kept_first = session.kept.into_iter().chain(session.drafts);
+        for saved in kept_first {
+            let free = !self.drafts.iter().any(|d| {
+                d.step_id == saved.step_id
+                    && d.exercise_id == saved.exercise_id
+                    && d.editing == saved.editing
+            });
             match self.content.exercise(&saved.step_id, &saved.exercise_id) {
-                Some((_, exercise)) => self.drafts.push(Draft::restore(&saved, exercise)),
+                Some((_, exercise)) if free => self.drafts.push(Draft::restore(&saved, exercise)),
                 // Never dropped: kept, readable, until the person says otherwise.
-                None => self.kept.push(saved),
+                _ => self.kept.push(saved),
             }
         }
-        self.kept.extend(session.kept);
         self.screen = self.restore_screen(&session.screen);
     }
 

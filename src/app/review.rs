@@ -287,6 +287,33 @@ impl App {
         }
     }
 
+    /// The question asked before deleting entry `id` (from the list or the entry).
+    pub fn delete_question(&self, id: i64) -> String {
+        let title = self
+            .review
+            .rows
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.exercise_title.as_str())
+            .or(self
+                .entry
+                .as_ref()
+                .filter(|e| e.id == id)
+                .map(|e| e.exercise_title.as_str()))
+            .unwrap_or("this entry");
+        let draft = if self.edit_draft_of(id).is_some() {
+            " Your unsaved changes to it stay as a draft; saving them makes a new entry."
+        } else {
+            ""
+        };
+        format!("Delete {title}? It can be brought back with u until you close attune.{draft}")
+    }
+
+    /// The unsaved edit of entry `id`, if there is one.
+    pub fn edit_draft_of(&self, id: i64) -> Option<&super::exercise::Draft> {
+        self.drafts.iter().find(|d| d.editing == Some(id))
+    }
+
     pub(super) fn open_entry(&mut self, id: i64) -> Vec<Effect> {
         self.entry = None;
         self.screen = Screen::Entry { id, scroll: 0 };
@@ -364,6 +391,7 @@ impl App {
                 let mut draft = super::exercise::Draft::new(&entry.step_id, &ex);
                 draft.prefill(&ex, entry);
                 draft.editing = Some(entry.id);
+                draft.editing_uid = Some(entry.uid.clone());
                 draft
             }
         };

@@ -61,12 +61,17 @@ pub fn run_effect(store: &mut Store, content: &Content, effect: Effect) -> Optio
             Ok(id) => Some(Msg::EntrySaved(id)),
             Err(e) => Some(Msg::CommitFailed(store.explain(&e))),
         },
-        Effect::UpdateEntry { id, entry, session } => {
-            Some(match store.update_entry(id, &entry, &session) {
+        Effect::UpdateEntry {
+            id,
+            uid,
+            entry,
+            session,
+        } => Some(
+            match store.update_entry(id, uid.as_deref(), &entry, &session) {
                 Ok(saved) => Msg::EntryUpdated(saved),
                 Err(e) => Msg::CommitFailed(store.explain(&e)),
-            })
-        }
+            },
+        ),
         Effect::LoadActivity => Some(match store.activity() {
             Ok(activity) => Msg::ActivityLoaded(activity),
             Err(e) => Msg::StoreFailed(format!("Could not read your progress: {e}")),

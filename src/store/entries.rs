@@ -43,12 +43,13 @@ impl Store {
         let head = self
             .conn
             .query_row(
-                "SELECT id, step_id, exercise_id, exercise_title, created_at, updated_at
+                "SELECT id, step_id, exercise_id, exercise_title, created_at, updated_at, uid
                  FROM entries WHERE id = ?1 AND deleted_at IS NULL",
                 [id],
                 |r| {
                     Ok(Entry {
                         id: r.get(0)?,
+                        uid: r.get(6)?,
                         step_id: r.get(1)?,
                         exercise_id: r.get(2)?,
                         exercise_title: r.get(3)?,

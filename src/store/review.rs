@@ -131,23 +131,28 @@ impl Store {
     pub fn update_entry(
         &mut self,
         id: i64,
+        uid: Option<&str>,
         entry: &NewEntry,
         session: &Session,
     ) -> rusqlite::Result<Updated> {
-        self.update_entry_at(id, entry, Some(session), Local::now().fixed_offset())
+        self.update_entry_at(id, uid, entry, Some(session), Local::now().fixed_offset())
     }
 
     pub fn update_entry_at(
         &mut self,
         id: i64,
+        uid: Option<&str>,
         entry: &NewEntry,
         session: Option<&Session>,
         at: DateTime<FixedOffset>,
     ) -> rusqlite::Result<Updated> {
         let tx = self.conn.transaction()?;
+        // The same entry: its row id, and its uid when the edit knows it (drafts made
+        // before uids were kept know only the row id).
         let live: bool = tx.query_row(
-            "SELECT count(*) > 0 FROM entries WHERE id = ?1 AND deleted_at IS NULL",
-            [id],
+            "SELECT count(*) > 0 FROM entries
+             WHERE id = ?1 AND (?2 IS NULL OR uid = ?2) AND deleted_at IS NULL",
+            params![id, uid],
             |r| r.get(0),
         )?;
         let saved = if live {

@@ -14,6 +14,35 @@ pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(Span::styled("Opening…", theme::dim())), area);
         return;
     };
+    let mut area = area;
+    let mut notes: Vec<Line> = Vec::new();
+    if app.review.confirm_delete == Some(entry.id) {
+        let question = format!("{}  y delete · n keep", app.delete_question(entry.id));
+        notes.extend(
+            super::wrap(&question, area.width)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, theme::warning()))),
+        );
+    } else if app.edit_draft_of(entry.id).is_some() {
+        let note = "You have unsaved changes to this entry: e carries on with them.";
+        notes.extend(
+            super::wrap(note, area.width)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, theme::accent()))),
+        );
+    }
+    if !notes.is_empty() {
+        let rows = (notes.len() as u16 + 1).min(area.height);
+        frame.render_widget(
+            Paragraph::new(notes),
+            Rect {
+                height: rows,
+                ..area
+            },
+        );
+        area.y += rows;
+        area.height -= rows;
+    }
     let lines = page_lines(app, entry, area.width);
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
 }

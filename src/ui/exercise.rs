@@ -190,7 +190,7 @@ fn save_page(ex: &Exercise, draft: &Draft, frame: &mut Frame, area: Rect) {
     let label_width = usize::from(area.width / 2).min(40);
     let entry = draft.to_entry(ex);
     for answer in &entry.answers {
-        let label = clip(&answer.label, label_width);
+        let label = super::truncate(&answer.label, label_width);
         let mut value = answer.value.preview();
         if let Some(change) = super::answer::before(answer, &entry.answers)
             .and_then(|b| super::answer::change(&b.value, &answer.value))
@@ -205,29 +205,13 @@ fn save_page(ex: &Exercise, draft: &Draft, frame: &mut Frame, area: Rect) {
         };
         lines.push(Line::from(vec![
             Span::styled(format!("{}  ", pad(&label, label_width)), theme::dim()),
-            Span::styled(clip(&value, room), style),
+            Span::styled(super::truncate(&value, room), style),
         ]));
     }
     frame.render_widget(
         Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
         area,
     );
-}
-
-/// Cut text to a display width, with an ellipsis when it did not fit.
-pub fn clip(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
 }
 
 /// Pad to a display width (not a char count, so wide characters line up).

@@ -35,14 +35,7 @@ pub fn render(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
     );
     frame.render_widget(Paragraph::new(filter_line(app)), filters);
     if let Some(id) = review.confirm_delete {
-        let title = review
-            .rows
-            .iter()
-            .find(|r| r.id == id)
-            .map_or("this entry", |r| r.exercise_title.as_str());
-        let text = format!(
-            "Delete {title}? It can be brought back with u until you close attune.  y delete · n keep"
-        );
+        let text = format!("{}  y delete · n keep", app.delete_question(id));
         frame.render_widget(
             Paragraph::new(Span::styled(text, theme::accent())).wrap(Wrap { trim: true }),
             list,
