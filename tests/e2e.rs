@@ -151,3 +151,30 @@ fn no_color_is_honoured() {
     assert!(cyan(&coloured.output()), "colour is used normally");
     assert!(!cyan(&plain.output()), "and not at all under NO_COLOR");
 }
+
+#[test]
+fn a_broken_settings_file_never_keeps_the_crisis_lines_away() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let settings = data.join("settings.toml");
+    let text = "[[crisis_lines]]\nwho = \"Samaritans\"\nhow = 116 123\n";
+    std::fs::write(&settings, text).unwrap();
+    let mut tui = Tui::start(&data);
+    tui.wait_for("settings.toml:3:");
+    tui.wait_for("built-in settings");
+    // Help and the crisis lines are one key away, even before the message is read.
+    tui.send("\x1bOP");
+    tui.wait_for("988");
+    tui.send(ESC);
+    tui.wait_for("settings.toml:3:");
+    tui.send(ENTER);
+    tui.wait_for("Welcome to attune");
+    tui.send(CTRL_C);
+    assert!(tui.wait_exit().success());
+    assert_eq!(
+        std::fs::read_to_string(&settings).unwrap(),
+        text,
+        "left alone"
+    );
+}
