@@ -33,6 +33,15 @@ fn press(app: &mut App, codes: &[KeyCode]) {
     }
 }
 
+/// Draw a frame, and hand the App its layout as the runtime does.
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    terminal
+        .draw(|f| {
+            black_box(attune::ui::render(app, f));
+        })
+        .unwrap();
+}
+
 /// What the runtime reads before the first frame.
 fn boot(store: &Store) -> Boot {
     attune::runtime::boot(store, Default::default()).0
@@ -61,7 +70,7 @@ fn benches(c: &mut Criterion) {
                 let content = attune::content::builtin().unwrap();
                 let app = App::new(content, boot(&store));
                 let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-                terminal.draw(|f| attune::ui::render(&app, f)).unwrap();
+                draw(&mut terminal, &app);
                 black_box(&terminal);
             })
         },
@@ -94,8 +103,8 @@ fn benches(c: &mut Criterion) {
             } else {
                 KeyCode::Backspace
             };
-            app.update(Msg::Edit(KeyEvent::new(code, KeyModifiers::NONE)));
-            wide.draw(|f| attune::ui::render(&app, f)).unwrap();
+            press(&mut app, &[code]);
+            draw(&mut wide, &app);
         })
     });
 
@@ -108,7 +117,7 @@ fn benches(c: &mut Criterion) {
         let mut big = Terminal::new(TestBackend::new(200, 60)).unwrap();
         c.bench_function(&format!("draw {name} (200x60)"), |b| {
             b.iter(|| {
-                big.draw(|f| attune::ui::render(app, f)).unwrap();
+                draw(&mut big, app);
             })
         });
     };
@@ -160,7 +169,7 @@ fn benches(c: &mut Criterion) {
                     rows: page.rows,
                     total: page.total,
                 });
-                terminal.draw(|f| attune::ui::render(&app, f)).unwrap();
+                draw(&mut terminal, &app);
             })
         },
     );

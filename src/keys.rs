@@ -4,6 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::app::Msg;
+use crate::textfield::Edit;
 
 /// Declares the contexts once, and `Context::ALL` from the same list.
 macro_rules! contexts {
@@ -70,6 +71,8 @@ pub enum Key {
     Code(KeyCode, KeyModifiers),
     /// Any of 0-9.
     Digit,
+    /// Any character typed without Ctrl or Alt.
+    AnyChar,
 }
 
 const fn plain(code: KeyCode) -> Key {
@@ -80,6 +83,15 @@ const fn ch(c: char) -> Key {
 }
 const fn ctrl(c: char) -> Key {
     Key::Code(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+const fn alt(code: KeyCode) -> Key {
+    Key::Code(code, KeyModifiers::ALT)
+}
+const fn ctrl_key(code: KeyCode) -> Key {
+    Key::Code(code, KeyModifiers::CONTROL)
+}
+const fn edit(e: Edit) -> Msg {
+    Msg::Edit(e)
 }
 
 pub struct Binding {
@@ -171,7 +183,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(&[Review], [ch('x')], Msg::Export, "export what is shown to a Markdown file"),
     bind!(&[Review], [plain(KeyCode::PageUp)], Msg::PageUp, "up a page"),
     bind!(&[Review], [plain(KeyCode::PageDown)], Msg::PageDown, "down a page"),
-    bind!(&[Search], [plain(KeyCode::Esc)], Msg::Back, "stop typing (Enter too); the search stays", "Enter done"),
+    bind!(&[Search], [plain(KeyCode::Enter), plain(KeyCode::Esc)], Msg::Back, "stop typing; the search stays", "Enter done"),
     bind!(&[Entry], [ch('e')], Msg::EditEntry, "edit this entry (the earlier version is kept)", "e edit"),
     // Drafts kept from another content pack.
     bind!(&[Kept, KeptDraft], [ch('d'), plain(KeyCode::Delete)], Msg::Delete, "discard the draft (asks first)"),
@@ -223,6 +235,28 @@ pub static KEYMAP: &[Binding] = &[
     bind!(&[LadderEdit], [BACKTAB], Msg::PrevField, "previous field"),
     bind!(&[LadderEdit], [plain(KeyCode::Enter)], Msg::Open, "keep this item", "Enter keep"),
     bind!(&[LadderEdit], [plain(KeyCode::Esc)], Msg::Cancel, "stop editing without keeping changes", "Esc cancel"),
+    // Typing: every editing key is here, so help lists it and nothing hides behind a
+    // widget's own keymap.
+    bind!(&[Text], [plain(KeyCode::Enter)], edit(Edit::Newline), "a new line (the answer wraps as you type)"),
+    bind!(TYPING, [plain(KeyCode::Backspace)], edit(Edit::DeleteBack), "delete the character before the cursor"),
+    bind!(TYPING, [plain(KeyCode::Delete)], edit(Edit::DeleteForward), "delete the character after the cursor"),
+    bind!(TYPING, [ctrl('w'), alt(KeyCode::Backspace), ctrl_key(KeyCode::Backspace)], edit(Edit::DeleteWordBack), "delete the word before the cursor"),
+    bind!(TYPING, [alt(KeyCode::Char('d')), ctrl_key(KeyCode::Delete)], edit(Edit::DeleteWordForward), "delete the word after the cursor"),
+    bind!(TYPING, [ctrl('u')], edit(Edit::DeleteToLineStart), "delete to the start of the line"),
+    bind!(TYPING, [ctrl('k')], edit(Edit::DeleteToLineEnd), "delete to the end of the line"),
+    bind!(TYPING, [plain(KeyCode::Left)], edit(Edit::Left), "move left"),
+    bind!(TYPING, [plain(KeyCode::Right)], edit(Edit::Right), "move right"),
+    bind!(TYPING, [ctrl_key(KeyCode::Left), alt(KeyCode::Char('b'))], edit(Edit::WordLeft), "a word left"),
+    bind!(TYPING, [ctrl_key(KeyCode::Right), alt(KeyCode::Char('f'))], edit(Edit::WordRight), "a word right"),
+    bind!(TYPING, [plain(KeyCode::Home), ctrl('a')], edit(Edit::LineStart), "to the start of the line"),
+    bind!(TYPING, [plain(KeyCode::End), ctrl('e')], edit(Edit::LineEnd), "to the end of the line"),
+    bind!(&[Text], [plain(KeyCode::Up)], edit(Edit::Up), "up a line"),
+    bind!(&[Text], [plain(KeyCode::Down)], edit(Edit::Down), "down a line"),
+    bind!(&[Text], [ctrl_key(KeyCode::Home)], edit(Edit::Top), "to the start of the answer"),
+    bind!(&[Text], [ctrl_key(KeyCode::End)], edit(Edit::Bottom), "to the end of the answer"),
+    bind!(TYPING, [ctrl('z')], edit(Edit::Undo), "undo"),
+    bind!(TYPING, [ctrl('y')], edit(Edit::Redo), "redo"),
+    bind!(TYPING, [Key::AnyChar], edit(Edit::InsertChar(' ')), "type"),
     bind!(&[Save], [plain(KeyCode::Enter)], Msg::Open, "save this entry", "Enter save"),
     bind!(PROMPTS, [plain(KeyCode::Esc)], Msg::Back, "leave the exercise; your draft is kept", "Esc leave"),
     bind!(&[Step, Review, Entry, Reading, Insights, Kept, KeptDraft], [plain(KeyCode::Esc)], Msg::Back, "back", "Esc back"),
@@ -241,8 +275,7 @@ impl Binding {
     }
 }
 
-/// Turn a key press into a message for the App. In typing contexts a key that is
-/// not ours goes to the text field; elsewhere it is ignored.
+/// Turn a key press into a message for the App; a key not in the table does nothing.
 pub fn map(context: Context, key: KeyEvent) -> Option<Msg> {
     if key.kind == KeyEventKind::Release {
         return None;
@@ -254,7 +287,7 @@ pub fn map(context: Context, key: KeyEvent) -> Option<Msg> {
             }
         }
     }
-    TYPING.contains(&context).then_some(Msg::Edit(key))
+    None
 }
 
 fn matches(pattern: Key, msg: &Msg, key: KeyEvent) -> Option<Msg> {
@@ -271,6 +304,10 @@ fn matches(pattern: Key, msg: &Msg, key: KeyEvent) -> Option<Msg> {
     match pattern {
         Key::Digit => match key.code {
             KeyCode::Char(c @ '0'..='9') if mods.is_empty() => Some(Msg::Digit(c as u8 - b'0')),
+            _ => None,
+        },
+        Key::AnyChar => match key.code {
+            KeyCode::Char(c) if mods.is_empty() => Some(Msg::Edit(Edit::InsertChar(c))),
             _ => None,
         },
         Key::Code(code, want) => (code == key.code && want == mods).then(|| msg.clone()),
@@ -303,8 +340,10 @@ pub fn key_names(binding: &Binding) -> String {
 }
 
 pub fn key_name(key: Key) -> String {
-    let Key::Code(code, mods) = key else {
-        return "0-9".to_string();
+    let (code, mods) = match key {
+        Key::Code(code, mods) => (code, mods),
+        Key::Digit => return "0-9".to_string(),
+        Key::AnyChar => return "letters".to_string(),
     };
     let name = match code {
         KeyCode::Up => "↑".to_string(),
@@ -325,13 +364,21 @@ pub fn key_name(key: Key) -> String {
         KeyCode::Char(c) => c.to_string(),
         other => format!("{other:?}"),
     };
-    if mods.contains(KeyModifiers::CONTROL) {
-        format!("Ctrl-{}", name.to_uppercase())
-    } else if mods.contains(KeyModifiers::SHIFT) {
-        format!("Shift-{name}")
-    } else if name == " " {
-        "Space".to_string()
-    } else {
-        name
+    // Ctrl-W, not Ctrl-w: that is how letters are written on keys and in manuals.
+    let name = match code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) if !mods.is_empty() => c.to_uppercase().to_string(),
+        _ => name,
+    };
+    let mut prefix = String::new();
+    for (m, word) in [
+        (KeyModifiers::CONTROL, "Ctrl-"),
+        (KeyModifiers::ALT, "Alt-"),
+        (KeyModifiers::SHIFT, "Shift-"),
+    ] {
+        if mods.contains(m) {
+            prefix.push_str(word);
+        }
     }
+    format!("{prefix}{name}")
 }

@@ -16,4 +16,5 @@ pub mod search;
 pub mod session;
 pub mod settings;
 pub mod store;
+pub mod textfield;
 pub mod ui;

@@ -619,6 +619,7 @@ fn entry_scroll_stops_at_the_end_of_the_page() {
     app.update(loaded(vec![summary(1)]));
     press(&mut app, key(Enter));
     app.update(Msg::EntryLoaded(1, Some(Box::new(long_entry(1)))));
+    lay_out(&mut app);
     for _ in 0..500 {
         press(&mut app, key(PageDown));
     }

@@ -193,11 +193,11 @@ fn a_half_typed_text_resumes_with_its_cursor() {
             h.keys(&[Up]);
         },
         |a| {
-            let DraftAnswer::Text(area) = a else {
+            let DraftAnswer::Text(editor) = a else {
                 panic!("{a:?}")
             };
-            assert_eq!(area.lines(), ["two", "lines"]);
-            assert_eq!(area.cursor(), (0, 3));
+            assert_eq!(editor.field.text(), "two\nlines");
+            assert_eq!(editor.field.cursor(), (0, 3));
         },
     );
 }

@@ -227,6 +227,7 @@ fn reading_page() {
     press_all(&mut app, &[Down, Enter, Down, Down, Enter]);
     snap("reading", &app);
     app.update(Msg::Resize(80, 24));
+    lay_out(&mut app);
     press_all(&mut app, &[PageDown; 5]);
     let end = screen_text(&app, 80, 24);
     assert!(

@@ -102,13 +102,20 @@ impl Draft {
         }
     }
 
-    /// Apply an editing message to the open prompt.
-    pub fn apply(&mut self, exercise: &Exercise, feelings: &[FeelingFamily], msg: Msg) -> Change {
+    /// Apply an editing message to the open prompt; `field` is the size its text
+    /// field was last drawn at.
+    pub fn apply(
+        &mut self,
+        exercise: &Exercise,
+        feelings: &[FeelingFamily],
+        msg: Msg,
+        field: (u16, u16),
+    ) -> Change {
         match (
             exercise.prompts.get(self.prompt),
             self.answers.get_mut(self.prompt),
         ) {
-            (Some(prompt), Some(answer)) => answer.apply(prompt, feelings, msg),
+            (Some(prompt), Some(answer)) => answer.apply(prompt, feelings, msg, field),
             _ => Change::None,
         }
     }

@@ -17,7 +17,7 @@ use crate::journal::{Entry, ExerciseActivity};
 use crate::keys::Context;
 use crate::session::{SavedDraft, Session};
 use exercise::Draft;
-pub use msg::{Effect, Msg, RecallKey, Recalled, Updated};
+pub use msg::{Effect, Laid, Msg, RecallKey, Recalled, Updated};
 pub use screen::{HomeItem, Screen};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +73,8 @@ pub struct App {
     /// A quit found the session could not be saved; the next quit leaves anyway.
     quit_refused: bool,
     pub size: (u16, u16),
+    /// What the last draw laid out: the text field's size, the scrolled page's length.
+    pub laid: Laid,
     /// Earlier answers loaded for recall prompts; None inside means there is none yet.
     pub recalls: std::collections::BTreeMap<RecallKey, Option<Recalled>>,
     /// A finished draft whose entry is being written; restored if that fails.
@@ -101,6 +103,7 @@ impl App {
             kept_discarded: Vec::new(),
             quit_refused: false,
             size: (80, 24),
+            laid: Laid::default(),
             recalls: Default::default(),
             pending: None,
             dirty: false,
@@ -155,6 +158,10 @@ impl App {
             Msg::Quit => return vec![Effect::Quit],
             Msg::Resize(w, h) => {
                 self.size = (w, h);
+                return vec![];
+            }
+            Msg::Laid(laid) => {
+                self.laid = laid;
                 self.clamp_scroll();
                 return vec![];
             }

@@ -1,8 +1,6 @@
 //! The App's language: messages in (a person's intent, a paste, a quiet moment, the
 //! result of an effect) and effects out (what the outside world should do), as data.
 
-use crossterm::event::KeyEvent;
-
 use super::insights::Insights;
 use super::review::ReviewQuery;
 pub use crate::journal::Updated;
@@ -43,8 +41,8 @@ pub enum Msg {
     PrevField,
     /// Stop writing a ladder item without keeping the changes; no to a question.
     Cancel,
-    /// A key for the text field being typed in.
-    Edit(KeyEvent),
+    /// A change to the text field being typed in (a key the keymap turned into one).
+    Edit(crate::textfield::Edit),
     /// A bracketed paste: lands in the field verbatim, triggers nothing else.
     Paste(String),
     /// The terminal's size, at start and on every resize.
@@ -101,10 +99,22 @@ pub enum Msg {
     StoreFailed(String),
     /// The start-up check found the journal damaged: nothing more is written to it.
     JournalDamaged(String),
+    /// What the last draw laid out that the App needs: the text field's size and the
+    /// scrolled page's length (television-style: the layout comes back as data).
+    Laid(Laid),
     /// Something the person should read before going on, until they put it away.
     Alert(String),
     /// A passing word in the status bar.
     Note(String),
+}
+
+/// What the view laid out, for the App: the text field being typed in (inner width
+/// and height) and the scrolled page on screen (its lines, and how many show).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Laid {
+    pub field: (u16, u16),
+    pub page_lines: usize,
+    pub page_height: u16,
 }
 
 /// What the App asks the outside world to do, as data.

@@ -179,7 +179,7 @@ impl App {
                     Effect::LoadActivity,
                 ]
             }
-            other => match draft.apply(&ex, &self.content.feelings, other) {
+            other => match draft.apply(&ex, &self.content.feelings, other, self.laid.field) {
                 Change::None => vec![],
                 Change::Moved | Change::Edited => {
                     self.dirty = true;
@@ -290,9 +290,14 @@ impl App {
         effects
     }
 
-    /// Keep a scrolled page from running past its end at the current size.
+    /// Keep a scrolled page from running past its end, as last laid out.
     pub(super) fn clamp_scroll(&mut self) {
-        let max = crate::ui::max_scroll(self);
+        let max = u16::try_from(
+            self.laid
+                .page_lines
+                .saturating_sub(usize::from(self.laid.page_height)),
+        )
+        .unwrap_or(u16::MAX);
         match &mut self.screen {
             Screen::Entry { scroll, .. }
             | Screen::Help { scroll, .. }

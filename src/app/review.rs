@@ -73,6 +73,8 @@ pub struct Review {
     pub total: usize,
     /// Typing into the search line.
     pub searching: bool,
+    /// The search line being typed (its text is `query.text`).
+    pub search: super::answer::text::Editor,
     /// An entry waiting for "y" to be deleted.
     pub confirm_delete: Option<i64>,
     /// Deleted this session, newest last: `u` brings them back until attune closes.
@@ -184,6 +186,7 @@ impl App {
             }
             Msg::ClearFilters => {
                 self.review.query = ReviewQuery::default();
+                self.review.search = Default::default();
                 self.refilter()
             }
             Msg::Delete => match self.review.rows.get(selected) {
@@ -209,37 +212,24 @@ impl App {
         }
     }
 
-    /// Typing in the search line: every change searches again.
+    /// Typing in the search line: every change of words searches again.
     fn on_search(&mut self, msg: Msg) -> Vec<Effect> {
-        use crossterm::event::{KeyCode, KeyModifiers};
-        let text = &mut self.review.query.text;
+        use super::answer::text;
         match msg {
-            Msg::Edit(key)
-                if key
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                return vec![];
-            }
-            Msg::Edit(key) => match key.code {
-                KeyCode::Char(c) => text.push(c),
-                KeyCode::Backspace => {
-                    text.pop();
-                }
-                KeyCode::Enter => {
-                    self.review.searching = false;
-                    return vec![];
-                }
-                _ => return vec![],
-            },
-            Msg::Paste(pasted) => text.push_str(&pasted.replace(['\n', '\r'], " ")),
             Msg::Back => {
                 self.review.searching = false;
-                return vec![];
+                vec![]
             }
-            _ => return vec![],
+            msg @ (Msg::Edit(_) | Msg::Paste(_)) => {
+                let (words, _) = text::apply(&mut self.review.search, msg, (0, 0));
+                if !words {
+                    return vec![];
+                }
+                self.review.query.text = text::text_of(&self.review.search);
+                self.refilter()
+            }
+            _ => vec![],
         }
-        self.refilter()
     }
 
     fn refilter(&mut self) -> Vec<Effect> {

@@ -170,7 +170,13 @@ fn event_loop(shared: &Mutex<Shared>, start: VecDeque<Msg>) -> anyhow::Result<()
                 }
             }
             if redraw && let Some(terminal) = &mut state.terminal {
-                terminal.draw(|frame| ui::render(&state.app, frame))?;
+                let laid = draw(terminal, &state.app)?;
+                // What the App needs of the layout comes back as a message; if it
+                // changed (a resize, a new prompt), draw once more with it.
+                if laid != state.app.laid {
+                    state.app.update(Msg::Laid(laid));
+                    draw(terminal, &state.app)?;
+                }
             }
             (state.app.is_dirty(), state.checks.pending())
         };
@@ -209,6 +215,13 @@ fn event_loop(shared: &Mutex<Shared>, start: VecDeque<Msg>) -> anyhow::Result<()
             queue.push_back(Msg::Tick);
         }
     }
+}
+
+/// Draw a frame and return what the App needs of its layout.
+fn draw(terminal: &mut DefaultTerminal, app: &App) -> std::io::Result<crate::app::Laid> {
+    let mut laid = crate::app::Laid::default();
+    terminal.draw(|frame| laid = ui::render(app, frame))?;
+    Ok(laid)
 }
 
 /// Lets the end-to-end tests prove a panic loses nothing. Only in debug builds (the

@@ -103,6 +103,8 @@ fn draw_again(state: &mut Shared) {
     let Shared { app, terminal, .. } = state;
     if let Some(terminal) = terminal {
         let _ = terminal::resume(terminal);
-        let _ = terminal.draw(|frame| ui::render(app, frame));
+        let _ = terminal.draw(|frame| {
+            ui::render(app, frame);
+        });
     }
 }

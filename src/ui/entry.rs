@@ -6,13 +6,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme;
-use crate::app::App;
+use crate::app::{App, Laid};
 use crate::journal::Entry;
 
-pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
+pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) -> Laid {
     let Some(entry) = &app.entry else {
         frame.render_widget(Paragraph::new(Span::styled("Opening…", theme::dim())), area);
-        return;
+        return Laid::default();
     };
     let mut area = area;
     let mut notes: Vec<Line> = Vec::new();
@@ -43,13 +43,7 @@ pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
         area.y += rows;
         area.height -= rows;
     }
-    let lines = page_lines(app, entry, area.width);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
-}
-
-/// Rows of a page that scrolls inside the body.
-pub fn page_height(body: Rect) -> u16 {
-    body.height
+    super::page(frame, area, page_lines(app, entry, area.width), scroll)
 }
 
 /// The whole entry, wrapped to `width`: the view draws it and the App clamps its

@@ -8,14 +8,16 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme;
 use super::widgets::scale::Scale;
-use super::widgets::{choice, feelings, ladder, recall};
+use super::widgets::{choice, feelings, ladder, recall, text as text_field};
 use crate::app::exercise::{Draft, DraftAnswer};
-use crate::app::{App, RecallKey};
+use crate::app::{App, Laid, RecallKey};
 use crate::content::{Exercise, PromptKind, RecallSource};
 
-pub fn render(app: &App, step: usize, exercise: usize, frame: &mut Frame, area: Rect) {
+/// Draw the open prompt (or the save page); returns the size of the text field
+/// being typed in, if any.
+pub fn render(app: &App, step: usize, exercise: usize, frame: &mut Frame, area: Rect) -> Laid {
     let Some((_, ex, draft)) = app.open_exercise_at(step, exercise) else {
-        return;
+        return Laid::default();
     };
     let [head, _, body] = Layout::vertical([
         Constraint::Length(1),
@@ -26,7 +28,7 @@ pub fn render(app: &App, step: usize, exercise: usize, frame: &mut Frame, area: 
     frame.render_widget(Paragraph::new(header(ex, draft, head.width)), head);
     if draft.on_save_page() {
         save_page(ex, draft, frame, body);
-        return;
+        return Laid::default();
     }
     let prompt = &ex.prompts[draft.prompt];
     let hint = super::wrap(&prompt.hint, body.width);
@@ -65,8 +67,8 @@ pub fn render(app: &App, step: usize, exercise: usize, frame: &mut Frame, area: 
         ),
         hint_area,
     );
-    match (&draft.answers[draft.prompt], &prompt.kind) {
-        (DraftAnswer::Text(area), kind) => {
+    let typing = match (&draft.answers[draft.prompt], &prompt.kind) {
+        (DraftAnswer::Text(editor), kind) => {
             let height = if *kind == PromptKind::Line {
                 3
             } else {
@@ -76,7 +78,7 @@ pub fn render(app: &App, step: usize, exercise: usize, frame: &mut Frame, area: 
             let block = Block::bordered().border_style(theme::accent());
             let inner = block.inner(boxed);
             frame.render_widget(block, boxed);
-            frame.render_widget(area.as_ref(), inner);
+            Some(text_field(frame, inner, editor, true))
         }
         (DraftAnswer::Scale(value), PromptKind::Scale(spec)) => {
             frame.render_widget(
@@ -86,15 +88,18 @@ pub fn render(app: &App, step: usize, exercise: usize, frame: &mut Frame, area: 
                 },
                 field,
             );
+            None
         }
         (DraftAnswer::Choice(c), PromptKind::Choice { options }) => {
-            choice::render_choice(frame, field, options, c)
+            choice::render_choice(frame, field, options, c);
+            None
         }
         (DraftAnswer::Multi(m), PromptKind::Multi { options, .. }) => {
             choice::render_multi(frame, field, options, m)
         }
         (DraftAnswer::Feelings(f), PromptKind::Feelings { intensity }) => {
-            feelings::render(frame, field, &app.content.feelings, intensity, f)
+            feelings::render(frame, field, &app.content.feelings, intensity, f);
+            None
         }
         (DraftAnswer::Ladder(l), PromptKind::Ladder(spec)) => ladder::render(frame, field, spec, l),
         (DraftAnswer::Recall, PromptKind::Recall(source)) => {
@@ -108,8 +113,13 @@ pub fn render(app: &App, step: usize, exercise: usize, frame: &mut Frame, area: 
             let height = u16::try_from(rows).unwrap_or(u16::MAX).min(field.height);
             let [boxed] = Layout::vertical([Constraint::Length(height)]).areas(field);
             recall::render(frame, boxed, &title, text.as_deref());
+            None
         }
-        _ => {}
+        _ => None,
+    };
+    Laid {
+        field: typing.unwrap_or_default(),
+        ..Laid::default()
     }
 }
 

@@ -3,16 +3,15 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::theme;
-use crate::app::{App, Screen};
+use crate::app::{App, Laid, Screen};
 use crate::crisis;
-use crate::keys::{self, Context};
+use crate::keys;
+use unicode_width::UnicodeWidthStr;
 
-pub fn render(app: &App, under: &Screen, scroll: u16, frame: &mut Frame, area: Rect) {
-    let lines = page_lines(app, under, area.width);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
+pub fn render(app: &App, under: &Screen, scroll: u16, frame: &mut Frame, area: Rect) -> Laid {
+    super::page(frame, area, page_lines(app, under, area.width), scroll)
 }
 
 pub fn page_lines(app: &App, under: &Screen, width: u16) -> Vec<Line<'static>> {
@@ -67,24 +66,43 @@ pub fn page_lines(app: &App, under: &Screen, width: u16) -> Vec<Line<'static>> {
         "Keys on this screen",
         theme::heading(),
     )));
-    if context == Context::Text {
-        lines.push(Line::from(
-            "  Enter starts a new line; your answer wraps as you type.",
-        ));
-    }
     let mut seen = Vec::new();
-    for binding in keys::bindings(context) {
-        if binding.keys.is_empty() || seen.contains(&binding.does) && binding.contexts.is_empty() {
-            continue;
-        }
-        seen.push(binding.does);
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("  {:<16}", keys::key_names(binding)),
+    let rows: Vec<(String, &str)> = keys::bindings(context)
+        .filter(|b| {
+            let fresh = !(b.keys.is_empty() || seen.contains(&b.does) && b.contexts.is_empty());
+            seen.push(b.does);
+            fresh
+        })
+        .map(|b| (keys::key_names(b), b.does))
+        .collect();
+    // Keys in a column as wide as the longest (within reason); what they do wraps
+    // beside them, and a name too long for the column gets a row of its own.
+    let column = rows
+        .iter()
+        .map(|(k, _)| k.width())
+        .filter(|w| *w <= 24)
+        .max()
+        .unwrap_or(12)
+        .max(10)
+        + 2;
+    let room = width.saturating_sub(column as u16 + 2).max(12);
+    for (names, does) in rows {
+        let mut said = super::wrap(does, room).into_iter();
+        if names.width() > column - 2 {
+            lines.push(Line::from(Span::styled(
+                format!("  {names}"),
                 theme::accent(),
-            ),
-            Span::raw(binding.does),
-        ]));
+            )));
+        } else {
+            let first = said.next().unwrap_or_default();
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {names:<column$}"), theme::accent()),
+                Span::raw(first),
+            ]));
+        }
+        for more in said {
+            lines.push(Line::from(format!("  {:<column$}{more}", "")));
+        }
     }
     lines
 }

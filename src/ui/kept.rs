@@ -8,7 +8,7 @@ use ratatui::widgets::{ListItem, Paragraph, Wrap};
 
 use super::theme;
 use super::widgets::cursor_list;
-use crate::app::App;
+use crate::app::{App, Laid};
 use crate::session::SavedDraft;
 
 pub fn render_list(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
@@ -55,16 +55,15 @@ pub fn render_list(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
     cursor_list(frame, list, items, Some(selected));
 }
 
-pub fn render_draft(app: &App, index: usize, scroll: u16, frame: &mut Frame, area: Rect) {
+pub fn render_draft(app: &App, index: usize, scroll: u16, frame: &mut Frame, area: Rect) -> Laid {
     if let Some(asked) = app.kept_confirm_discard {
         confirm(app, asked, frame, area);
-        return;
+        return Laid::default();
     }
     let Some(draft) = app.kept.get(index) else {
-        return;
+        return Laid::default();
     };
-    let lines = page_lines(app, draft, area.width);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
+    super::page(frame, area, page_lines(app, draft, area.width), scroll)
 }
 
 /// The whole draft wrapped to `width` (the App clamps its scroll with the same lines).

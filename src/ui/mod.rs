@@ -22,18 +22,19 @@ use ratatui::widgets::Paragraph;
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, Screen};
+use crate::app::{App, Laid, Screen};
 use crate::keys;
 
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 18;
 
-pub fn render(app: &App, frame: &mut Frame) {
+/// Draw the App, and hand back what the App needs of the layout (television-style).
+pub fn render(app: &App, frame: &mut Frame) -> Laid {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area);
         clean(frame);
-        return;
+        return Laid::default();
     }
     let problem = app
         .problem
@@ -51,10 +52,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     .areas(area);
     frame.render_widget(Paragraph::new(title_line(app)).style(theme::bar()), title);
     let body = inset(body);
-    match &app.screen {
-        Screen::Help { under, scroll } => help::render(app, under, *scroll, frame, body),
-        screen => render_screen(app, screen, frame, body),
-    }
+    let laid = render_screen(app, &app.screen, frame, body);
     if problem_rows > 0 {
         let lines: Vec<Line> = problem
             .into_iter()
@@ -67,6 +65,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     frame.render_widget(Paragraph::new(status_line(app, status.width)), status);
     clean(frame);
+    laid
 }
 
 /// The last word before anything reaches the terminal: ratatui already drops control
@@ -113,31 +112,29 @@ fn alert_box(text: &str, frame: &mut Frame, body: Rect) {
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-fn render_screen(app: &App, screen: &Screen, frame: &mut Frame, body: Rect) {
+fn render_screen(app: &App, screen: &Screen, frame: &mut Frame, body: Rect) -> Laid {
     match screen {
         Screen::Welcome => welcome::render(app, frame, body),
         Screen::Home { selected } => home::render(app, *selected, frame, body),
         Screen::Step { step, selected } => step::render(app, *step, *selected, frame, body),
-        Screen::Exercise { step, exercise } => exercise::render(app, *step, *exercise, frame, body),
+        Screen::Exercise { step, exercise } => {
+            return exercise::render(app, *step, *exercise, frame, body);
+        }
         Screen::Reading {
             step,
             exercise,
             scroll,
-        } => reading::render(app, *step, *exercise, *scroll, frame, body),
+        } => return reading::render(app, *step, *exercise, *scroll, frame, body),
         Screen::Review { selected } => review::render(app, *selected, frame, body),
         Screen::Insights { section } => insights::render(app, *section, frame, body),
-        Screen::Entry { scroll, .. } => entry::render(app, *scroll, frame, body),
+        Screen::Entry { scroll, .. } => return entry::render(app, *scroll, frame, body),
         Screen::Kept { selected } => kept::render_list(app, *selected, frame, body),
         Screen::KeptDraft { index, scroll } => {
-            kept::render_draft(app, *index, *scroll, frame, body)
+            return kept::render_draft(app, *index, *scroll, frame, body);
         }
-        Screen::Help { under, scroll } => help::render(app, under, *scroll, frame, body),
+        Screen::Help { under, scroll } => return help::render(app, under, *scroll, frame, body),
     }
-}
-
-/// The body of a frame of the given size: between the bars, with a margin.
-pub fn body_area(width: u16, height: u16) -> Rect {
-    inset(Rect::new(0, 1, width, height.saturating_sub(2)))
+    Laid::default()
 }
 
 fn inset(area: Rect) -> Rect {
@@ -149,26 +146,18 @@ fn inset(area: Rect) -> Rect {
     }
 }
 
-/// How far the scrolled page on top may scroll at the App's current size.
-pub fn max_scroll(app: &App) -> u16 {
-    let body = body_area(app.size.0, app.size.1);
-    let lines = match &app.screen {
-        Screen::Entry { .. } => match &app.entry {
-            Some(e) => entry::page_lines(app, e, body.width).len(),
-            None => 0,
-        },
-        Screen::Help { under, .. } => help::page_lines(app, under, body.width).len(),
-        Screen::Reading { step, exercise, .. } => {
-            reading::page_lines(app, *step, *exercise, body.width).len()
-        }
-        Screen::KeptDraft { index, .. } => app
-            .kept
-            .get(*index)
-            .map_or(0, |d| kept::page_lines(app, d, body.width).len()),
-        _ => 0,
+/// A page that scrolls: drawn from `scroll` (never past its end), and laid out for
+/// the App to clamp the next scroll with the same lines.
+fn page(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll: u16) -> Laid {
+    let laid = Laid {
+        page_lines: lines.len(),
+        page_height: area.height,
+        ..Laid::default()
     };
-    let visible = usize::from(entry::page_height(body));
-    u16::try_from(lines.saturating_sub(visible)).unwrap_or(u16::MAX)
+    let max =
+        u16::try_from(lines.len().saturating_sub(usize::from(area.height))).unwrap_or(u16::MAX);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max), 0)), area);
+    laid
 }
 
 fn title_line(app: &App) -> Line<'static> {

@@ -3,14 +3,24 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::theme;
-use crate::app::App;
+use crate::app::{App, Laid};
 
-pub fn render(app: &App, step: usize, exercise: usize, scroll: u16, frame: &mut Frame, area: Rect) {
-    let lines = page_lines(app, step, exercise, area.width);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
+pub fn render(
+    app: &App,
+    step: usize,
+    exercise: usize,
+    scroll: u16,
+    frame: &mut Frame,
+    area: Rect,
+) -> Laid {
+    super::page(
+        frame,
+        area,
+        page_lines(app, step, exercise, area.width),
+        scroll,
+    )
 }
 
 pub fn page_lines(app: &App, step: usize, exercise: usize, width: u16) -> Vec<Line<'static>> {

@@ -100,15 +100,29 @@ pub fn field_text(app: &App) -> String {
     };
     let (_, _, draft) = app.open_exercise_at(step, exercise).expect("draft");
     match &draft.answers[draft.prompt] {
-        DraftAnswer::Text(area) => area.lines().join("\n"),
+        DraftAnswer::Text(editor) => editor.field.text(),
         DraftAnswer::Scale(v) => format!("{v:?}"),
         other => format!("{other:?}"),
     }
 }
 
+/// Draw at 80x24 and give the App its layout, as the runtime does after each key.
+pub fn lay_out(app: &mut App) {
+    let mut laid = attune::app::Laid::default();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
+    terminal
+        .draw(|f| laid = attune::ui::render(app, f))
+        .expect("draw");
+    app.update(Msg::Laid(laid));
+}
+
 pub fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|f| attune::ui::render(app, f)).expect("draw");
+    terminal
+        .draw(|f| {
+            attune::ui::render(app, f);
+        })
+        .expect("draw");
     terminal
 }
 

@@ -98,6 +98,19 @@ impl Tui {
         );
     }
 
+    /// Wait until `text` is no longer on screen.
+    pub fn wait_until_gone(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while self.contents().contains(text) {
+            assert!(
+                Instant::now() < deadline,
+                "{text:?} stays:\n{}",
+                self.contents()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     pub fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).unwrap();
         self.writer.flush().unwrap();
@@ -145,7 +158,8 @@ impl Tui {
 }
 
 /// From a fresh data dir or a restored session, get to the thought record's first
-/// prompt (past an alert, the welcome, home and step 4).
+/// prompt (past an alert, the welcome, home and step 4). Each step waits for the
+/// screen it leads to, so no key is ever sent twice into the next screen.
 pub fn to_thought_record(tui: &mut Tui) {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
@@ -154,20 +168,19 @@ pub fn to_thought_record(tui: &mut Tui) {
             return;
         } else if shown.contains("Enter: OK") {
             tui.send(ENTER);
+            tui.wait_until_gone("Enter: OK");
         } else if shown.contains("Welcome to attune") {
             tui.send(ENTER);
-            for _ in 0..3 {
-                tui.send(DOWN);
-            }
-            tui.send(ENTER);
-            tui.send(ENTER);
+            tui.wait_for("Six steps");
         } else if shown.contains("Step 4 of 6") {
             tui.send(ENTER);
+            tui.wait_for("Situation: what happened?");
         } else if shown.contains("Six steps") {
             for _ in 0..3 {
                 tui.send(DOWN);
             }
             tui.send(ENTER);
+            tui.wait_for("Step 4 of 6");
         }
         assert!(Instant::now() < deadline, "stuck at:\n{shown}");
         std::thread::sleep(Duration::from_millis(20));

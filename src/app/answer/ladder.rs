@@ -2,9 +2,9 @@
 //! fields. Items are added, edited, deleted and reordered; an edit in progress is a
 //! small form of one-line editors.
 
+use super::Change;
 use super::choice::move_cursor;
 use super::text::{self, Editor};
-use super::{Change, changed};
 use crate::app::Msg;
 use crate::content::LadderSpec;
 use crate::journal::LadderItem;
@@ -39,7 +39,11 @@ impl LadderDraft {
             field: e.field.min(spec.fields.len()),
             inputs: (0..=spec.fields.len())
                 .map(|i| {
-                    text::editor_at_end(&placeholder(spec, i), e.values.get(i).map_or("", |v| v))
+                    text::editor_at_end(
+                        &placeholder(spec, i),
+                        e.values.get(i).map_or("", |v| v),
+                        true,
+                    )
                 })
                 .collect(),
         });
@@ -54,7 +58,7 @@ impl LadderDraft {
         self.editing.as_ref().map(|e| SavedEdit {
             index: e.index,
             field: e.field,
-            values: e.inputs.iter().map(|i| text::text_of(i)).collect(),
+            values: e.inputs.iter().map(text::text_of).collect(),
         })
     }
 
@@ -63,10 +67,10 @@ impl LadderDraft {
             && self
                 .editing
                 .as_ref()
-                .is_none_or(|e| e.inputs.iter().all(|i| text::is_blank(i)))
+                .is_none_or(|e| e.inputs.iter().all(text::is_blank))
     }
 
-    pub fn apply(&mut self, spec: &LadderSpec, msg: Msg) -> Change {
+    pub fn apply(&mut self, spec: &LadderSpec, msg: Msg, field: (u16, u16)) -> Change {
         if let Some(edit) = &mut self.editing {
             let fields = edit.inputs.len();
             return match msg {
@@ -84,7 +88,7 @@ impl LadderDraft {
                     Change::Edited
                 }
                 msg @ (Msg::Edit(_) | Msg::Paste(_)) => match edit.inputs.get_mut(edit.field) {
-                    Some(area) => changed(text::apply(area, true, msg)),
+                    Some(editor) => super::typed(text::apply(editor, msg, field)),
                     None => Change::None,
                 },
                 _ => Change::None,
@@ -142,7 +146,7 @@ impl LadderDraft {
         let inputs = values
             .iter()
             .enumerate()
-            .map(|(i, v)| text::editor_at_end(&placeholder(spec, i), v))
+            .map(|(i, v)| text::editor_at_end(&placeholder(spec, i), v, true))
             .collect();
         self.editing = Some(LadderEdit {
             index,

@@ -50,6 +50,15 @@ pub fn changed(yes: bool) -> Change {
     if yes { Change::Edited } else { Change::None }
 }
 
+/// What typing in a field did: the words changed, or only the cursor moved.
+pub fn typed((text, cursor): (bool, bool)) -> Change {
+    match (text, cursor) {
+        (true, _) => Change::Edited,
+        (false, true) => Change::Moved,
+        _ => Change::None,
+    }
+}
+
 /// Can a saved answer be restored into this prompt whole: the same kind of answer,
 /// a value in range, options the prompt still offers? What can't is kept aside.
 pub fn fits(prompt: &Prompt, saved: &SavedAnswer) -> bool {
@@ -96,10 +105,12 @@ impl DraftAnswer {
     pub fn restore(prompt: &Prompt, saved: Option<&SavedAnswer>) -> DraftAnswer {
         match (&prompt.kind, saved) {
             (PromptKind::Text | PromptKind::Line, Some(SavedAnswer::Text { text, row, col })) => {
-                DraftAnswer::Text(text::editor(&prompt.placeholder, text, *row, *col))
+                let line = prompt.kind == PromptKind::Line;
+                DraftAnswer::Text(text::editor(&prompt.placeholder, text, *row, *col, line))
             }
             (PromptKind::Text | PromptKind::Line, _) => {
-                DraftAnswer::Text(text::editor(&prompt.placeholder, "", 0, 0))
+                let line = prompt.kind == PromptKind::Line;
+                DraftAnswer::Text(text::editor(&prompt.placeholder, "", 0, 0, line))
             }
             (PromptKind::Scale(spec), Some(SavedAnswer::Scale { value })) => {
                 DraftAnswer::Scale(Some((*value).clamp(spec.min, spec.max)))
@@ -207,12 +218,12 @@ impl DraftAnswer {
             return None;
         }
         Some(match self {
-            DraftAnswer::Text(area) => {
-                let c = area.cursor();
+            DraftAnswer::Text(editor) => {
+                let (row, col) = editor.field.cursor();
                 SavedAnswer::Text {
-                    text: text::text_of(area),
-                    row: c.0,
-                    col: c.1,
+                    text: text::text_of(editor),
+                    row,
+                    col,
                 }
             }
             DraftAnswer::Scale(value) => SavedAnswer::Scale { value: (*value)? },
@@ -231,7 +242,7 @@ impl DraftAnswer {
                 };
                 SavedAnswer::Multi {
                     chosen: m.chosen(options),
-                    other: m.other.as_deref().map(text::text_of).unwrap_or_default(),
+                    other: m.other.as_ref().map(text::text_of).unwrap_or_default(),
                     cursor: m.cursor,
                 }
             }
@@ -309,13 +320,18 @@ impl DraftAnswer {
         }
     }
 
-    /// Apply an editing message to this answer.
-    pub fn apply(&mut self, prompt: &Prompt, feelings: &[FeelingFamily], msg: Msg) -> Change {
+    /// Apply an editing message to this answer; `field` is the size the text field
+    /// was last drawn at (for moving by visual rows and keeping the cursor in view).
+    pub fn apply(
+        &mut self,
+        prompt: &Prompt,
+        feelings: &[FeelingFamily],
+        msg: Msg,
+        field: (u16, u16),
+    ) -> Change {
         let edited = changed;
         match (self, &prompt.kind) {
-            (DraftAnswer::Text(area), kind) => {
-                edited(text::apply(area, *kind == PromptKind::Line, msg))
-            }
+            (DraftAnswer::Text(editor), _) => typed(text::apply(editor, msg, field)),
             (DraftAnswer::Scale(value), PromptKind::Scale(spec)) => {
                 let Some(next) = scale_move(spec, *value, &msg) else {
                     return Change::None;
@@ -325,11 +341,11 @@ impl DraftAnswer {
                 edited(changed)
             }
             (DraftAnswer::Choice(c), PromptKind::Choice { options }) => c.apply(options, msg),
-            (DraftAnswer::Multi(m), PromptKind::Multi { .. }) => m.apply(msg),
+            (DraftAnswer::Multi(m), PromptKind::Multi { .. }) => m.apply(msg, field),
             (DraftAnswer::Feelings(f), PromptKind::Feelings { intensity }) => {
                 f.apply(feelings, intensity, msg)
             }
-            (DraftAnswer::Ladder(l), PromptKind::Ladder(spec)) => l.apply(spec, msg),
+            (DraftAnswer::Ladder(l), PromptKind::Ladder(spec)) => l.apply(spec, msg, field),
             _ => Change::None,
         }
     }

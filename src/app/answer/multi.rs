@@ -29,7 +29,7 @@ impl MultiDraft {
         cursor: usize,
     ) -> MultiDraft {
         let ticked = options.iter().map(|o| chosen.contains(o)).collect();
-        let other = other.then(|| text::editor_at_end(OTHER_PLACEHOLDER, other_text));
+        let other = other.then(|| text::editor_at_end(OTHER_PLACEHOLDER, other_text, true));
         let rows = options.len() + usize::from(other.is_some());
         MultiDraft {
             cursor: cursor.min(rows.saturating_sub(1)),
@@ -53,7 +53,7 @@ impl MultiDraft {
 
     pub fn other_text(&self) -> String {
         self.other
-            .as_deref()
+            .as_ref()
             .map(text::text_of)
             .unwrap_or_default()
             .trim()
@@ -64,7 +64,7 @@ impl MultiDraft {
         !self.ticked.contains(&true) && self.other_text().is_empty()
     }
 
-    pub fn apply(&mut self, msg: Msg) -> Change {
+    pub fn apply(&mut self, msg: Msg, field: (u16, u16)) -> Change {
         let rows = self.ticked.len() + usize::from(self.other.is_some());
         match msg {
             Msg::Up => move_cursor(&mut self.cursor, rows, -1),
@@ -76,12 +76,10 @@ impl MultiDraft {
                 }
                 None => Change::None,
             },
-            msg @ (Msg::Edit(_) | Msg::Paste(_)) if self.on_other() => {
-                match self.other.as_deref_mut() {
-                    Some(area) => super::changed(text::apply(area, true, msg)),
-                    None => Change::None,
-                }
-            }
+            msg @ (Msg::Edit(_) | Msg::Paste(_)) if self.on_other() => match &mut self.other {
+                Some(editor) => super::typed(text::apply(editor, msg, field)),
+                None => Change::None,
+            },
             _ => Change::None,
         }
     }

@@ -1,70 +1,62 @@
-//! Text and line answers: a ratatui-textarea editor, word-wrapped, with the
-//! prompt's example as placeholder.
-
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::style::{Modifier, Style};
-use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+//! Text and line answers: attune's own text field (crate::textfield), changed only by
+//! explicit edits from the keymap, with the example shown while it is empty and the
+//! scroll position kept as data.
 
 use crate::app::Msg;
+use crate::textfield::{Edit, TextField, top_row};
 
-pub type Editor = Box<TextArea<'static>>;
-
-pub fn editor(placeholder: &str, text: &str, row: usize, col: usize) -> Editor {
-    let lines: Vec<String> = if text.is_empty() {
-        vec![String::new()]
-    } else {
-        text.split('\n').map(str::to_string).collect()
-    };
-    let mut area = TextArea::new(lines);
-    area.set_wrap_mode(WrapMode::WordOrGlyph);
-    area.set_cursor_line_style(Style::default());
-    area.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
-    area.set_placeholder_text(placeholder.to_string());
-    area.set_placeholder_style(Style::default().add_modifier(Modifier::DIM | Modifier::ITALIC));
-    area.move_cursor(CursorMove::Jump(clamp_u16(row), clamp_u16(col)));
-    Box::new(area)
+/// A field being typed in.
+#[derive(Debug, Clone)]
+pub struct Editor {
+    pub field: TextField,
+    /// What shows while it is empty (the prompt's example).
+    pub placeholder: String,
+    /// The top visual row shown; kept so the view scrolls only when the cursor leaves.
+    pub scroll: usize,
 }
 
-/// An editor with the cursor at the end of its text.
-pub fn editor_at_end(placeholder: &str, text: &str) -> Editor {
-    let mut area = editor(placeholder, text, 0, 0);
-    area.move_cursor(CursorMove::Bottom);
-    area.move_cursor(CursorMove::End);
-    area
-}
-
-pub fn text_of(area: &TextArea) -> String {
-    area.lines().join("\n")
-}
-
-pub fn is_blank(area: &TextArea) -> bool {
-    area.lines().iter().all(|l| l.trim().is_empty())
-}
-
-/// Typing and pasting into an editor. A single-line editor turns newlines into spaces.
-pub fn apply(area: &mut TextArea, single_line: bool, msg: Msg) -> bool {
-    match msg {
-        Msg::Edit(key) if single_line && is_newline(&key) => false,
-        Msg::Edit(key) => area.input(key),
-        Msg::Paste(text) => {
-            let text = text.replace("\r\n", "\n").replace('\r', "\n");
-            let text = if single_line {
-                text.replace('\n', " ")
-            } else {
-                text
-            };
-            area.insert_str(text)
-        }
-        _ => false,
+impl Default for Editor {
+    /// An empty one-line field with no example.
+    fn default() -> Editor {
+        editor("", "", 0, 0, true)
     }
 }
 
-fn is_newline(key: &KeyEvent) -> bool {
-    key.code == KeyCode::Enter
-        || (key.modifiers.contains(KeyModifiers::CONTROL)
-            && matches!(key.code, KeyCode::Char('m' | 'j')))
+/// A field holding `text`, the cursor on line `row` at char `col` (both clamped).
+pub fn editor(placeholder: &str, text: &str, row: usize, col: usize, single_line: bool) -> Editor {
+    Editor {
+        field: TextField::from_text(text, row, col, single_line),
+        placeholder: placeholder.to_string(),
+        scroll: 0,
+    }
 }
 
-fn clamp_u16(n: usize) -> u16 {
-    u16::try_from(n).unwrap_or(u16::MAX)
+/// A field with the cursor at the end of its text.
+pub fn editor_at_end(placeholder: &str, text: &str, single_line: bool) -> Editor {
+    let row = text.split('\n').count().saturating_sub(1);
+    let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    editor(placeholder, text, row, col, single_line)
+}
+
+pub fn text_of(editor: &Editor) -> String {
+    editor.field.text()
+}
+
+pub fn is_blank(editor: &Editor) -> bool {
+    editor.field.is_blank()
+}
+
+/// An edit or a paste, at the size the field was last laid out (width 0: not yet
+/// drawn, so no wrapping). Returns whether the text changed or the cursor moved.
+pub fn apply(editor: &mut Editor, msg: Msg, size: (u16, u16)) -> (bool, bool) {
+    let edit = match msg {
+        Msg::Edit(edit) => edit,
+        Msg::Paste(text) => Edit::Paste(text),
+        _ => return (false, false),
+    };
+    let change = editor.field.apply(edit, size.0);
+    if change.any() && size.1 > 0 {
+        editor.scroll = top_row(&editor.field, size.0, size.1, editor.scroll);
+    }
+    (change.text, change.cursor)
 }

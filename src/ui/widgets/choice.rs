@@ -26,7 +26,13 @@ pub fn render_choice(frame: &mut Frame, area: Rect, options: &[String], draft: &
     cursor_list(frame, area, rows, Some(draft.cursor));
 }
 
-pub fn render_multi(frame: &mut Frame, area: Rect, options: &[String], draft: &MultiDraft) {
+/// A checklist, and its "something else" line; returns that line's size when typing in it.
+pub fn render_multi(
+    frame: &mut Frame,
+    area: Rect,
+    options: &[String],
+    draft: &MultiDraft,
+) -> Option<(u16, u16)> {
     let (list_area, other_area) = match &draft.other {
         Some(_) => {
             let [list, other] =
@@ -48,6 +54,8 @@ pub fn render_multi(frame: &mut Frame, area: Rect, options: &[String], draft: &M
         } else {
             "Something else: ↓ to write"
         };
-        line_editor(frame, area, editor, title, draft.on_other());
+        let size = line_editor(frame, area, editor, title, draft.on_other());
+        return draft.on_other().then_some(size);
     }
+    None
 }

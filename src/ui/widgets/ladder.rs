@@ -12,10 +12,15 @@ use crate::app::answer::ladder::{LadderDraft, LadderEdit};
 use crate::content::LadderSpec;
 use crate::ui::theme;
 
-pub fn render(frame: &mut Frame, area: Rect, spec: &LadderSpec, draft: &LadderDraft) {
+/// The ladder, or the form of the item being written (returning its field's size).
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    spec: &LadderSpec,
+    draft: &LadderDraft,
+) -> Option<(u16, u16)> {
     if let Some(edit) = &draft.editing {
-        form(frame, area, spec, edit);
-        return;
+        return Some(form(frame, area, spec, edit));
     }
     let [list, _, legend] = Layout::vertical([
         Constraint::Fill(1),
@@ -75,9 +80,11 @@ pub fn render(frame: &mut Frame, area: Rect, spec: &LadderSpec, draft: &LadderDr
         )),
     ];
     frame.render_widget(Paragraph::new(legend_text), legend);
+    None
 }
 
-fn form(frame: &mut Frame, area: Rect, spec: &LadderSpec, edit: &LadderEdit) {
+/// The form for one item; returns the size of the field being typed in.
+fn form(frame: &mut Frame, area: Rect, spec: &LadderSpec, edit: &LadderEdit) -> (u16, u16) {
     let title = match edit.index {
         Some(i) => format!("Editing {} {}", spec.item, i + 1),
         None => format!("A new {}", spec.item),
@@ -86,6 +93,7 @@ fn form(frame: &mut Frame, area: Rect, spec: &LadderSpec, edit: &LadderEdit) {
     constraints.extend(edit.inputs.iter().map(|_| Constraint::Length(3)));
     constraints.push(Constraint::Fill(1));
     let rows = Layout::vertical(constraints).split(area);
+    let mut typing = (0, 0);
     frame.render_widget(
         Paragraph::new(Span::styled(title, crate::ui::theme::heading())),
         rows[0],
@@ -96,6 +104,10 @@ fn form(frame: &mut Frame, area: Rect, spec: &LadderSpec, edit: &LadderEdit) {
         } else {
             spec.fields.get(i - 1).cloned().unwrap_or_default()
         };
-        line_editor(frame, rows[i + 1], input, &name, i == edit.field);
+        let size = line_editor(frame, rows[i + 1], input, &name, i == edit.field);
+        if i == edit.field {
+            typing = size;
+        }
     }
+    typing
 }

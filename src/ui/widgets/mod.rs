@@ -5,11 +5,12 @@ pub mod feelings;
 pub mod ladder;
 pub mod recall;
 pub mod scale;
+pub mod text_field;
 
+use crate::app::answer::text::Editor;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, List, ListItem, ListState};
-use ratatui_textarea::TextArea;
 
 use super::theme;
 
@@ -27,14 +28,15 @@ pub fn cursor_list(
     frame.render_stateful_widget(list, area, &mut state);
 }
 
-/// A bordered one-line editor; the accent border marks where typing goes.
+/// A bordered one-line editor; the accent border marks where typing goes. Returns
+/// the size of what is typed in (for the App to move and scroll by).
 pub fn line_editor(
     frame: &mut Frame,
     area: Rect,
-    editor: &TextArea<'static>,
+    editor: &Editor,
     title: &str,
     focused: bool,
-) {
+) -> (u16, u16) {
     let style = if focused {
         theme::accent()
     } else {
@@ -45,5 +47,15 @@ pub fn line_editor(
         .title(format!(" {title} "));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    frame.render_widget(editor, inner);
+    text(frame, inner, editor, focused)
+}
+
+/// A text field: its visible rows, the cursor when typing, the example while empty.
+pub fn text(frame: &mut Frame, area: Rect, editor: &Editor, focused: bool) -> (u16, u16) {
+    text_field::Field::new(&editor.field)
+        .placeholder(&editor.placeholder)
+        .scroll(editor.scroll)
+        .show_cursor(focused)
+        .draw(area, frame.buffer_mut());
+    (area.width, area.height)
 }
