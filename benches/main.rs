@@ -33,13 +33,15 @@ fn press(app: &mut App, codes: &[KeyCode]) {
     }
 }
 
-/// Draw a frame, and hand the App its layout as the runtime does.
-fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+/// Draw a frame, and return the layout the runtime would hand back to the App.
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) -> attune::app::Laid {
+    let mut laid = attune::app::Laid::default();
     terminal
         .draw(|f| {
-            black_box(attune::ui::render(app, f));
+            laid = black_box(attune::ui::render(app, f));
         })
         .unwrap();
+    laid
 }
 
 /// What the runtime reads before the first frame.
@@ -192,9 +194,136 @@ fn benches(c: &mut Criterion) {
     store.save_session(&home.session()).unwrap();
 }
 
+/// Huge text stays responsive: a keystroke and a scroll cost the same with 10 MB of
+/// words as with a few lines (the loss bound needs the autosave to stay well under a
+/// second too).
+fn huge(c: &mut Criterion) {
+    let content = attune::content::builtin().unwrap();
+    let mut rng = journal::Rng(11);
+    let mut many_lines = String::new();
+    while many_lines.len() < 10 << 20 {
+        many_lines.push_str(&rng.text(2000, 4000));
+        many_lines.push('\n');
+    }
+    let one_line = many_lines.replace('\n', " ");
+    for (name, text) in [
+        ("10 MB, many lines", &many_lines),
+        ("10 MB, one line", &one_line),
+    ] {
+        let mut app = App::new(
+            content.clone(),
+            Boot {
+                welcomed: true,
+                ..Boot::default()
+            },
+        );
+        press(
+            &mut app,
+            &[
+                KeyCode::Down,
+                KeyCode::Down,
+                KeyCode::Down,
+                KeyCode::Enter,
+                KeyCode::Enter,
+            ],
+        );
+        app.update(Msg::Paste(text.clone()));
+        // Back to the middle, as someone revising would be.
+        for _ in 0..3 {
+            press(&mut app, &[KeyCode::Up]);
+        }
+        let mut wide = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        let laid = draw(&mut wide, &app);
+        app.update(Msg::Laid(laid));
+        c.bench_function(
+            &format!("keystroke in a {name} draft: update + draw (200x60)"),
+            |b| {
+                let mut flip = false;
+                b.iter(|| {
+                    flip = !flip;
+                    let code = if flip {
+                        KeyCode::Char('a')
+                    } else {
+                        KeyCode::Backspace
+                    };
+                    press(&mut app, &[code]);
+                    draw(&mut wide, &app);
+                })
+            },
+        );
+        if name.contains("many") {
+            let dir = tempfile::tempdir().unwrap();
+            let store = Store::open(dir.path()).unwrap();
+            let session = app.session();
+            c.bench_function(&format!("autosave of a {name} draft"), |b| {
+                b.iter(|| store.save_session(black_box(&session)).unwrap())
+            });
+        }
+    }
+
+    let mut reader = App::new(
+        content.clone(),
+        Boot {
+            welcomed: true,
+            ..Boot::default()
+        },
+    );
+    let mut big = String::new();
+    while big.len() < 50 << 20 {
+        big.push_str(&rng.text(2000, 4000));
+        big.push('\n');
+    }
+    press(&mut reader, &[KeyCode::Char('r')]);
+    let when = chrono::Local::now().fixed_offset();
+    let entry = attune::journal::Entry {
+        id: 1,
+        uid: "huge".into(),
+        step_id: "recognize".into(),
+        exercise_id: "pattern-log".into(),
+        exercise_title: "Pattern log".into(),
+        created_at: when,
+        updated_at: when,
+        answers: vec![attune::journal::Answer {
+            prompt_id: "situation".into(),
+            label: "What happened?".into(),
+            value: attune::journal::AnswerValue::Text(big),
+            pair: None,
+        }],
+        history: vec![],
+    };
+    reader.update(Msg::ReviewLoaded {
+        offset: 0,
+        rows: vec![attune::journal::EntrySummary {
+            id: 1,
+            step_id: "recognize".into(),
+            exercise_id: "pattern-log".into(),
+            exercise_title: "Pattern log".into(),
+            created_at: when,
+            preview: String::new(),
+        }],
+        total: 1,
+    });
+    press(&mut reader, &[KeyCode::Enter]);
+    reader.update(Msg::EntryLoaded(1, Some(Box::new(entry))));
+    let mut wide = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let laid = draw(&mut wide, &reader);
+    reader.update(Msg::Laid(laid));
+    c.bench_function("one line down a 50 MB entry: update + draw (200x60)", |b| {
+        let mut flip = false;
+        b.iter(|| {
+            flip = !flip;
+            press(
+                &mut reader,
+                &[if flip { KeyCode::Down } else { KeyCode::Up }],
+            );
+            draw(&mut wide, &reader);
+        })
+    });
+}
+
 criterion_group! {
     name = in_process;
     config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(4));
-    targets = benches
+    targets = benches, huge
 }
 criterion_main!(in_process);

@@ -43,7 +43,18 @@ pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) -> Laid {
         area.y += rows;
         area.height -= rows;
     }
-    super::page(frame, area, page_lines(app, entry, area.width), scroll)
+    // Everything the lines depend on: the entry as saved, the width, the search.
+    let key = super::memo_key((
+        "entry",
+        entry.id,
+        &entry.uid,
+        entry.updated_at.timestamp(),
+        entry.history.len(),
+        area.width,
+        app.review.query.words(),
+    ));
+    let lines = super::page_memo(key, || page_lines(app, entry, area.width));
+    super::page(frame, area, &lines, scroll)
 }
 
 /// The whole entry, wrapped to `width`: the view draws it and the App clamps its

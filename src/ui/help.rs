@@ -11,7 +11,7 @@ use crate::keys;
 use unicode_width::UnicodeWidthStr;
 
 pub fn render(app: &App, under: &Screen, scroll: u16, frame: &mut Frame, area: Rect) -> Laid {
-    super::page(frame, area, page_lines(app, under, area.width), scroll)
+    super::page(frame, area, &page_lines(app, under, area.width), scroll)
 }
 
 pub fn page_lines(app: &App, under: &Screen, width: u16) -> Vec<Line<'static>> {

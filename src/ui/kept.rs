@@ -63,7 +63,9 @@ pub fn render_draft(app: &App, index: usize, scroll: u16, frame: &mut Frame, are
     let Some(draft) = app.kept.get(index) else {
         return Laid::default();
     };
-    super::page(frame, area, page_lines(app, draft, area.width), scroll)
+    let key = super::memo_key(("kept", index, area.width, fingerprint(draft)));
+    let lines = super::page_memo(key, || page_lines(app, draft, area.width));
+    super::page(frame, area, &lines, scroll)
 }
 
 /// The whole draft wrapped to `width` (the App clamps its scroll with the same lines).
@@ -89,6 +91,26 @@ pub fn page_lines(app: &App, draft: &SavedDraft, width: u16) -> Vec<Line<'static
         }
     }
     lines
+}
+
+/// What tells one kept draft from another, without reading all its words: ids, and
+/// each answer's kind and size (a text's length, its first and last characters).
+fn fingerprint(draft: &SavedDraft) -> u64 {
+    use crate::session::SavedAnswer;
+    let parts: Vec<(&str, usize, Option<char>, Option<char>)> = draft
+        .answers
+        .iter()
+        .map(|(id, a)| match a {
+            SavedAnswer::Text { text, .. } => (
+                id.as_str(),
+                text.len(),
+                text.chars().next(),
+                text.chars().next_back(),
+            ),
+            other => (id.as_str(), other.words().len(), None, None),
+        })
+        .collect();
+    super::memo_key((&draft.step_id, &draft.exercise_id, draft.editing, parts))
 }
 
 fn confirm(app: &App, index: usize, frame: &mut Frame, area: Rect) {

@@ -147,17 +147,53 @@ fn inset(area: Rect) -> Rect {
 }
 
 /// A page that scrolls: drawn from `scroll` (never past its end), and laid out for
-/// the App to clamp the next scroll with the same lines.
-fn page(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll: u16) -> Laid {
+/// the App to clamp the next scroll with the same lines. Only the rows on screen
+/// are handed to ratatui, so a long page costs no more to draw than a short one.
+fn page(frame: &mut Frame, area: Rect, lines: &[Line<'static>], scroll: u16) -> Laid {
     let laid = Laid {
         page_lines: lines.len(),
         page_height: area.height,
         ..Laid::default()
     };
-    let max =
-        u16::try_from(lines.len().saturating_sub(usize::from(area.height))).unwrap_or(u16::MAX);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll.min(max), 0)), area);
+    let max = lines.len().saturating_sub(usize::from(area.height));
+    let top = usize::from(scroll).min(max);
+    let shown = lines[top..]
+        .iter()
+        .take(usize::from(area.height))
+        .cloned()
+        .collect::<Vec<_>>();
+    frame.render_widget(Paragraph::new(shown), area);
     laid
+}
+
+/// The wrapped lines of a page, built once per (what, width) and kept while the same
+/// page is on screen: scrolling a 50 MB entry must not wrap it again on every key.
+/// A memo of a pure function of `&App`, so drawing still changes nothing the App sees.
+fn page_memo(
+    key: u64,
+    build: impl FnOnce() -> Vec<Line<'static>>,
+) -> std::rc::Rc<Vec<Line<'static>>> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    thread_local! {
+        static LAST: RefCell<Option<(u64, Rc<Vec<Line<'static>>>)>> = const { RefCell::new(None) };
+    }
+    LAST.with(|last| {
+        if let Some((k, lines)) = &*last.borrow()
+            && *k == key
+        {
+            return Rc::clone(lines);
+        }
+        let lines = Rc::new(build());
+        *last.borrow_mut() = Some((key, Rc::clone(&lines)));
+        lines
+    })
+}
+
+/// A key for `page_memo` from everything a page's lines depend on.
+fn memo_key(parts: impl std::hash::Hash) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(parts)
 }
 
 fn title_line(app: &App) -> Line<'static> {

@@ -18,7 +18,7 @@ pub fn render(
     super::page(
         frame,
         area,
-        page_lines(app, step, exercise, area.width),
+        &page_lines(app, step, exercise, area.width),
         scroll,
     )
 }
