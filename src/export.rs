@@ -226,6 +226,12 @@ struct SafeJson<'a> {
 
 impl Write for SafeJson<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        // Every C1 control starts with byte 0xC2 and every bidi control with 0xE2 in
+        // UTF-8: most of a journal has neither and passes straight through.
+        if !buf.iter().any(|b| matches!(b, 0xC2 | 0xE2)) {
+            self.out.write_all(buf)?;
+            return Ok(buf.len());
+        }
         // serde_json hands over whole tokens, so a buffer never splits a character.
         match std::str::from_utf8(buf) {
             Ok(text) if text.chars().any(crate::sanitize::is_unsafe) => {

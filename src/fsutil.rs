@@ -9,12 +9,21 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Write `path` through `fill`, all or nothing: the bytes go to a new 0600 file in the
 /// same folder, are flushed to disk, and only then replace the target by a rename. An
-/// error or a kill at any moment leaves the old target as it was (a symlink at the
-/// target is replaced, never followed). The target ends up 0600 whatever it was before.
+/// error or a kill at any moment leaves the old target as it was (a symlink to a file
+/// is replaced, never followed). The target ends up 0600 whatever it was before.
 pub fn write_atomic(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
+    // A device, pipe or terminal (`-o /dev/stdout`, a FIFO), or a link to one, is
+    // written into: replacing it with a file would break it, and there is no old
+    // content to keep whole.
+    if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let file = OpenOptions::new().write(true).open(path)?;
+        let mut out = BufWriter::with_capacity(1 << 16, file);
+        fill(&mut out)?;
+        return out.flush();
+    }
     let dir = parent(path);
     let temp = temp_name(path);
     let result = (|| {

@@ -326,26 +326,32 @@ fn cut(text: &str, chars: usize) -> String {
 }
 
 /// A window of the text around the first match, each matching word between the match
-/// markers, and runs of white space (line breaks too) shown as one space.
+/// markers, and runs of white space (line breaks too) shown as one space. Reads the
+/// text only as far as the window reaches.
 fn snippet(text: &str, terms: &[String]) -> String {
-    let hits = crate::search::matches(text, terms);
-    let first = hits.first().map_or(0, |r| r.start);
+    let hit =
+        |t: &crate::search::Token| terms.iter().any(|term| t.folded.starts_with(term.as_str()));
+    let first = crate::search::tokens(text)
+        .find(hit)
+        .map_or(0, |t| t.range.start);
     // Some words of what came before, starting at a word.
     let before: Vec<usize> = text[..first]
         .char_indices()
+        .rev()
         .filter(|(_, c)| c.is_whitespace())
         .map(|(i, c)| i + c.len_utf8())
+        .take(7)
         .collect();
-    let start = before.len().checked_sub(7).map_or(0, |i| before[i]);
+    let start = if before.len() == 7 { before[6] } else { 0 };
     let end = text[start..]
         .char_indices()
         .nth(240)
         .map_or(text.len(), |(i, _)| start + i);
+    let window = &text[start..end];
     let mut out = String::new();
     if start > 0 {
         out.push_str("… ");
     }
-    let mut at = start;
     let push = |out: &mut String, piece: &str| {
         for c in piece.chars() {
             if c.is_whitespace() {
@@ -357,13 +363,14 @@ fn snippet(text: &str, terms: &[String]) -> String {
             }
         }
     };
-    for hit in hits.iter().filter(|r| r.start >= start && r.end <= end) {
-        push(&mut out, &text[at..hit.start]);
+    let mut at = 0;
+    for token in crate::search::tokens(window).filter(hit) {
+        push(&mut out, &window[at..token.range.start]);
         out.push(MATCH_START);
-        push(&mut out, &text[hit.clone()]);
+        push(&mut out, &window[token.range.clone()]);
         out.push(MATCH_END);
-        at = hit.end;
+        at = token.range.end;
     }
-    push(&mut out, &text[at..end]);
+    push(&mut out, &window[at..]);
     out
 }
