@@ -58,6 +58,7 @@ pub fn export(data_dir: &Path, content: &Content, ask: Asked) -> anyhow::Result<
             }
         }
     }
+    store.close().context("cannot close the journal")?;
     Ok(ExitCode::SUCCESS)
 }
 

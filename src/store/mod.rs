@@ -230,11 +230,16 @@ impl Store {
     /// Leave the journal whole in `attune.db` alone: fold the WAL into it, truncate
     /// the WAL, and close. Every way of leaving attune ends here.
     pub fn close(self) -> rusqlite::Result<()> {
-        if self._lock.is_some() {
+        let writer = self._lock.is_some();
+        if writer {
             self.conn
                 .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         }
-        self.conn.close().map_err(|(_, e)| e)
+        self.conn.close().map_err(|(_, e)| e)?;
+        if !writer {
+            open::tidy_after_reading(&self.dir);
+        }
+        Ok(())
     }
 
     pub fn dir(&self) -> &Path {

@@ -226,3 +226,24 @@ pub(super) fn real_location(file: &Path) -> Option<PathBuf> {
         .then(|| fs::canonicalize(file).ok())
         .flatten()
 }
+
+/// A reader (export while attune is closed) leaves an empty `-wal` and a `-shm` that
+/// only a writer would remove. When no attune holds the lock and the WAL is empty,
+/// they hold nothing: remove them, so `attune.db` stands alone again.
+pub(super) fn tidy_after_reading(dir: &Path) {
+    let wal = dir.join(format!("{DB_FILE}-wal"));
+    if !fs::symlink_metadata(&wal).is_ok_and(|m| m.is_file() && m.len() == 0) {
+        return;
+    }
+    let Ok(lock) = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(dir.join(LOCK_FILE))
+    else {
+        return;
+    };
+    if lock.try_lock().is_ok() {
+        let _ = fs::remove_file(&wal);
+        let _ = fs::remove_file(dir.join(format!("{DB_FILE}-shm")));
+    }
+}
