@@ -63,7 +63,7 @@ fn every_code_point_tokenizes_as_in_fts5() {
         .unwrap();
     let mut rows = rows.query([]).unwrap();
     while let Some(row) = rows.next().unwrap() {
-        let doc: usize = row.get(0).unwrap();
+        let doc = usize::try_from(row.get::<_, i64>(0).unwrap()).unwrap();
         stored[doc].push((row.get(1).unwrap(), row.get(2).unwrap()));
     }
 
