@@ -51,13 +51,15 @@ fn boot(store: &Store) -> Boot {
 
 /// Run the effects an update returned against the store, as the runtime does.
 fn settle(app: &mut App, store: &mut Store, effects: Vec<attune::app::Effect>) {
-    let content = app.content.clone();
-    let mut queue = std::collections::VecDeque::from(effects);
-    while let Some(effect) = queue.pop_front() {
-        if let Some(reply) = attune::runtime::run_effect(store, &content, effect) {
-            queue.extend(app.update(reply));
-        }
-    }
+    let mut queue: std::collections::VecDeque<Msg> = effects
+        .into_iter()
+        .flat_map(|e| attune::runtime::run_effect(store, &app.content, e))
+        .collect();
+    attune::runtime::drain(app, &mut queue, |app, effect| {
+        attune::runtime::run_effect(store, &app.content, effect)
+            .into_iter()
+            .collect()
+    });
 }
 
 fn benches(c: &mut Criterion) {

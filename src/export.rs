@@ -128,19 +128,12 @@ pub fn write_drafts(
 fn answer_text(answer: &Answer, all: &[Answer]) -> String {
     match &answer.value {
         AnswerValue::Skipped => "*skipped*".to_string(),
-        AnswerValue::Scale { value, min, max } => {
-            let before = answer.pair.as_ref().and_then(|p| {
-                all.iter()
-                    .take_while(|a| !std::ptr::eq(*a, answer))
-                    .find(|a| a.pair.as_ref() == Some(p))
-            });
-            match before.map(|b| &b.value) {
-                Some(AnswerValue::Scale { value: b, .. }) => {
-                    format!("{value} (from {min} to {max}; before: {b})")
-                }
-                _ => format!("{value} (from {min} to {max})"),
+        AnswerValue::Scale { value, min, max } => match answer.pair_before(all).map(|b| &b.value) {
+            Some(AnswerValue::Scale { value: b, .. }) => {
+                format!("{value} (from {min} to {max}; before: {b})")
             }
-        }
+            _ => format!("{value} (from {min} to {max})"),
+        },
         AnswerValue::Multi { .. } | AnswerValue::Ladder { .. } => answer
             .value
             .full_text()

@@ -16,6 +16,18 @@ pub struct Answer {
     pub pair: Option<String>,
 }
 
+impl Answer {
+    /// The earlier half of this answer's before/after pair among `answers` (the
+    /// entry's answers, this one included), if this is the later half.
+    pub fn pair_before<'a>(&self, answers: &'a [Answer]) -> Option<&'a Answer> {
+        let pair = self.pair.as_ref()?;
+        answers
+            .iter()
+            .take_while(|a| !std::ptr::eq(*a, self))
+            .find(|a| a.pair.as_ref() == Some(pair))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum AnswerValue {

@@ -8,6 +8,7 @@ pub mod crisis;
 pub mod days;
 pub mod export;
 pub mod fsutil;
+pub mod insights;
 pub mod journal;
 pub mod keys;
 pub mod runtime;

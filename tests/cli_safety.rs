@@ -68,7 +68,10 @@ fn export_replaces_its_target_whole_and_makes_it_private() {
     let left: Vec<_> = std::fs::read_dir(out_dir.path()).unwrap().collect();
     assert_eq!(left.len(), 1, "no temporary file left beside it");
     for side in ["attune.db-wal", "attune.db-shm"] {
-        assert!(!data.path().join(side).exists(), "reading left {side} behind");
+        assert!(
+            !data.path().join(side).exists(),
+            "reading left {side} behind"
+        );
     }
 }
 

@@ -20,11 +20,31 @@ use exercise::Draft;
 pub use msg::{Effect, Laid, Msg, RecallKey, Recalled, Updated};
 pub use screen::{HomeItem, Screen};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum StepStatus {
+    #[default]
     NotStarted,
     InProgress,
     Done,
+}
+
+impl StepStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            StepStatus::Done => "done",
+            StepStatus::InProgress => "in progress",
+            StepStatus::NotStarted => "not started",
+        }
+    }
+}
+
+/// How far a step is: its status, exercises done of those to practise, and when last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct StepProgress {
+    pub status: StepStatus,
+    pub done: usize,
+    pub of: usize,
+    pub last: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
 /// What the runtime read from the store before the first frame.
@@ -289,20 +309,34 @@ impl App {
 
     /// How far a step is: shown, never demanded.
     pub fn step_status(&self, step: usize) -> StepStatus {
+        self.step_progress(step).status
+    }
+
+    /// A step's status, how many of its exercises were done, and when last.
+    pub fn step_progress(&self, step: usize) -> StepProgress {
         let Some(s) = self.content.steps.get(step) else {
-            return StepStatus::NotStarted;
+            return StepProgress::default();
         };
         let practice: Vec<_> = s.exercises.iter().filter(|e| !e.is_reading()).collect();
-        let done = practice
+        let done: Vec<_> = self
+            .activity
             .iter()
-            .filter(|e| self.times_done(&s.id, &e.id) > 0)
-            .count();
-        if self.done_steps.contains(&s.id) || (!practice.is_empty() && done == practice.len()) {
+            .filter(|a| a.step_id == s.id && practice.iter().any(|e| e.id == a.exercise_id))
+            .collect();
+        let status = if self.done_steps.contains(&s.id)
+            || (!practice.is_empty() && done.len() == practice.len())
+        {
             StepStatus::Done
-        } else if done > 0 || self.drafts.iter().any(|d| d.step_id == s.id) {
+        } else if !done.is_empty() || self.drafts.iter().any(|d| d.step_id == s.id) {
             StepStatus::InProgress
         } else {
             StepStatus::NotStarted
+        };
+        StepProgress {
+            status,
+            done: done.len(),
+            of: practice.len(),
+            last: done.iter().map(|a| a.last_at).max(),
         }
     }
 

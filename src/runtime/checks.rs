@@ -144,7 +144,9 @@ pub(super) fn poll(state: &mut Shared) -> Vec<Msg> {
         && let Some(session) = state.checks.deferred.take()
     {
         msgs.extend(super::effects::perform(
-            state,
+            &mut state.store,
+            &mut state.checks,
+            &state.app.content,
             crate::app::Effect::SaveSession(session),
         ));
     }

@@ -1,43 +1,56 @@
 //! Carrying out the App's effects against the store, and answering with messages.
 //! Writes wait for the start-up check and are refused on a damaged journal.
 
-use super::Shared;
-use crate::app::{Effect, Msg};
+use std::collections::VecDeque;
+
+use super::checks::Checks;
+use crate::app::{App, Effect, Msg};
 use crate::content::Content;
 use crate::store::Store;
 
+/// Feed messages to the App and carry out the effects it returns (and the answers they
+/// bring) until none are left: the one loop of the runtime, the tests and the benches.
+/// A quit is not carried out but handed back, with the rest of the queue kept.
+pub fn drain(
+    app: &mut App,
+    queue: &mut VecDeque<Msg>,
+    mut carry: impl FnMut(&App, Effect) -> Vec<Msg>,
+) -> Option<Effect> {
+    while let Some(msg) = queue.pop_front() {
+        for effect in app.update(msg) {
+            if matches!(effect, Effect::Quit | Effect::QuitAnyway) {
+                return Some(effect);
+            }
+            queue.extend(carry(app, effect));
+        }
+    }
+    None
+}
+
 /// Run one effect for the live app: writes go through the start-up check first.
-pub(super) fn perform(state: &mut Shared, effect: Effect) -> Vec<Msg> {
-    let Some(store) = state.store.as_mut() else {
+pub(super) fn perform(
+    store: &mut Option<Store>,
+    checks: &mut Checks,
+    content: &Content,
+    effect: Effect,
+) -> Vec<Msg> {
+    let Some(store) = store.as_mut() else {
         return vec![];
     };
     if effect.writes() {
-        if let Effect::SaveSession(session) = effect {
-            if state.checks.pending() {
+        if checks.pending() {
+            if let Effect::SaveSession(session) = effect {
                 // Kept for when the check passes; typing never waits for it.
-                state.checks.defer(session);
+                checks.defer(session);
                 return vec![];
             }
-            return run_checked(state, Effect::SaveSession(session));
+            checks.wait();
         }
-        state.checks.wait();
-        return run_checked(state, effect);
+        if let Some(damage) = checks.damage() {
+            return vec![refusal(&effect, &damage.0)];
+        }
     }
-    run_effect(store, &state.app.content, effect)
-        .into_iter()
-        .collect()
-}
-
-fn run_checked(state: &mut Shared, effect: Effect) -> Vec<Msg> {
-    if let Some(damage) = state.checks.damage() {
-        return vec![refusal(&effect, &damage.0)];
-    }
-    match state.store.as_mut() {
-        Some(store) => run_effect(store, &state.app.content, effect)
-            .into_iter()
-            .collect(),
-        None => vec![],
-    }
+    run_effect(store, content, effect).into_iter().collect()
 }
 
 /// What a write effect answers when the journal must not be written to.

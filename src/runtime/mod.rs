@@ -16,7 +16,7 @@ use anyhow::Context as _;
 use crossterm::event::{self, Event};
 use ratatui::DefaultTerminal;
 
-pub use effects::{filter_for, run_effect};
+pub use effects::{drain, filter_for, run_effect};
 pub use rescue::bring_back as bring_back_rescued;
 
 use crate::app::{App, Boot, Effect, Msg};
@@ -137,8 +137,15 @@ fn event_loop(shared: &Mutex<Shared>, start: VecDeque<Msg>) -> anyhow::Result<()
             let size = terminal.size()?;
             queue.push_front(Msg::Resize(size.width, size.height));
         }
-        let effects = state.app.start();
-        queue.extend(effects.into_iter().flat_map(|e| effects::perform(state, e)));
+        for effect in state.app.start() {
+            let msgs = effects::perform(
+                &mut state.store,
+                &mut state.checks,
+                &state.app.content,
+                effect,
+            );
+            queue.extend(msgs);
+        }
     }
     let mut last_input = Instant::now();
     let mut dirty_since: Option<Instant> = None;
@@ -147,26 +154,26 @@ fn event_loop(shared: &Mutex<Shared>, start: VecDeque<Msg>) -> anyhow::Result<()
             let state = &mut *lock(shared);
             queue.extend(checks::poll(state));
             let redraw = !queue.is_empty();
-            while let Some(msg) = queue.pop_front() {
-                for effect in state.app.update(msg) {
-                    match effect {
-                        Effect::Quit | Effect::QuitAnyway => {
-                            let how = if effect == Effect::Quit {
-                                leave::How::Quit
-                            } else {
-                                leave::How::QuitAnyway
-                            };
-                            let report = leave::leave(state, how);
-                            if report.rescued() {
-                                eprintln!("{}", report.describe());
-                            }
-                            match report.refused() {
-                                None => return Ok(()),
-                                Some(problem) => queue.push_back(Msg::QuitRefused(problem)),
-                            }
-                        }
-                        other => queue.extend(effects::perform(state, other)),
-                    }
+            loop {
+                let Shared {
+                    app, store, checks, ..
+                } = state;
+                let quit = effects::drain(app, &mut queue, |app, effect| {
+                    effects::perform(store, checks, &app.content, effect)
+                });
+                let Some(quit) = quit else { break };
+                let how = if quit == Effect::Quit {
+                    leave::How::Quit
+                } else {
+                    leave::How::QuitAnyway
+                };
+                let report = leave::leave(state, how);
+                if report.rescued() {
+                    eprintln!("{}", report.describe());
+                }
+                match report.refused() {
+                    None => return Ok(()),
+                    Some(problem) => queue.push_back(Msg::QuitRefused(problem)),
                 }
             }
             if redraw && let Some(terminal) = &mut state.terminal {

@@ -3,6 +3,7 @@
 
 mod backup;
 mod entries;
+mod insights;
 mod open;
 mod review;
 mod session;

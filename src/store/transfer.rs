@@ -8,6 +8,7 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
 use super::entries::{ANSWER_COLUMNS, answer_from_row, insert_answers, json_column, to_json};
+use super::review::MATCHING;
 use super::{Filter, Store, schema_version};
 use crate::journal::Answer;
 use crate::session::{SavedDraft, Session};
@@ -139,14 +140,11 @@ impl Store {
     pub fn export(&self, filter: &Filter) -> rusqlite::Result<Export> {
         let since = filter.since.map(|t| t.timestamp());
         let until = filter.until.map(|t| t.timestamp());
-        let mut stmt = self.conn.prepare(
-            "SELECT id, uid, step_id, exercise_id, exercise_title, created_at, updated_at FROM entries
-             WHERE deleted_at IS NULL
-               AND (?1 IS NULL OR step_id = ?1) AND (?2 IS NULL OR exercise_id = ?2)
-               AND (?3 IS NULL OR created_unix >= ?3) AND (?4 IS NULL OR created_unix < ?4)
-               AND (?5 IS NULL OR id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?5))
-             ORDER BY created_unix, id",
-        )?;
+        // The same selection Review shows ("export what Review shows"), oldest first.
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT e.id, e.uid, e.step_id, e.exercise_id, e.exercise_title, e.created_at, e.updated_at
+             {MATCHING} ORDER BY e.created_unix, e.id"
+        ))?;
         let heads = stmt
             .query_map(
                 params![

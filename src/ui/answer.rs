@@ -6,15 +6,6 @@ use ratatui::text::{Line, Span};
 use super::theme;
 use crate::journal::{Answer, AnswerValue};
 
-/// The earlier half of this answer's before/after pair, if it is the later half.
-pub fn before<'a>(answer: &Answer, answers: &'a [Answer]) -> Option<&'a Answer> {
-    let pair = answer.pair.as_ref()?;
-    answers
-        .iter()
-        .take_while(|a| !std::ptr::eq(*a, answer))
-        .find(|a| a.pair.as_ref() == Some(pair))
-}
-
 /// "7 → 4 (down 3)", when both halves of a pair were answered.
 pub fn change(before: &AnswerValue, after: &AnswerValue) -> Option<String> {
     let (AnswerValue::Scale { value: b, .. }, AnswerValue::Scale { value: a, .. }) =
@@ -46,8 +37,9 @@ pub fn lines(answer: &Answer, answers: &[Answer], width: u16) -> Vec<Line<'stati
             let mut out = vec![Line::from(format!(
                 "  {value}  (on a scale from {min} to {max})"
             ))];
-            if let Some(change) =
-                before(answer, answers).and_then(|b| change(&b.value, &answer.value))
+            if let Some(change) = answer
+                .pair_before(answers)
+                .and_then(|b| change(&b.value, &answer.value))
             {
                 out.push(Line::from(Span::styled(
                     format!("  before and after: {change}"),

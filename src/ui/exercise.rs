@@ -202,7 +202,8 @@ fn save_page(ex: &Exercise, draft: &Draft, frame: &mut Frame, area: Rect) {
     for answer in &entry.answers {
         let label = super::truncate(&answer.label, label_width);
         let mut value = answer.value.preview();
-        if let Some(change) = super::answer::before(answer, &entry.answers)
+        if let Some(change) = answer
+            .pair_before(&entry.answers)
             .and_then(|b| super::answer::change(&b.value, &answer.value))
         {
             value = format!("{change}, of {}", max_of(&answer.value));

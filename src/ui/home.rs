@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme;
-use crate::app::{App, HomeItem, StepStatus};
+use crate::app::{App, HomeItem};
 
 pub fn render(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
     let mut lines = vec![
@@ -90,23 +90,13 @@ fn item_text(app: &App, item: HomeItem) -> (String, String) {
 
 /// "2 of 3 done · last 12 Nov", "in progress", or "not started": shown, never demanded.
 fn progress(app: &App, step: usize) -> String {
-    let s = &app.content.steps[step];
-    let practice: Vec<_> = s.exercises.iter().filter(|e| !e.is_reading()).collect();
-    let done: Vec<_> = app
-        .activity
-        .iter()
-        .filter(|a| a.step_id == s.id && practice.iter().any(|e| e.id == a.exercise_id))
-        .collect();
-    let status = match app.step_status(step) {
-        StepStatus::Done => "done",
-        StepStatus::InProgress => "in progress",
-        StepStatus::NotStarted => "not started",
-    };
-    match done.iter().map(|a| a.last_at).max() {
+    let p = app.step_progress(step);
+    let status = p.status.label();
+    match p.last {
         Some(last) => format!(
             "{status} · {} of {} · {} ",
-            done.len(),
-            practice.len(),
+            p.done,
+            p.of,
             last.format("%-d %b")
         ),
         None => format!("{status} "),

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme;
-use crate::app::{App, StepStatus};
+use crate::app::App;
 
 pub fn render(app: &App, step: usize, selected: usize, frame: &mut Frame, area: Rect) {
     let Some(s) = app.content.steps.get(step) else {
@@ -65,11 +65,7 @@ pub fn render(app: &App, step: usize, selected: usize, frame: &mut Frame, area: 
         Constraint::Length(list_height),
     ])
     .areas(area);
-    let status = match app.step_status(step) {
-        StepStatus::Done => "done",
-        StepStatus::InProgress => "in progress",
-        StepStatus::NotStarted => "not started",
-    };
+    let status = app.step_status(step).label();
     let title = format!(
         "Step {} of {} · {}",
         s.number,

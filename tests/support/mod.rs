@@ -200,14 +200,43 @@ impl Harness {
             quit: false,
             commits: 0,
         };
-        let effects = h.app.start();
-        h.run(effects);
+        let replies: Vec<Msg> = h
+            .app
+            .start()
+            .into_iter()
+            .flat_map(|e| run_effect(&mut h.store, &h.app.content, e))
+            .collect();
+        h.feed(replies.into());
         h
     }
 
     pub fn send(&mut self, msg: Msg) {
-        let effects = self.app.update(msg);
-        self.run(effects);
+        self.feed(std::collections::VecDeque::from([msg]));
+    }
+
+    /// Messages in, effects run against the real store, as the runtime does it.
+    fn feed(&mut self, mut queue: std::collections::VecDeque<Msg>) {
+        loop {
+            let Harness {
+                app,
+                store,
+                commits,
+                ..
+            } = self;
+            let quit = attune::runtime::drain(app, &mut queue, |app, effect| {
+                let reply = run_effect(store, &app.content, effect);
+                *commits += usize::from(matches!(reply, Some(Msg::EntrySaved(_))));
+                reply.into_iter().collect()
+            });
+            if quit.is_none() {
+                return;
+            }
+            // As the runtime leaves: the session is saved on the way out.
+            self.store
+                .save_session(&self.app.session())
+                .expect("save on quit");
+            self.quit = true;
+        }
     }
 
     pub fn press(&mut self, key: KeyEvent) {
@@ -230,26 +259,6 @@ impl Harness {
                 KeyCode::Char(c)
             };
             self.press(key(code));
-        }
-    }
-
-    fn run(&mut self, effects: Vec<Effect>) {
-        let mut queue = std::collections::VecDeque::from(effects);
-        while let Some(effect) = queue.pop_front() {
-            if matches!(effect, Effect::Quit | Effect::QuitAnyway) {
-                // As the runtime leaves: the session is saved on the way out.
-                self.store
-                    .save_session(&self.app.session())
-                    .expect("save on quit");
-                self.quit = true;
-                continue;
-            }
-            if let Some(reply) = run_effect(&mut self.store, &self.app.content, effect) {
-                if matches!(reply, Msg::EntrySaved(_)) {
-                    self.commits += 1;
-                }
-                queue.extend(self.app.update(reply));
-            }
         }
     }
 }

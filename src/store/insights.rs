@@ -1,0 +1,98 @@
+//! The Insights aggregates: weekly counts, feeling intensities and before/after
+//! pairs, read from the journal without its answers' words.
+
+use chrono::{DateTime, FixedOffset, Local};
+
+use super::Store;
+use super::entries::time;
+
+impl Store {
+    /// What the Insights screen draws: weekly counts since `since`, recent feeling
+    /// intensities and recent before/after pairs. Aggregates only; no answer text.
+    pub fn insights(
+        &self,
+        since: DateTime<FixedOffset>,
+    ) -> rusqlite::Result<crate::insights::Insights> {
+        use crate::insights::{Change, FeelingPoint, Insights};
+        use chrono::Datelike;
+        let mut weeks: std::collections::BTreeMap<chrono::NaiveDate, u32> = Default::default();
+        let mut monday = since.date_naive()
+            - chrono::Days::new(u64::from(since.weekday().num_days_from_monday()));
+        let today = Local::now().date_naive();
+        while monday <= today {
+            weeks.insert(monday, 0);
+            monday = monday + chrono::Days::new(7);
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT created_at FROM entries WHERE deleted_at IS NULL AND created_unix >= ?1",
+        )?;
+        for stamp in stmt.query_map([since.timestamp()], |r| time(r, 0))? {
+            let day = stamp?.date_naive();
+            let start = day - chrono::Days::new(u64::from(day.weekday().num_days_from_monday()));
+            *weeks.entry(start).or_default() += 1;
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.created_at, a.number, a.scale_max, a.text FROM answers a JOIN entries e ON e.id = a.entry_id
+             WHERE e.deleted_at IS NULL AND a.kind = 'feelings' AND a.number IS NOT NULL AND a.scale_max > 0
+             ORDER BY e.created_unix DESC LIMIT 300",
+        )?;
+        let mut feelings = stmt
+            .query_map([], |r| {
+                let number: i64 = r.get(1)?;
+                let max: i64 = r.get(2)?;
+                let text: String = r.get::<_, Option<String>>(3)?.unwrap_or_default();
+                let word = text.split(',').next().unwrap_or_default().to_string();
+                Ok(FeelingPoint {
+                    when: time(r, 0)?,
+                    percent: number * 100 / max,
+                    word,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        feelings.reverse();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.id, e.created_at, e.exercise_title, a.pair, a.number, a.scale_max FROM answers a
+             JOIN entries e ON e.id = a.entry_id
+             WHERE e.deleted_at IS NULL AND a.pair IS NOT NULL AND a.kind = 'scale'
+             ORDER BY e.created_unix DESC, e.id DESC, a.position LIMIT 400",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    time(r, 1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, i64>(4)?,
+                    r.get::<_, i64>(5)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut changes: Vec<Change> = Vec::new();
+        for (i, (id, when, title, pair, before, max)) in rows.iter().enumerate() {
+            // Within one entry a pair's first scale is "before", the next "after".
+            if let Some((_, _, _, _, after, _)) = rows[i + 1..]
+                .iter()
+                .find(|(id2, _, _, p2, ..)| id2 == id && p2 == pair)
+                && !changes
+                    .iter()
+                    .any(|c| c.when == *when && c.pair == *pair && c.exercise_title == *title)
+            {
+                changes.push(Change {
+                    when: *when,
+                    exercise_title: title.clone(),
+                    pair: pair.clone(),
+                    before: *before,
+                    after: *after,
+                    max: *max,
+                });
+            }
+        }
+        changes.reverse();
+        Ok(Insights {
+            weeks: weeks.into_iter().collect(),
+            feelings,
+            changes,
+        })
+    }
+}
