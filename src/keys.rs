@@ -94,9 +94,17 @@ const fn edit(e: Edit) -> Msg {
     Msg::Edit(e)
 }
 
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    /// Wherever no text is being typed, so letters are free to be commands.
+    NotTyping,
+    In(&'static [Context]),
+}
+
 pub struct Binding {
-    /// Where it applies; empty means everywhere.
-    pub contexts: &'static [Context],
+    pub scope: Scope,
     pub keys: &'static [Key],
     pub msg: Msg,
     /// What it does, for the help screen.
@@ -106,35 +114,16 @@ pub struct Binding {
 }
 
 use Context::*;
+use Scope::In;
 
-const EVERYWHERE: &[Context] = &[];
-/// Where no text is being typed, so letters are free to be commands.
-const NOT_TYPING: &[Context] = &[
-    Welcome,
-    Home,
-    Step,
-    Scale,
-    Choice,
-    Multi,
-    Feelings,
-    FeelingsIntensity,
-    Ladder,
-    Recall,
-    Save,
-    Reading,
-    Review,
-    Confirm,
-    Entry,
-    Insights,
-    Kept,
-    KeptDraft,
-    Alert,
-    Help,
-];
-const TYPING: &[Context] = &[Text, Line, MultiOther, LadderEdit, Search];
-const LISTS: &[Context] = &[Home, Step, Review, Kept];
-const PICK: &[Context] = &[Choice, Multi, MultiOther, Feelings, Ladder];
-const PROMPTS: &[Context] = &[
+const EVERYWHERE: Scope = Scope::All;
+const NOT_TYPING: Scope = Scope::NotTyping;
+/// Where text is being typed: letters are words, not commands.
+const TYPING_CONTEXTS: &[Context] = &[Text, Line, MultiOther, LadderEdit, Search];
+const TYPING: Scope = In(TYPING_CONTEXTS);
+const LISTS: Scope = In(&[Home, Step, Review, Kept]);
+const PICK: Scope = In(&[Choice, Multi, MultiOther, Feelings, Ladder]);
+const PROMPTS: Scope = In(&[
     Text,
     Line,
     Scale,
@@ -146,16 +135,29 @@ const PROMPTS: &[Context] = &[
     Ladder,
     Recall,
     Save,
-];
-const SCALES: &[Context] = &[Scale, FeelingsIntensity, Ladder];
-const PAGES: &[Context] = &[Entry, Help, Reading, KeptDraft];
+]);
+/// Prompts where Tab moves on (not the save page: there is nothing after it).
+const ASKING: Scope = In(&[
+    Text,
+    Line,
+    Scale,
+    Choice,
+    Multi,
+    MultiOther,
+    Feelings,
+    FeelingsIntensity,
+    Ladder,
+    Recall,
+]);
+const SCALES: Scope = In(&[Scale, FeelingsIntensity, Ladder]);
+const PAGES: Scope = In(&[Entry, Help, Reading, KeptDraft]);
 
 macro_rules! bind {
-    ($contexts:expr, [$($key:expr),*], $msg:expr, $does:literal) => {
-        Binding { contexts: $contexts, keys: &[$($key),*], msg: $msg, does: $does, bar: "" }
+    ($scope:expr, [$($key:expr),*], $msg:expr, $does:literal) => {
+        Binding { scope: $scope, keys: &[$($key),*], msg: $msg, does: $does, bar: "" }
     };
-    ($contexts:expr, [$($key:expr),*], $msg:expr, $does:literal, $bar:literal) => {
-        Binding { contexts: $contexts, keys: &[$($key),*], msg: $msg, does: $does, bar: $bar }
+    ($scope:expr, [$($key:expr),*], $msg:expr, $does:literal, $bar:literal) => {
+        Binding { scope: $scope, keys: &[$($key),*], msg: $msg, does: $does, bar: $bar }
     };
 }
 
@@ -166,78 +168,78 @@ const BACKTAB: Key = plain(KeyCode::BackTab);
 #[rustfmt::skip]
 pub static KEYMAP: &[Binding] = &[
     bind!(LISTS, [plain(KeyCode::Up), ch('k')], Msg::Up, "move up"),
-    bind!(LISTS, [plain(KeyCode::Down), ch('j')], Msg::Down, "move down", "↑↓ move"),
-    bind!(&[Welcome], [plain(KeyCode::Enter)], Msg::Open, "begin", "Enter begin"),
-    bind!(LISTS, [plain(KeyCode::Enter)], Msg::Open, "open what is selected", "Enter open"),
-    bind!(&[Home], [ch('c')], Msg::Continue, "continue where you left off"),
-    bind!(&[Home], [ch('r')], Msg::Review, "review past entries"),
-    bind!(&[Home, Review], [ch('i')], Msg::Insights, "insights: pictures of your entries"),
+    bind!(LISTS, [plain(KeyCode::Down), ch('j')], Msg::Down, "move down", "{prev}{key} move"),
+    bind!(In(&[Welcome]), [plain(KeyCode::Enter)], Msg::Open, "begin", "{key} begin"),
+    bind!(LISTS, [plain(KeyCode::Enter)], Msg::Open, "open what is selected", "{key} open"),
+    bind!(In(&[Home]), [ch('c')], Msg::Continue, "continue where you left off"),
+    bind!(In(&[Home]), [ch('r')], Msg::Review, "review past entries"),
+    bind!(In(&[Home, Review]), [ch('i')], Msg::Insights, "insights: pictures of your entries"),
     // Review: filters that combine, search, delete and undo, export.
-    bind!(&[Review], [ch('/')], Msg::Search, "search every answer (also since:YYYY-MM-DD until:YYYY-MM-DD)", "/ search"),
-    bind!(&[Review], [ch('s')], Msg::CycleStep, "filter by step", "s step"),
-    bind!(&[Review], [ch('e')], Msg::CycleExercise, "filter by exercise (after a step)"),
-    bind!(&[Review], [ch('t')], Msg::CycleRange, "filter by time: today, 7 days, 30 days, all", "t time"),
-    bind!(&[Review], [ch('c')], Msg::ClearFilters, "clear the filters"),
-    bind!(&[Review, Entry], [ch('d'), plain(KeyCode::Delete)], Msg::Delete, "delete the entry (asks first)"),
-    bind!(&[Review], [ch('u')], Msg::Undo, "undo the last delete (until attune closes)"),
-    bind!(&[Review], [ch('x')], Msg::Export, "export what is shown to a Markdown file"),
-    bind!(&[Review], [plain(KeyCode::PageUp)], Msg::PageUp, "up a page"),
-    bind!(&[Review], [plain(KeyCode::PageDown)], Msg::PageDown, "down a page"),
-    bind!(&[Search], [plain(KeyCode::Enter), plain(KeyCode::Esc)], Msg::Back, "stop typing; the search stays", "Enter done"),
-    bind!(&[Entry], [ch('e')], Msg::EditEntry, "edit this entry (the earlier version is kept)", "e edit"),
+    bind!(In(&[Review]), [ch('/')], Msg::Search, "search every answer (also since:YYYY-MM-DD until:YYYY-MM-DD)", "{key} search"),
+    bind!(In(&[Review]), [ch('s')], Msg::CycleStep, "filter by step", "{key} step"),
+    bind!(In(&[Review]), [ch('e')], Msg::CycleExercise, "filter by exercise (after a step)"),
+    bind!(In(&[Review]), [ch('t')], Msg::CycleRange, "filter by time: today, 7 days, 30 days, all", "{key} time"),
+    bind!(In(&[Review]), [ch('c')], Msg::ClearFilters, "clear the filters"),
+    bind!(In(&[Review, Entry]), [ch('d'), plain(KeyCode::Delete)], Msg::Delete, "delete the entry (asks first)"),
+    bind!(In(&[Review]), [ch('u')], Msg::Undo, "undo the last delete (until attune closes)"),
+    bind!(In(&[Review]), [ch('x')], Msg::Export, "export what is shown to a Markdown file"),
+    bind!(In(&[Review]), [plain(KeyCode::PageUp)], Msg::PageUp, "up a page"),
+    bind!(In(&[Review]), [plain(KeyCode::PageDown)], Msg::PageDown, "down a page"),
+    bind!(In(&[Search]), [plain(KeyCode::Enter), plain(KeyCode::Esc)], Msg::Back, "stop typing; the search stays", "{key} done"),
+    bind!(In(&[Entry]), [ch('e')], Msg::EditEntry, "edit this entry (the earlier version is kept)", "{key} edit"),
     // Drafts kept from another content pack.
-    bind!(&[Kept, KeptDraft], [ch('d'), plain(KeyCode::Delete)], Msg::Delete, "discard the draft (asks first)"),
-    bind!(&[Kept], [ch('u')], Msg::Undo, "bring back the last draft discarded (until attune closes)"),
-    bind!(&[Kept], [ch('x')], Msg::Export, "export these drafts to a Markdown file", "x export"),
-    bind!(&[KeptDraft], [ch('x')], Msg::Export, "export this draft to a Markdown file", "x export"),
-    bind!(&[KeptDraft], [ch('c')], Msg::Continue, "carry on with it, when its exercise is here", "c carry on"),
-    bind!(&[Alert], [plain(KeyCode::Enter), plain(KeyCode::Esc)], Msg::Dismiss, "OK: put this away", "Enter OK"),
-    bind!(&[Confirm], [ch('y')], Msg::Confirm, "yes, delete it", "y delete"),
-    bind!(&[Confirm], [ch('n'), plain(KeyCode::Esc)], Msg::Cancel, "no, keep it", "n keep"),
-    bind!(&[Insights], [plain(KeyCode::Left), ch('h'), BACKTAB], Msg::Decrease, "previous picture"),
-    bind!(&[Insights], [plain(KeyCode::Right), ch('l'), plain(KeyCode::Tab)], Msg::Increase, "next picture", "←→ picture"),
+    bind!(In(&[Kept, KeptDraft]), [ch('d'), plain(KeyCode::Delete)], Msg::Delete, "discard the draft (asks first)"),
+    bind!(In(&[Kept]), [ch('u')], Msg::Undo, "bring back the last draft discarded (until attune closes)"),
+    bind!(In(&[Kept]), [ch('x')], Msg::Export, "export these drafts to a Markdown file", "{key} export"),
+    bind!(In(&[KeptDraft]), [ch('x')], Msg::Export, "export this draft to a Markdown file", "{key} export"),
+    bind!(In(&[KeptDraft]), [ch('c')], Msg::Continue, "carry on with it, when its exercise is here", "{key} carry on"),
+    bind!(In(&[Alert]), [plain(KeyCode::Enter), plain(KeyCode::Esc)], Msg::Dismiss, "OK: put this away", "{key} OK"),
+    bind!(In(&[Confirm]), [ch('y')], Msg::Confirm, "yes, delete it", "{key} delete"),
+    bind!(In(&[Confirm]), [ch('n'), plain(KeyCode::Esc)], Msg::Cancel, "no, keep it", "{key} keep"),
+    bind!(In(&[Insights]), [plain(KeyCode::Left), ch('h'), BACKTAB], Msg::Decrease, "previous picture"),
+    bind!(In(&[Insights]), [plain(KeyCode::Right), ch('l'), plain(KeyCode::Tab)], Msg::Increase, "next picture", "{prev}{key} picture"),
     bind!(PAGES, [plain(KeyCode::Up), ch('k')], Msg::Up, "scroll up"),
-    bind!(PAGES, [plain(KeyCode::Down), ch('j')], Msg::Down, "scroll down", "↑↓ scroll"),
+    bind!(PAGES, [plain(KeyCode::Down), ch('j')], Msg::Down, "scroll down", "{prev}{key} scroll"),
     bind!(PAGES, [plain(KeyCode::PageUp)], Msg::PageUp, "scroll up a page"),
     bind!(PAGES, [plain(KeyCode::PageDown)], Msg::PageDown, "scroll down a page"),
     // Exercises: moving between prompts.
-    bind!(PROMPTS, [plain(KeyCode::Tab)], Msg::NextPrompt, "next prompt (skips this one if empty)", "Tab next"),
-    bind!(PROMPTS, [BACKTAB], Msg::PrevPrompt, "previous prompt", "Shift-Tab back"),
-    bind!(&[Line, MultiOther, Scale, Recall], [plain(KeyCode::Enter)], Msg::NextPrompt, "next prompt"),
+    bind!(ASKING, [plain(KeyCode::Tab)], Msg::NextPrompt, "next prompt (skips this one if empty)", "{key} next"),
+    bind!(PROMPTS, [BACKTAB], Msg::PrevPrompt, "previous prompt", "{key} back"),
+    bind!(In(&[Line, MultiOther, Scale, Recall]), [plain(KeyCode::Enter)], Msg::NextPrompt, "next prompt"),
     // Lists inside a prompt.
     bind!(PICK, [plain(KeyCode::Up)], Msg::Up, "move up"),
-    bind!(&[Choice, Multi, Feelings, Ladder], [ch('k')], Msg::Up, "move up"),
-    bind!(&[Choice, Multi, Feelings, Ladder], [plain(KeyCode::Down), ch('j')], Msg::Down, "move down"),
-    bind!(&[MultiOther], [plain(KeyCode::Down)], Msg::Down, "move down"),
-    bind!(&[Choice], [plain(KeyCode::Enter)], Msg::Open, "choose and go on", "Enter choose"),
-    bind!(&[Choice], [ch(' ')], Msg::Toggle, "choose"),
-    bind!(&[Choice], [plain(KeyCode::Backspace)], Msg::ClearAnswer, "clear the choice"),
-    bind!(&[Multi], [ch(' '), plain(KeyCode::Enter)], Msg::Toggle, "tick or untick", "Space tick"),
-    bind!(&[Feelings], [plain(KeyCode::Enter)], Msg::Open, "pick", "Enter pick"),
-    bind!(&[Feelings], [plain(KeyCode::Backspace)], Msg::ClearAnswer, "back a level", "Backspace back a level"),
-    bind!(&[FeelingsIntensity], [plain(KeyCode::Enter)], Msg::Open, "next prompt"),
-    bind!(&[FeelingsIntensity], [plain(KeyCode::Backspace)], Msg::ClearAnswer, "back to the words"),
+    bind!(In(&[Choice, Multi, Feelings, Ladder]), [ch('k')], Msg::Up, "move up"),
+    bind!(In(&[Choice, Multi, Feelings, Ladder]), [plain(KeyCode::Down), ch('j')], Msg::Down, "move down"),
+    bind!(In(&[MultiOther]), [plain(KeyCode::Down)], Msg::Down, "move down"),
+    bind!(In(&[Choice]), [plain(KeyCode::Enter)], Msg::Open, "choose and go on", "{key} choose"),
+    bind!(In(&[Choice]), [ch(' ')], Msg::Toggle, "choose"),
+    bind!(In(&[Choice]), [plain(KeyCode::Backspace)], Msg::ClearAnswer, "clear the choice"),
+    bind!(In(&[Multi]), [ch(' '), plain(KeyCode::Enter)], Msg::Toggle, "tick or untick", "{key} tick"),
+    bind!(In(&[Feelings]), [plain(KeyCode::Enter)], Msg::Open, "pick", "{key} pick"),
+    bind!(In(&[Feelings]), [plain(KeyCode::Backspace)], Msg::ClearAnswer, "back a level", "{key} back a level"),
+    bind!(In(&[FeelingsIntensity]), [plain(KeyCode::Enter)], Msg::Open, "next prompt"),
+    bind!(In(&[FeelingsIntensity]), [plain(KeyCode::Backspace)], Msg::ClearAnswer, "back to the words"),
     // Scales, and the rating of a ladder item.
-    bind!(SCALES, [plain(KeyCode::Left), ch('h')], Msg::Decrease, "lower", "←→ set"),
-    bind!(SCALES, [plain(KeyCode::Right), ch('l')], Msg::Increase, "higher"),
+    bind!(SCALES, [plain(KeyCode::Left), ch('h')], Msg::Decrease, "lower"),
+    bind!(SCALES, [plain(KeyCode::Right), ch('l')], Msg::Increase, "higher", "{prev}{key} set"),
     bind!(SCALES, [Key::Digit], Msg::Digit(0), "jump along the scale"),
     bind!(SCALES, [plain(KeyCode::Home)], Msg::ScaleMin, "lowest"),
     bind!(SCALES, [plain(KeyCode::End)], Msg::ScaleMax, "highest"),
-    bind!(&[Scale], [plain(KeyCode::Backspace), plain(KeyCode::Delete)], Msg::ClearAnswer, "clear (leave unanswered)"),
-    bind!(&[Ladder], [plain(KeyCode::Backspace)], Msg::ClearAnswer, "clear the rating"),
+    bind!(In(&[Scale]), [plain(KeyCode::Backspace), plain(KeyCode::Delete)], Msg::ClearAnswer, "clear (leave unanswered)"),
+    bind!(In(&[Ladder]), [plain(KeyCode::Backspace)], Msg::ClearAnswer, "clear the rating"),
     // Ladders.
-    bind!(&[Ladder], [ch('a')], Msg::Add, "add an item", "a add"),
-    bind!(&[Ladder], [plain(KeyCode::Enter)], Msg::Open, "write or edit the selected item", "Enter edit"),
-    bind!(&[Ladder], [ch('d'), plain(KeyCode::Delete)], Msg::Delete, "delete the selected item"),
-    bind!(&[Ladder], [SHIFT_UP, ch('K')], Msg::MoveUp, "move the item up"),
-    bind!(&[Ladder], [SHIFT_DOWN, ch('J')], Msg::MoveDown, "move the item down"),
-    bind!(&[LadderEdit], [plain(KeyCode::Tab)], Msg::NextField, "next field", "Tab next field"),
-    bind!(&[LadderEdit], [BACKTAB], Msg::PrevField, "previous field"),
-    bind!(&[LadderEdit], [plain(KeyCode::Enter)], Msg::Open, "keep this item", "Enter keep"),
-    bind!(&[LadderEdit], [plain(KeyCode::Esc)], Msg::Cancel, "stop editing without keeping changes", "Esc cancel"),
+    bind!(In(&[Ladder]), [ch('a')], Msg::Add, "add an item", "{key} add"),
+    bind!(In(&[Ladder]), [plain(KeyCode::Enter)], Msg::Open, "write or edit the selected item", "{key} edit"),
+    bind!(In(&[Ladder]), [ch('d'), plain(KeyCode::Delete)], Msg::Delete, "delete the selected item"),
+    bind!(In(&[Ladder]), [SHIFT_UP, ch('K')], Msg::MoveUp, "move the item up"),
+    bind!(In(&[Ladder]), [SHIFT_DOWN, ch('J')], Msg::MoveDown, "move the item down"),
+    bind!(In(&[LadderEdit]), [plain(KeyCode::Tab)], Msg::NextField, "next field", "{key} next field"),
+    bind!(In(&[LadderEdit]), [BACKTAB], Msg::PrevField, "previous field"),
+    bind!(In(&[LadderEdit]), [plain(KeyCode::Enter)], Msg::Open, "keep this item", "{key} keep"),
+    bind!(In(&[LadderEdit]), [plain(KeyCode::Esc)], Msg::Cancel, "stop editing without keeping changes", "{key} cancel"),
     // Typing: every editing key is here, so help lists it and nothing hides behind a
     // widget's own keymap.
-    bind!(&[Text], [plain(KeyCode::Enter)], edit(Edit::Newline), "a new line (the answer wraps as you type)"),
+    bind!(In(&[Text]), [plain(KeyCode::Enter)], edit(Edit::Newline), "a new line (the answer wraps as you type)"),
     bind!(TYPING, [plain(KeyCode::Backspace)], edit(Edit::DeleteBack), "delete the character before the cursor"),
     bind!(TYPING, [plain(KeyCode::Delete)], edit(Edit::DeleteForward), "delete the character after the cursor"),
     bind!(TYPING, [ctrl('w'), alt(KeyCode::Backspace), ctrl_key(KeyCode::Backspace)], edit(Edit::DeleteWordBack), "delete the word before the cursor"),
@@ -250,28 +252,92 @@ pub static KEYMAP: &[Binding] = &[
     bind!(TYPING, [ctrl_key(KeyCode::Right), alt(KeyCode::Char('f'))], edit(Edit::WordRight), "a word right"),
     bind!(TYPING, [plain(KeyCode::Home), ctrl('a')], edit(Edit::LineStart), "to the start of the line"),
     bind!(TYPING, [plain(KeyCode::End), ctrl('e')], edit(Edit::LineEnd), "to the end of the line"),
-    bind!(&[Text], [plain(KeyCode::Up)], edit(Edit::Up), "up a line"),
-    bind!(&[Text], [plain(KeyCode::Down)], edit(Edit::Down), "down a line"),
-    bind!(&[Text], [ctrl_key(KeyCode::Home)], edit(Edit::Top), "to the start of the answer"),
-    bind!(&[Text], [ctrl_key(KeyCode::End)], edit(Edit::Bottom), "to the end of the answer"),
+    bind!(In(&[Text]), [plain(KeyCode::Up)], edit(Edit::Up), "up a line"),
+    bind!(In(&[Text]), [plain(KeyCode::Down)], edit(Edit::Down), "down a line"),
+    bind!(In(&[Text]), [ctrl_key(KeyCode::Home)], edit(Edit::Top), "to the start of the answer"),
+    bind!(In(&[Text]), [ctrl_key(KeyCode::End)], edit(Edit::Bottom), "to the end of the answer"),
     bind!(TYPING, [ctrl('z')], edit(Edit::Undo), "undo"),
     bind!(TYPING, [ctrl('y')], edit(Edit::Redo), "redo"),
     bind!(TYPING, [Key::AnyChar], edit(Edit::InsertChar(' ')), "type"),
-    bind!(&[Save], [plain(KeyCode::Enter)], Msg::Open, "save this entry", "Enter save"),
-    bind!(PROMPTS, [plain(KeyCode::Esc)], Msg::Back, "leave the exercise; your draft is kept", "Esc leave"),
-    bind!(&[Step, Review, Entry, Reading, Insights, Kept, KeptDraft], [plain(KeyCode::Esc)], Msg::Back, "back", "Esc back"),
-    bind!(&[Step], [ch('m')], Msg::Toggle, "mark the step done, or not done", "m mark done"),
-    bind!(&[Help], [plain(KeyCode::Esc), plain(KeyCode::F(1))], Msg::Back, "close help", "Esc close"),
-    bind!(EVERYWHERE, [plain(KeyCode::F(1))], Msg::Help, "help and crisis lines", "F1 help"),
+    bind!(In(&[Save]), [plain(KeyCode::Enter)], Msg::Open, "save this entry", "{key} save"),
+    bind!(PROMPTS, [plain(KeyCode::Esc)], Msg::Back, "leave the exercise; your draft is kept", "{key} leave"),
+    bind!(In(&[Step, Review, Entry, Reading, Insights, Kept, KeptDraft]), [plain(KeyCode::Esc)], Msg::Back, "back", "{key} back"),
+    bind!(In(&[Step]), [ch('m')], Msg::Toggle, "mark the step done, or not done", "{key} mark done"),
+    bind!(In(&[Help]), [plain(KeyCode::Esc), plain(KeyCode::F(1))], Msg::Back, "close help", "{key} close"),
+    bind!(EVERYWHERE, [plain(KeyCode::F(1))], Msg::Help, "help and crisis lines", "{key} help"),
     bind!(NOT_TYPING, [ch('?')], Msg::Help, "help and crisis lines"),
-    bind!(NOT_TYPING, [ch('q')], Msg::Quit, "save and quit", "q quit"),
-    bind!(TYPING, [ctrl('c')], Msg::Quit, "save everything and quit", "Ctrl-C quit"),
+    bind!(NOT_TYPING, [ch('q')], Msg::Quit, "save and quit", "{key} quit"),
+    bind!(TYPING, [ctrl('c')], Msg::Quit, "save everything and quit", "{key} quit"),
     bind!(EVERYWHERE, [ctrl('c')], Msg::Quit, "save everything and quit"),
 ];
 
 impl Binding {
     pub fn applies(&self, context: Context) -> bool {
-        self.contexts.is_empty() || self.contexts.contains(&context)
+        match self.scope {
+            Scope::All => true,
+            Scope::NotTyping => !is_typing(context),
+            Scope::In(contexts) => contexts.contains(&context),
+        }
+    }
+}
+
+/// Is text being typed here (so letters are words, not commands)?
+pub fn is_typing(context: Context) -> bool {
+    TYPING_CONTEXTS.contains(&context)
+}
+
+/// The status-bar hint of binding `i` of the keymap: its words, with `{key}` the
+/// name of its first key and `{prev}` that of the binding before it ("↑↓ move").
+pub fn hint(i: usize) -> Option<String> {
+    let binding = KEYMAP.get(i)?;
+    if binding.bar.is_empty() {
+        return None;
+    }
+    let first = |b: &Binding| b.keys.first().map(|k| key_name(*k)).unwrap_or_default();
+    let prev = i.checked_sub(1).and_then(|p| KEYMAP.get(p)).map(first);
+    Some(
+        binding
+            .bar
+            .replace("{prev}", &prev.unwrap_or_default())
+            .replace("{key}", &first(binding)),
+    )
+}
+
+/// The status-bar hints of a context, in the keymap's order, each with its message.
+pub fn hints(context: Context) -> Vec<(String, &'static Msg)> {
+    bindings(context)
+        .filter_map(|b| {
+            let i = KEYMAP.iter().position(|x| std::ptr::eq(x, b))?;
+            Some((hint(i)?, &b.msg))
+        })
+        .collect()
+}
+
+/// The name of the key that does `msg` in `context`, for text on screen ("press e
+/// to edit"), so what the screen says is always what the keymap does.
+pub fn label(context: Context, msg: &Msg) -> String {
+    KEYMAP
+        .iter()
+        .filter(|b| b.applies(context) && same(&b.msg, msg))
+        .find_map(|b| b.keys.first())
+        .map_or_else(String::new, |k| key_name(*k))
+}
+
+/// The name of the key that does `msg` on every screen (Ctrl-C, F1).
+pub fn label_everywhere(msg: &Msg) -> String {
+    KEYMAP
+        .iter()
+        .filter(|b| b.scope == Scope::All && same(&b.msg, msg))
+        .find_map(|b| b.keys.first())
+        .map_or_else(String::new, |k| key_name(*k))
+}
+
+/// The same message, counting every digit and every typed character as one.
+fn same(a: &Msg, b: &Msg) -> bool {
+    match (a, b) {
+        (Msg::Digit(_), Msg::Digit(_)) => true,
+        (Msg::Edit(Edit::InsertChar(_)), Msg::Edit(Edit::InsertChar(_))) => true,
+        _ => a == b,
     }
 }
 
@@ -320,11 +386,11 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
     let own = move || {
         KEYMAP
             .iter()
-            .filter(move |b| !b.contexts.is_empty() && b.applies(context))
+            .filter(move |b| b.scope != Scope::All && b.applies(context))
     };
     let global = KEYMAP
         .iter()
-        .filter(|b| b.contexts.is_empty())
+        .filter(|b| b.scope == Scope::All)
         .filter(move |g| !own().any(|b| b.keys.iter().any(|k| g.keys.contains(k))));
     own().chain(global)
 }

@@ -161,3 +161,44 @@ fn the_readme_documents_every_key_binding() {
         );
     }
 }
+
+#[test]
+fn content_never_names_a_key_the_screen_already_shows() {
+    // Keys come from the keymap (status bar, help, the widgets' own lines); a key
+    // written into content would go stale the day a binding changes.
+    let names = [
+        "Enter",
+        "Esc",
+        "Tab",
+        "Backspace",
+        "Space",
+        "Shift",
+        "Ctrl-",
+        "↑",
+        "↓",
+        "←",
+        "→",
+        "F1",
+    ];
+    for step in &content::builtin().unwrap().steps {
+        for e in &step.exercises {
+            for p in &e.prompts {
+                for (what, text) in [
+                    ("hint", &p.hint),
+                    ("label", &p.label),
+                    ("placeholder", &p.placeholder),
+                ] {
+                    for name in names {
+                        assert!(
+                            !text.contains(name),
+                            "{}/{}/{} {what} names {name}: {text}",
+                            step.id,
+                            e.id,
+                            p.id
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

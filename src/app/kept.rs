@@ -119,8 +119,10 @@ impl App {
             return Some(vec![]);
         }
         self.kept_discarded.push(self.kept.remove(index));
-        self.notice =
-            Some("Discarded. Press u here to bring it back, until you close attune.".into());
+        self.notice = Some(format!(
+            "Discarded. Press {} here to bring it back, until you close attune.",
+            crate::keys::label(crate::keys::Context::Kept, &Msg::Undo)
+        ));
         self.screen = Screen::Kept {
             selected: index.min(self.kept.len().saturating_sub(1)),
         };

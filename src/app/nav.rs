@@ -125,10 +125,10 @@ impl App {
             }
             Msg::Back if draft.editing.is_some() => {
                 let id = draft.editing.unwrap_or_default();
-                self.notice = Some(
-                    "Your changes are kept as a draft; open the entry and press e to carry on."
-                        .to_string(),
-                );
+                self.notice = Some(format!(
+                    "Your changes are kept as a draft; open the entry and press {} to carry on.",
+                    crate::keys::label(crate::keys::Context::Entry, &Msg::EditEntry)
+                ));
                 self.screen = Screen::Entry { id, scroll: 0 };
                 vec![Effect::LoadEntry(id), self.save()]
             }

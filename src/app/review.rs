@@ -250,8 +250,10 @@ impl App {
                     .unwrap_or(0),
             };
         }
-        self.notice =
-            Some("Deleted. Press u in Review to undo, until you close attune.".to_string());
+        self.notice = Some(format!(
+            "Deleted. Press {} in Review to undo, until you close attune.",
+            crate::keys::label(crate::keys::Context::Review, &Msg::Undo)
+        ));
         vec![
             Effect::DeleteEntry(id),
             self.load_review(0),

@@ -9,9 +9,11 @@ use unicode_width::UnicodeWidthStr;
 use super::theme;
 use super::widgets::scale::Scale;
 use super::widgets::{choice, feelings, ladder, recall, text as text_field};
+use crate::app::Msg;
 use crate::app::exercise::{Draft, DraftAnswer};
 use crate::app::{App, Laid, RecallKey};
 use crate::content::{Exercise, PromptKind, RecallSource};
+use crate::keys::{self, Context};
 
 /// Draw the open prompt (or the save page); returns the size of the text field
 /// being typed in, if any.
@@ -192,7 +194,12 @@ fn save_page(ex: &Exercise, draft: &Draft, frame: &mut Frame, area: Rect) {
     let mut lines = vec![
         Line::from(Span::styled("Ready to save", theme::heading())),
         Line::from(Span::styled(
-            "Enter saves this entry. Shift-Tab goes back to change anything; Esc keeps it as a draft.",
+            format!(
+                "{} saves this entry. {} goes back to change anything; {} keeps it as a draft.",
+                keys::label(Context::Save, &Msg::Open),
+                keys::label(Context::Save, &Msg::PrevPrompt),
+                keys::label(Context::Save, &Msg::Back)
+            ),
             theme::dim(),
         )),
         Line::default(),

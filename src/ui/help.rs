@@ -69,7 +69,8 @@ pub fn page_lines(app: &App, under: &Screen, width: u16) -> Vec<Line<'static>> {
     let mut seen = Vec::new();
     let rows: Vec<(String, &str)> = keys::bindings(context)
         .filter(|b| {
-            let fresh = !(b.keys.is_empty() || seen.contains(&b.does) && b.contexts.is_empty());
+            let fresh =
+                !(b.keys.is_empty() || seen.contains(&b.does) && b.scope == keys::Scope::All);
             seen.push(b.does);
             fresh
         })

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme;
-use crate::app::{App, HomeItem};
+use crate::app::{App, HomeItem, Msg};
 
 pub fn render(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
     let mut lines = vec![
@@ -82,10 +82,20 @@ fn item_text(app: &App, item: HomeItem) -> (String, String) {
             },
             "read, export or discard ".to_string(),
         ),
-        HomeItem::Review => ("Review past entries".to_string(), "r ".to_string()),
-        HomeItem::Insights => ("Insights".to_string(), "i ".to_string()),
-        HomeItem::Help => ("Help and crisis lines".to_string(), "F1 ".to_string()),
+        HomeItem::Review => (
+            "Review past entries".to_string(),
+            format!("{} ", key(&Msg::Review)),
+        ),
+        HomeItem::Insights => ("Insights".to_string(), format!("{} ", key(&Msg::Insights))),
+        HomeItem::Help => (
+            "Help and crisis lines".to_string(),
+            format!("{} ", crate::keys::label_everywhere(&Msg::Help)),
+        ),
     }
+}
+
+fn key(msg: &Msg) -> String {
+    crate::keys::label(crate::keys::Context::Home, msg)
 }
 
 /// "2 of 3 done · last 12 Nov", "in progress", or "not started": shown, never demanded.

@@ -119,8 +119,9 @@ fn confirm(app: &App, index: usize, frame: &mut Frame, area: Rect) {
         .get(index)
         .map_or_else(|| "this draft".to_string(), |d| title(app, d));
     let text = format!(
-        "Discard the draft of {what}? It can be brought back with u until you close attune.  \
-         y discard · n keep"
+        "Discard the draft of {what}? It can be brought back with {} until you close attune.  {}",
+        crate::keys::label(crate::keys::Context::Kept, &crate::app::Msg::Undo),
+        super::yes_no("discard", "keep")
     );
     frame.render_widget(
         Paragraph::new(Span::styled(text, theme::accent())).wrap(Wrap { trim: true }),
@@ -137,8 +138,10 @@ fn title(app: &App, draft: &SavedDraft) -> String {
 fn where_from(app: &App, draft: &SavedDraft) -> String {
     match app.content.exercise(&draft.step_id, &draft.exercise_id) {
         Some((step, _)) => format!(
-            "A second draft of this exercise, from step {} · {}. c carries it on once the other is saved.",
-            step.number, step.title
+            "A second draft of this exercise, from step {} · {}. {} carries it on once the other is saved.",
+            step.number,
+            step.title,
+            crate::keys::label(crate::keys::Context::KeptDraft, &crate::app::Msg::Continue)
         ),
         None => format!(
             "From \"{}\" in step \"{}\", which this content pack doesn't have.",

@@ -94,7 +94,10 @@ fn alert_box(text: &str, frame: &mut Frame, body: Rect) {
         .collect();
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
-        "Enter: OK, I've read this",
+        format!(
+            "{}: OK, I've read this",
+            keys::label(keys::Context::Alert, &crate::app::Msg::Dismiss)
+        ),
         theme::dim(),
     )));
     let height = (lines.len() as u16 + 2).min(body.height);
@@ -233,16 +236,14 @@ fn status_line(app: &App, width: u16) -> Line<'static> {
     if let Some(notice) = &app.notice {
         return Line::from(Span::styled(format!(" {notice}"), theme::accent()));
     }
-    let mut hints: Vec<&str> = keys::bindings(app.context())
-        .filter(|b| !b.bar.is_empty())
-        .map(|b| b.bar)
-        .collect();
+    let mut hints: Vec<(String, &crate::app::Msg)> = keys::hints(app.context());
     // Help must always be visible; drop other hints from the end until the rest fit.
     let help = hints
         .iter()
-        .position(|h| h.starts_with("F1"))
-        .map(|i| hints.remove(i));
-    let fits = |hints: &[&str]| {
+        .position(|(_, msg)| **msg == crate::app::Msg::Help)
+        .map(|i| hints.remove(i).0);
+    let mut hints: Vec<String> = hints.into_iter().map(|(h, _)| h).collect();
+    let fits = |hints: &[String]| {
         let shown: usize = hints.iter().chain(help.iter()).map(|h| h.width() + 5).sum();
         shown < usize::from(width)
     };
@@ -258,11 +259,24 @@ fn status_line(app: &App, width: u16) -> Line<'static> {
 
 fn too_small(frame: &mut Frame, area: Rect) {
     let text = format!(
-        "Please enlarge the window (need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}). Ctrl-C saves and quits.",
-        area.width, area.height
+        "Please enlarge the window (need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}). {} saves and quits.",
+        area.width,
+        area.height,
+        keys::label_everywhere(&crate::app::Msg::Quit)
     );
     let paragraph = Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true });
     frame.render_widget(paragraph, area);
+}
+
+/// "y delete · n keep": the keys of a yes-or-no question, from the keymap.
+pub fn yes_no(yes: &str, no: &str) -> String {
+    use crate::app::Msg;
+    let c = keys::Context::Confirm;
+    format!(
+        "{} {yes} · {} {no}",
+        keys::label(c, &Msg::Confirm),
+        keys::label(c, &Msg::Cancel)
+    )
 }
 
 /// Text cut to fit `width` columns, ending in "…" when anything was left out.

@@ -35,7 +35,11 @@ pub fn render(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
     );
     frame.render_widget(Paragraph::new(filter_line(app)), filters);
     if let Some(id) = review.confirm_delete {
-        let text = format!("{}  y delete · n keep", app.delete_question(id));
+        let text = format!(
+            "{}  {}",
+            app.delete_question(id),
+            super::yes_no("delete", "keep")
+        );
         frame.render_widget(
             Paragraph::new(Span::styled(text, theme::accent())).wrap(Wrap { trim: true }),
             list,
@@ -47,7 +51,10 @@ pub fn render(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
             "Nothing here yet. When you finish an exercise it is saved here, and you can come back \
              to read it whenever you like."
         } else {
-            "No entries match. c clears the filters."
+            &format!(
+                "No entries match. {} clears the filters.",
+                crate::keys::label(crate::keys::Context::Review, &crate::app::Msg::ClearFilters)
+            )
         };
         frame.render_widget(
             Paragraph::new(Span::styled(text, theme::dim())).wrap(Wrap { trim: true }),

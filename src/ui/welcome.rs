@@ -37,7 +37,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
          Nothing is scored.",
     );
     let begin = vec![Line::from(Span::styled(
-        "Press Enter to begin.",
+        format!(
+            "Press {} to begin.",
+            crate::keys::label(crate::keys::Context::Welcome, &crate::app::Msg::Open)
+        ),
         theme::heading(),
     ))];
 

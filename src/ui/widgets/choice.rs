@@ -52,7 +52,10 @@ pub fn render_multi(
         let title = if draft.on_other() {
             "Something else (typing here)"
         } else {
-            "Something else: ↓ to write"
+            &format!(
+                "Something else: {} to write",
+                crate::keys::label(crate::keys::Context::Multi, &crate::app::Msg::Down)
+            )
         };
         let size = line_editor(frame, area, editor, title, draft.on_other());
         return draft.on_other().then_some(size);

@@ -8,6 +8,7 @@ use ratatui::widgets::{ListItem, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::{cursor_list, line_editor};
+use crate::app::Msg;
 use crate::app::answer::ladder::{LadderDraft, LadderEdit};
 use crate::content::LadderSpec;
 use crate::ui::theme;
@@ -30,8 +31,10 @@ pub fn render(
     .areas(area);
     if draft.items.is_empty() {
         let text = format!(
-            "No {}s yet. Press a (or Enter) to add the first one.",
-            spec.item
+            "No {}s yet. Press {} (or {}) to add the first one.",
+            spec.item,
+            key(&Msg::Add),
+            key(&Msg::Open)
         );
         frame.render_widget(Paragraph::new(Span::styled(text, theme::dim())), list);
     } else {
@@ -75,7 +78,15 @@ pub fn render(
             theme::dim(),
         )),
         Line::from(Span::styled(
-            "←→ or 0-9 rate · Shift-↑↓ or K/J move · d delete",
+            format!(
+                "{}{} or {} rate · {}/{} move · {} delete",
+                key(&Msg::Decrease),
+                key(&Msg::Increase),
+                key(&Msg::Digit(0)),
+                key(&Msg::MoveUp),
+                key(&Msg::MoveDown),
+                key(&Msg::Delete)
+            ),
             theme::dim(),
         )),
     ];
@@ -84,6 +95,10 @@ pub fn render(
 }
 
 /// The form for one item; returns the size of the field being typed in.
+fn key(msg: &Msg) -> String {
+    crate::keys::label(crate::keys::Context::Ladder, msg)
+}
+
 fn form(frame: &mut Frame, area: Rect, spec: &LadderSpec, edit: &LadderEdit) -> (u16, u16) {
     let title = match edit.index {
         Some(i) => format!("Editing {} {}", spec.item, i + 1),

@@ -6,7 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use crate::app::Msg;
 use crate::content::ScaleSpec;
+use crate::keys::{self, Context};
 use crate::ui::theme;
 
 pub struct Scale<'a> {
@@ -47,7 +49,12 @@ impl Widget for Scale<'_> {
                 Span::raw(format!(" (from {} to {})", spec.min, spec.max)),
             ]),
             None => Line::from(Span::styled(
-                "Not set. Use ← → or a digit, or Tab to skip.",
+                format!(
+                    "Not set. Use {} {} or a digit, or {} to skip.",
+                    keys::label(Context::Scale, &Msg::Decrease),
+                    keys::label(Context::Scale, &Msg::Increase),
+                    keys::label(Context::Scale, &Msg::NextPrompt)
+                ),
                 theme::dim(),
             )),
         };
