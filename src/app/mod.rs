@@ -69,7 +69,7 @@ pub struct App {
     pub drafts: Vec<Draft>,
     pub activity: Vec<ExerciseActivity>,
     /// Steps the person marked done themselves.
-    pub done_steps: std::collections::BTreeSet<String>,
+    done_steps: std::collections::BTreeSet<String>,
     /// What the person set in settings.toml (their own crisis lines).
     pub settings: crate::settings::Settings,
     pub review: review::Review,
@@ -82,7 +82,7 @@ pub struct App {
     /// Why the words on screen are not saved, shown until a save succeeds.
     pub problem: Option<String>,
     /// Things to read before going on, one at a time, until dismissed.
-    pub alerts: Vec<String>,
+    alerts: Vec<String>,
     /// Drafts kept without being opened: from exercises this content pack doesn't
     /// have, or a second draft of one brought back by an import. Never dropped unasked.
     pub kept: Vec<SavedDraft>,
@@ -92,7 +92,7 @@ pub struct App {
     kept_discarded: Vec<SavedDraft>,
     /// A quit found the session could not be saved; the next quit leaves anyway.
     quit_refused: bool,
-    pub size: (u16, u16),
+    size: (u16, u16),
     /// What the last draw laid out: the text field's size, the scrolled page's length.
     pub laid: Laid,
     /// Earlier answers loaded for recall prompts; None inside means there is none yet.

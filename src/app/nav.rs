@@ -123,62 +123,8 @@ impl App {
                 draft.prompt -= 1;
                 vec![self.save()]
             }
-            Msg::Back if draft.editing.is_some() => {
-                let id = draft.editing.unwrap_or_default();
-                self.notice = Some(format!(
-                    "Your changes are kept as a draft; open the entry and press {} to carry on.",
-                    crate::keys::label(crate::keys::Context::Entry, &Msg::EditEntry)
-                ));
-                self.screen = Screen::Entry { id, scroll: 0 };
-                vec![Effect::LoadEntry(id), self.save()]
-            }
-            Msg::Back => {
-                if draft.answered() == 0 && draft.prompt == 0 {
-                    // Nothing written yet: there is no draft worth keeping.
-                    self.drafts.remove(index);
-                } else {
-                    self.notice = Some(
-                        "Your draft is kept. Open the exercise again to carry on.".to_string(),
-                    );
-                }
-                self.screen = Screen::Step {
-                    step,
-                    selected: exercise,
-                };
-                vec![self.save()]
-            }
-            Msg::Open if draft.on_save_page() && draft.editing.is_some() => {
-                let id = draft.editing.unwrap_or_default();
-                let uid = draft.editing_uid.clone();
-                let entry = draft.to_entry(&ex);
-                self.pending = Some(self.drafts.remove(index));
-                self.entry = None;
-                self.screen = Screen::Entry { id, scroll: 0 };
-                self.dirty = false;
-                vec![Effect::UpdateEntry {
-                    id,
-                    uid,
-                    entry,
-                    session: self.session(),
-                }]
-            }
-            Msg::Open if draft.on_save_page() => {
-                let entry = draft.to_entry(&ex);
-                self.pending = Some(self.drafts.remove(index));
-                self.screen = Screen::Step {
-                    step,
-                    selected: exercise,
-                };
-                self.notice = Some(format!("Saved \"{}\". You'll find it in Review.", ex.title));
-                self.dirty = false;
-                vec![
-                    Effect::CommitEntry {
-                        entry,
-                        session: self.session(),
-                    },
-                    Effect::LoadActivity,
-                ]
-            }
+            Msg::Back => self.leave_exercise(index, step, exercise),
+            Msg::Open if draft.on_save_page() => self.save_draft(index, &ex, step, exercise),
             other => match draft.apply(&ex, &self.content.feelings, other, self.laid.field) {
                 Change::None => vec![],
                 Change::Moved | Change::Edited => {
@@ -191,6 +137,70 @@ impl App {
                 }
             },
         }
+    }
+
+    /// Esc in an exercise: back where it was opened from, the draft kept if it holds
+    /// anything (an edit goes back to its entry).
+    fn leave_exercise(&mut self, index: usize, step: usize, exercise: usize) -> Vec<Effect> {
+        let draft = &self.drafts[index];
+        if let Some(id) = draft.editing {
+            self.notice = Some(format!(
+                "Your changes are kept as a draft; open the entry and press {} to carry on.",
+                crate::keys::label(crate::keys::Context::Entry, &Msg::EditEntry)
+            ));
+            self.screen = Screen::Entry { id, scroll: 0 };
+            return vec![Effect::LoadEntry(id), self.save()];
+        }
+        if draft.answered() == 0 && draft.prompt == 0 {
+            // Nothing written yet: there is no draft worth keeping.
+            self.drafts.remove(index);
+        } else {
+            self.notice =
+                Some("Your draft is kept. Open the exercise again to carry on.".to_string());
+        }
+        self.screen = Screen::Step {
+            step,
+            selected: exercise,
+        };
+        vec![self.save()]
+    }
+
+    /// Enter on the save page: the draft becomes an entry (or saves over the entry it
+    /// edits), together with the session without it.
+    fn save_draft(
+        &mut self,
+        index: usize,
+        ex: &crate::content::Exercise,
+        step: usize,
+        exercise: usize,
+    ) -> Vec<Effect> {
+        let draft = self.drafts.remove(index);
+        let entry = draft.to_entry(ex);
+        let editing = draft.editing.map(|id| (id, draft.editing_uid.clone()));
+        self.pending = Some(draft);
+        self.dirty = false;
+        if let Some((id, uid)) = editing {
+            self.entry = None;
+            self.screen = Screen::Entry { id, scroll: 0 };
+            return vec![Effect::UpdateEntry {
+                id,
+                uid,
+                entry,
+                session: self.session(),
+            }];
+        }
+        self.screen = Screen::Step {
+            step,
+            selected: exercise,
+        };
+        self.notice = Some(format!("Saved \"{}\". You'll find it in Review.", ex.title));
+        vec![
+            Effect::CommitEntry {
+                entry,
+                session: self.session(),
+            },
+            Effect::LoadActivity,
+        ]
     }
 
     pub(super) fn on_reading(

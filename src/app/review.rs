@@ -117,21 +117,9 @@ impl App {
         if self.review.searching {
             return self.on_search(msg);
         }
-        let rows = self.review.rows.len();
         match msg {
             Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown => {
-                let selected = match msg {
-                    Msg::PageUp => selected.saturating_sub(usize::from(PAGE)),
-                    Msg::PageDown => (selected + usize::from(PAGE)).min(rows.saturating_sub(1)),
-                    _ => move_in(selected, rows, &msg),
-                };
-                self.screen = Screen::Review { selected };
-                self.dirty = true;
-                // Load the next page before the person reaches the end of this one.
-                if selected + 40 >= rows && rows < self.review.total {
-                    return vec![self.load_review(rows)];
-                }
-                vec![]
+                self.move_in_review(selected, &msg)
             }
             Msg::Open => match self.review.rows.get(selected) {
                 Some(summary) => self.open_entry(summary.id),
@@ -141,53 +129,8 @@ impl App {
                 self.review.searching = true;
                 vec![]
             }
-            Msg::CycleStep => {
-                let next = match &self.review.query.step {
-                    None => self.content.steps.first(),
-                    Some(id) => self
-                        .content
-                        .step_index(id)
-                        .and_then(|i| self.content.steps.get(i + 1)),
-                };
-                self.review.query.step = next.map(|s| s.id.clone());
-                self.review.query.exercise = None;
-                self.refilter()
-            }
-            Msg::CycleExercise => {
-                let Some(step) = self
-                    .review
-                    .query
-                    .step
-                    .as_ref()
-                    .and_then(|id| self.content.step(id))
-                else {
-                    self.notice = Some("Pick a step first (s), then an exercise (e).".to_string());
-                    return vec![];
-                };
-                let exercises: Vec<&String> = step
-                    .exercises
-                    .iter()
-                    .filter(|e| !e.is_reading())
-                    .map(|e| &e.id)
-                    .collect();
-                let next = match &self.review.query.exercise {
-                    None => exercises.first().copied(),
-                    Some(id) => exercises
-                        .iter()
-                        .position(|e| *e == id)
-                        .and_then(|i| exercises.get(i + 1).copied()),
-                };
-                self.review.query.exercise = next.cloned();
-                self.refilter()
-            }
-            Msg::CycleRange => {
-                self.review.query.range = self.review.query.range.next();
-                self.refilter()
-            }
-            Msg::ClearFilters => {
-                self.review.query = ReviewQuery::default();
-                self.review.search = Default::default();
-                self.refilter()
+            Msg::CycleStep | Msg::CycleExercise | Msg::CycleRange | Msg::ClearFilters => {
+                self.on_filter(msg)
             }
             Msg::Delete => match self.review.rows.get(selected) {
                 Some(row) => {
@@ -210,6 +153,76 @@ impl App {
             }
             _ => vec![],
         }
+    }
+
+    /// Up, down, a page up or down the list; the next page loads before it is reached.
+    fn move_in_review(&mut self, selected: usize, msg: &Msg) -> Vec<Effect> {
+        let rows = self.review.rows.len();
+        let selected = match msg {
+            Msg::PageUp => selected.saturating_sub(usize::from(PAGE)),
+            Msg::PageDown => (selected + usize::from(PAGE)).min(rows.saturating_sub(1)),
+            _ => move_in(selected, rows, msg),
+        };
+        self.screen = Screen::Review { selected };
+        self.dirty = true;
+        if selected + 40 >= rows && rows < self.review.total {
+            return vec![self.load_review(rows)];
+        }
+        vec![]
+    }
+
+    /// The filters: step, exercise (within a step), time range, and clearing them.
+    fn on_filter(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::CycleStep => {
+                let next = match &self.review.query.step {
+                    None => self.content.steps.first(),
+                    Some(id) => self
+                        .content
+                        .step_index(id)
+                        .and_then(|i| self.content.steps.get(i + 1)),
+                };
+                self.review.query.step = next.map(|s| s.id.clone());
+                self.review.query.exercise = None;
+            }
+            Msg::CycleExercise => {
+                let Some(step) = self
+                    .review
+                    .query
+                    .step
+                    .as_ref()
+                    .and_then(|id| self.content.step(id))
+                else {
+                    let key = |m| crate::keys::label(crate::keys::Context::Review, &m);
+                    self.notice = Some(format!(
+                        "Pick a step first ({}), then an exercise ({}).",
+                        key(Msg::CycleStep),
+                        key(Msg::CycleExercise)
+                    ));
+                    return vec![];
+                };
+                let exercises: Vec<&String> = step
+                    .exercises
+                    .iter()
+                    .filter(|e| !e.is_reading())
+                    .map(|e| &e.id)
+                    .collect();
+                let next = match &self.review.query.exercise {
+                    None => exercises.first().copied(),
+                    Some(id) => exercises
+                        .iter()
+                        .position(|e| *e == id)
+                        .and_then(|i| exercises.get(i + 1).copied()),
+                };
+                self.review.query.exercise = next.cloned();
+            }
+            Msg::CycleRange => self.review.query.range = self.review.query.range.next(),
+            _ => {
+                self.review.query = ReviewQuery::default();
+                self.review.search = Default::default();
+            }
+        }
+        self.refilter()
     }
 
     /// Typing in the search line: every change of words searches again.

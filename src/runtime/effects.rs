@@ -65,6 +65,15 @@ fn refusal(effect: &Effect, damage: &str) -> Msg {
 
 /// Carry out one effect; some answer with a message for the App.
 pub fn run_effect(store: &mut Store, content: &Content, effect: Effect) -> Option<Msg> {
+    if effect.writes() {
+        write(store, effect)
+    } else {
+        read(store, content, effect)
+    }
+}
+
+/// The effects that change the journal.
+fn write(store: &mut Store, effect: Effect) -> Option<Msg> {
     match effect {
         Effect::SaveSession(session) => Some(match store.save_session(&session) {
             Ok(()) => Msg::SessionSaved,
@@ -85,6 +94,29 @@ pub fn run_effect(store: &mut Store, content: &Content, effect: Effect) -> Optio
                 Err(e) => Msg::CommitFailed(store.explain(&e)),
             },
         ),
+        Effect::DeleteEntry(id) => store
+            .delete_entry(id)
+            .err()
+            .map(|e| Msg::StoreFailed(format!("Could not delete that entry: {e}"))),
+        Effect::UndeleteEntry(id) => store
+            .undelete_entry(id)
+            .err()
+            .map(|e| Msg::StoreFailed(format!("Could not bring it back: {e}"))),
+        Effect::MarkStepDone { step_id, done } => store
+            .mark_step_done(&step_id, done)
+            .err()
+            .map(|e| Msg::StoreFailed(format!("Could not save a setting: {e}"))),
+        Effect::MarkWelcomed => store
+            .mark_welcomed()
+            .err()
+            .map(|e| Msg::StoreFailed(format!("Could not save a setting: {e}"))),
+        _ => None,
+    }
+}
+
+/// The effects that read the journal (and write exports beside it).
+fn read(store: &mut Store, content: &Content, effect: Effect) -> Option<Msg> {
+    match effect {
         Effect::LoadActivity => Some(match store.activity() {
             Ok(activity) => Msg::ActivityLoaded(activity),
             Err(e) => Msg::StoreFailed(format!("Could not read your progress: {e}")),
@@ -110,14 +142,6 @@ pub fn run_effect(store: &mut Store, content: &Content, effect: Effect) -> Optio
                 Err(e) => Msg::StoreFailed(format!("Could not read your entries: {e}")),
             })
         }
-        Effect::DeleteEntry(id) => store
-            .delete_entry(id)
-            .err()
-            .map(|e| Msg::StoreFailed(format!("Could not delete that entry: {e}"))),
-        Effect::UndeleteEntry(id) => store
-            .undelete_entry(id)
-            .err()
-            .map(|e| Msg::StoreFailed(format!("Could not bring it back: {e}"))),
         Effect::Export(query) => Some(match export_markdown(store, content, &query) {
             Ok(path) => Msg::Exported(path),
             Err(e) => Msg::StoreFailed(format!("Could not export: {e:#}")),
@@ -150,15 +174,7 @@ pub fn run_effect(store: &mut Store, content: &Content, effect: Effect) -> Optio
                 Err(e) => Msg::StoreFailed(format!("Could not read an earlier answer: {e}")),
             },
         ),
-        Effect::MarkStepDone { step_id, done } => store
-            .mark_step_done(&step_id, done)
-            .err()
-            .map(|e| Msg::StoreFailed(format!("Could not save a setting: {e}"))),
-        Effect::MarkWelcomed => store
-            .mark_welcomed()
-            .err()
-            .map(|e| Msg::StoreFailed(format!("Could not save a setting: {e}"))),
-        Effect::Quit | Effect::QuitAnyway => None,
+        _ => None,
     }
 }
 

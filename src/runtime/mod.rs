@@ -150,42 +150,8 @@ fn event_loop(shared: &Mutex<Shared>, start: VecDeque<Msg>) -> anyhow::Result<()
     let mut last_input = Instant::now();
     let mut dirty_since: Option<Instant> = None;
     loop {
-        let (dirty, checking) = {
-            let state = &mut *lock(shared);
-            queue.extend(checks::poll(state));
-            let redraw = !queue.is_empty();
-            loop {
-                let Shared {
-                    app, store, checks, ..
-                } = state;
-                let quit = effects::drain(app, &mut queue, |app, effect| {
-                    effects::perform(store, checks, &app.content, effect)
-                });
-                let Some(quit) = quit else { break };
-                let how = if quit == Effect::Quit {
-                    leave::How::Quit
-                } else {
-                    leave::How::QuitAnyway
-                };
-                let report = leave::leave(state, how);
-                if report.rescued() {
-                    eprintln!("{}", report.describe());
-                }
-                match report.refused() {
-                    None => return Ok(()),
-                    Some(problem) => queue.push_back(Msg::QuitRefused(problem)),
-                }
-            }
-            if redraw && let Some(terminal) = &mut state.terminal {
-                let laid = draw(terminal, &state.app)?;
-                // What the App needs of the layout comes back as a message; if it
-                // changed (a resize, a new prompt), draw once more with it.
-                if laid != state.app.laid {
-                    state.app.update(Msg::Laid(laid));
-                    draw(terminal, &state.app)?;
-                }
-            }
-            (state.app.is_dirty(), state.checks.pending())
+        let Some((dirty, checking)) = settle(&mut lock(shared), &mut queue)? else {
+            return Ok(());
         };
         dirty_since = if dirty {
             Some(dirty_since.unwrap_or_else(Instant::now))
@@ -205,22 +171,67 @@ fn event_loop(shared: &Mutex<Shared>, start: VecDeque<Msg>) -> anyhow::Result<()
         if event::poll(timeout)? {
             last_input = Instant::now();
             let context = lock(shared).app.context();
-            match event::read()? {
-                Event::Key(key) => {
-                    #[cfg(debug_assertions)]
-                    test_panic(key);
-                    queue.extend(keys::map(context, key));
-                }
-                Event::Paste(text) => queue.push_back(Msg::Paste(text)),
-                Event::Resize(w, h) => queue.push_back(Msg::Resize(w, h)),
-                _ => {}
-            }
+            queue.extend(input(context, event::read()?));
         }
         if let Some(since) = dirty_since
             && (last_input.elapsed() >= IDLE_SAVE || since.elapsed() >= MAX_UNSAVED)
         {
             queue.push_back(Msg::Tick);
         }
+    }
+}
+
+/// Everything queued goes through the App, its effects run, and the screen is drawn.
+/// Returns whether unsaved changes wait and the check still runs, or None once attune
+/// has left (a quit that could save).
+fn settle(state: &mut Shared, queue: &mut VecDeque<Msg>) -> anyhow::Result<Option<(bool, bool)>> {
+    queue.extend(checks::poll(state));
+    let redraw = !queue.is_empty();
+    loop {
+        let Shared {
+            app, store, checks, ..
+        } = state;
+        let quit = effects::drain(app, queue, |app, effect| {
+            effects::perform(store, checks, &app.content, effect)
+        });
+        let Some(quit) = quit else { break };
+        let how = if quit == Effect::Quit {
+            leave::How::Quit
+        } else {
+            leave::How::QuitAnyway
+        };
+        let report = leave::leave(state, how);
+        if report.rescued() {
+            eprintln!("{}", report.describe());
+        }
+        match report.refused() {
+            None => return Ok(None),
+            Some(problem) => queue.push_back(Msg::QuitRefused(problem)),
+        }
+    }
+    if redraw && let Some(terminal) = &mut state.terminal {
+        let laid = draw(terminal, &state.app)?;
+        // What the App needs of the layout comes back as a message; if it changed (a
+        // resize, a new prompt), draw once more with it.
+        if laid != state.app.laid {
+            state.app.update(Msg::Laid(laid));
+            draw(terminal, &state.app)?;
+        }
+    }
+    Ok(Some((state.app.is_dirty(), state.checks.pending())))
+}
+
+/// A terminal event as the App's message, through the keymap.
+fn input(context: crate::keys::Context, event: Event) -> Option<Msg> {
+    match event {
+        Event::Key(key) => {
+            #[cfg(debug_assertions)]
+            test_panic(key);
+            keys::map(context, key)
+        }
+        Event::Paste(text) => Some(Msg::Paste(text)),
+        Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+        _ => None,
     }
 }
 

@@ -13,7 +13,19 @@ impl Store {
         &self,
         since: DateTime<FixedOffset>,
     ) -> rusqlite::Result<crate::insights::Insights> {
-        use crate::insights::{Change, FeelingPoint, Insights};
+        use crate::insights::Insights;
+        Ok(Insights {
+            weeks: self.weekly(since)?,
+            feelings: self.feeling_points()?,
+            changes: self.pair_changes()?,
+        })
+    }
+
+    /// Entries per week since `since`, every week there (an empty one as 0).
+    fn weekly(
+        &self,
+        since: DateTime<FixedOffset>,
+    ) -> rusqlite::Result<Vec<(chrono::NaiveDate, u32)>> {
         use chrono::Datelike;
         let mut weeks: std::collections::BTreeMap<chrono::NaiveDate, u32> = Default::default();
         let mut monday = since.date_naive()
@@ -31,6 +43,12 @@ impl Store {
             let start = day - chrono::Days::new(u64::from(day.weekday().num_days_from_monday()));
             *weeks.entry(start).or_default() += 1;
         }
+        Ok(weeks.into_iter().collect())
+    }
+
+    /// The latest feeling intensities, as a share of their scale, oldest first.
+    fn feeling_points(&self) -> rusqlite::Result<Vec<crate::insights::FeelingPoint>> {
+        use crate::insights::FeelingPoint;
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.created_at, a.number, a.scale_max, a.text FROM answers a JOIN entries e ON e.id = a.entry_id
              WHERE e.deleted_at IS NULL AND a.kind = 'feelings' AND a.number IS NOT NULL AND a.scale_max > 0
@@ -50,6 +68,12 @@ impl Store {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         feelings.reverse();
+        Ok(feelings)
+    }
+
+    /// The latest before/after pairs, oldest first.
+    fn pair_changes(&self) -> rusqlite::Result<Vec<crate::insights::Change>> {
+        use crate::insights::Change;
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.id, e.created_at, e.exercise_title, a.pair, a.number, a.scale_max FROM answers a
              JOIN entries e ON e.id = a.entry_id
@@ -89,10 +113,6 @@ impl Store {
             }
         }
         changes.reverse();
-        Ok(Insights {
-            weeks: weeks.into_iter().collect(),
-            feelings,
-            changes,
-        })
+        Ok(changes)
     }
 }

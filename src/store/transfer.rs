@@ -1,7 +1,7 @@
 //! Export and import of the whole journal as JSON: every entry with its history,
 //! the schema version and settings. Import is all or nothing and idempotent.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::DateTime;
 use rusqlite::params;
@@ -138,6 +138,32 @@ impl Export {
 impl Store {
     /// Every entry the filter matches, oldest first, with its history.
     pub fn export(&self, filter: &Filter) -> rusqlite::Result<Export> {
+        let heads = self.export_heads(filter)?;
+        let (mut answers, mut history) = self.answers_and_history()?;
+        let entries: Vec<ExportedEntry> = heads
+            .into_iter()
+            .map(|(id, mut entry)| {
+                entry.answers = answers.remove(&id).unwrap_or_default();
+                entry.history = history.remove(&id).unwrap_or_default();
+                entry
+            })
+            .collect();
+        let settings = self
+            .conn
+            .prepare("SELECT key, value FROM settings WHERE key NOT LIKE 'unreadable_session_%' ORDER BY key")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Export {
+            format: EXPORT_FORMAT.to_string(),
+            schema_version: schema_version(),
+            settings,
+            entries,
+            drafts: self.drafts_for(filter),
+        })
+    }
+
+    /// The entries a filter selects, oldest first, without their answers yet.
+    fn export_heads(&self, filter: &Filter) -> rusqlite::Result<Vec<(i64, ExportedEntry)>> {
         let since = filter.since.map(|t| t.timestamp());
         let until = filter.until.map(|t| t.timestamp());
         // The same selection Review shows ("export what Review shows"), oldest first.
@@ -145,35 +171,43 @@ impl Store {
             "SELECT e.id, e.uid, e.step_id, e.exercise_id, e.exercise_title, e.created_at, e.updated_at
              {MATCHING} ORDER BY e.created_unix, e.id"
         ))?;
-        let heads = stmt
-            .query_map(
-                params![
-                    filter.step,
-                    filter.exercise,
-                    since,
-                    until,
-                    filter.fts_query()
-                ],
-                |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        ExportedEntry {
-                            uid: r.get(1)?,
-                            step_id: r.get(2)?,
-                            exercise_id: r.get(3)?,
-                            exercise_title: r.get(4)?,
-                            created_at: r.get(5)?,
-                            updated_at: r.get(6)?,
-                            answers: Vec::new(),
-                            history: Vec::new(),
-                        },
-                    ))
-                },
-            )?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        // Two passes over answers and history in entry order, not a query per entry.
-        let mut answers: std::collections::HashMap<i64, Vec<Answer>> =
-            std::collections::HashMap::new();
+        stmt.query_map(
+            params![
+                filter.step,
+                filter.exercise,
+                since,
+                until,
+                filter.fts_query()
+            ],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    ExportedEntry {
+                        uid: r.get(1)?,
+                        step_id: r.get(2)?,
+                        exercise_id: r.get(3)?,
+                        exercise_title: r.get(4)?,
+                        created_at: r.get(5)?,
+                        updated_at: r.get(6)?,
+                        answers: Vec::new(),
+                        history: Vec::new(),
+                    },
+                ))
+            },
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()
+    }
+
+    /// Every live entry's answers and earlier versions, by entry id: two passes in
+    /// entry order, not a query per entry.
+    #[allow(clippy::type_complexity)]
+    fn answers_and_history(
+        &self,
+    ) -> rusqlite::Result<(
+        HashMap<i64, Vec<Answer>>,
+        HashMap<i64, Vec<ExportedVersion>>,
+    )> {
+        let mut answers: HashMap<i64, Vec<Answer>> = HashMap::new();
         let mut stmt = self.conn.prepare(&format!(
             "SELECT a.entry_id, {} FROM answers a JOIN entries e ON e.id = a.entry_id
              WHERE e.deleted_at IS NULL ORDER BY a.entry_id, a.position",
@@ -190,8 +224,7 @@ impl Store {
                 .or_default()
                 .push(answer_from_row(r, 1)?);
         }
-        let mut history: std::collections::HashMap<i64, Vec<ExportedVersion>> =
-            std::collections::HashMap::new();
+        let mut history: HashMap<i64, Vec<ExportedVersion>> = HashMap::new();
         let mut stmt = self.conn.prepare(
             "SELECT entry_id, changed_at, answers FROM entry_history ORDER BY entry_id, id",
         )?;
@@ -203,22 +236,13 @@ impl Store {
                 answers: parsed,
             });
         }
-        let entries: Vec<ExportedEntry> = heads
-            .into_iter()
-            .map(|(id, mut entry)| {
-                entry.answers = answers.remove(&id).unwrap_or_default();
-                entry.history = history.remove(&id).unwrap_or_default();
-                entry
-            })
-            .collect();
-        let settings = self
-            .conn
-            .prepare("SELECT key, value FROM settings WHERE key NOT LIKE 'unreadable_session_%' ORDER BY key")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        // Drafts have no date or words to filter by: a full or per-step export
-        // carries them, one narrowed by time or words does not.
-        let drafts = match (filter.since, filter.until, filter.words.trim()) {
+        Ok((answers, history))
+    }
+
+    /// The drafts an export carries: all for a full export, a step's for a per-step
+    /// one; drafts have no date or words, so one narrowed by those carries none.
+    fn drafts_for(&self, filter: &Filter) -> Vec<SavedDraft> {
+        match (filter.since, filter.until, filter.words.trim()) {
             (None, None, "") => self
                 .load_session()
                 .ok()
@@ -233,14 +257,7 @@ impl Store {
                 })
                 .unwrap_or_default(),
             _ => Vec::new(),
-        };
-        Ok(Export {
-            format: EXPORT_FORMAT.to_string(),
-            schema_version: schema_version(),
-            settings,
-            entries,
-            drafts,
-        })
+        }
     }
 
     /// Add what the export has and the journal lacks, in one transaction: importing

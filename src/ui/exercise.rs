@@ -32,93 +32,8 @@ pub fn render(app: &App, step: usize, exercise: usize, frame: &mut Frame, area: 
         save_page(ex, draft, frame, body);
         return Laid::default();
     }
-    let prompt = &ex.prompts[draft.prompt];
-    let hint = super::wrap(&prompt.hint, body.width);
-    let hint_height = u16::try_from(hint.len()).unwrap_or(1);
-    // A recall just before this prompt stays in view while the person answers.
-    let in_view = match draft.prompt.checked_sub(1).map(|i| &ex.prompts[i].kind) {
-        Some(PromptKind::Recall(source)) if !matches!(prompt.kind, PromptKind::Recall(_)) => {
-            Some(recalled(app, ex, draft, source))
-        }
-        _ => None,
-    };
-    let view_height = in_view.as_ref().map_or(0, |(_, text)| {
-        let lines = super::wrap(text.as_deref().unwrap_or(" "), body.width.saturating_sub(2)).len();
-        u16::try_from(lines.min(4)).unwrap_or(4) + 2
-    });
-    let [label, hint_area, _, view, field] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(hint_height),
-        Constraint::Length(1),
-        Constraint::Length(view_height),
-        Constraint::Fill(1),
-    ])
-    .areas(body);
-    if let Some((title, text)) = &in_view {
-        recall::render(frame, view, title, text.as_deref());
-    }
-    frame.render_widget(
-        Paragraph::new(Span::styled(prompt.label.clone(), theme::heading())),
-        label,
-    );
-    frame.render_widget(
-        Paragraph::new(
-            hint.into_iter()
-                .map(|l| Line::from(Span::styled(l, theme::dim())))
-                .collect::<Vec<_>>(),
-        ),
-        hint_area,
-    );
-    let typing = match (&draft.answers[draft.prompt], &prompt.kind) {
-        (DraftAnswer::Text(editor), kind) => {
-            let height = if *kind == PromptKind::Line {
-                3
-            } else {
-                field.height
-            };
-            let [boxed] = Layout::vertical([Constraint::Length(height)]).areas(field);
-            let block = Block::bordered().border_style(theme::accent());
-            let inner = block.inner(boxed);
-            frame.render_widget(block, boxed);
-            Some(text_field(frame, inner, editor, true))
-        }
-        (DraftAnswer::Scale(value), PromptKind::Scale(spec)) => {
-            frame.render_widget(
-                Scale {
-                    spec,
-                    value: *value,
-                },
-                field,
-            );
-            None
-        }
-        (DraftAnswer::Choice(c), PromptKind::Choice { options }) => {
-            choice::render_choice(frame, field, options, c);
-            None
-        }
-        (DraftAnswer::Multi(m), PromptKind::Multi { options, .. }) => {
-            choice::render_multi(frame, field, options, m)
-        }
-        (DraftAnswer::Feelings(f), PromptKind::Feelings { intensity }) => {
-            feelings::render(frame, field, &app.content.feelings, intensity, f);
-            None
-        }
-        (DraftAnswer::Ladder(l), PromptKind::Ladder(spec)) => ladder::render(frame, field, spec, l),
-        (DraftAnswer::Recall, PromptKind::Recall(source)) => {
-            let (title, text) = recalled(app, ex, draft, source);
-            let rows = super::wrap(
-                text.as_deref().unwrap_or(" "),
-                field.width.saturating_sub(2),
-            )
-            .len()
-                + 2;
-            let height = u16::try_from(rows).unwrap_or(u16::MAX).min(field.height);
-            let [boxed] = Layout::vertical([Constraint::Length(height)]).areas(field);
-            recall::render(frame, boxed, &title, text.as_deref());
-            None
-        }
-        _ => None,
-    };
+    let field = prompt_frame(app, ex, draft, frame, body);
+    let typing = answer(app, ex, draft, frame, field);
     Laid {
         field: typing.unwrap_or_default(),
         ..Laid::default()
@@ -241,5 +156,110 @@ fn max_of(value: &crate::journal::AnswerValue) -> i64 {
     match value {
         crate::journal::AnswerValue::Scale { max, .. } => *max,
         _ => 0,
+    }
+}
+
+/// The prompt's label and hint, and a recall kept in view above the answer; returns
+/// the area left for the answer.
+fn prompt_frame(app: &App, ex: &Exercise, draft: &Draft, frame: &mut Frame, body: Rect) -> Rect {
+    let prompt = &ex.prompts[draft.prompt];
+    let hint = super::wrap(&prompt.hint, body.width);
+    let hint_height = u16::try_from(hint.len()).unwrap_or(1);
+    // A recall just before this prompt stays in view while the person answers.
+    let in_view = match draft.prompt.checked_sub(1).map(|i| &ex.prompts[i].kind) {
+        Some(PromptKind::Recall(source)) if !matches!(prompt.kind, PromptKind::Recall(_)) => {
+            Some(recalled(app, ex, draft, source))
+        }
+        _ => None,
+    };
+    let view_height = in_view.as_ref().map_or(0, |(_, text)| {
+        let lines = super::wrap(text.as_deref().unwrap_or(" "), body.width.saturating_sub(2)).len();
+        u16::try_from(lines.min(4)).unwrap_or(4) + 2
+    });
+    let [label, hint_area, _, view, field] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(hint_height),
+        Constraint::Length(1),
+        Constraint::Length(view_height),
+        Constraint::Fill(1),
+    ])
+    .areas(body);
+    if let Some((title, text)) = &in_view {
+        recall::render(frame, view, title, text.as_deref());
+    }
+    frame.render_widget(
+        Paragraph::new(Span::styled(prompt.label.clone(), theme::heading())),
+        label,
+    );
+    frame.render_widget(
+        Paragraph::new(
+            hint.into_iter()
+                .map(|l| Line::from(Span::styled(l, theme::dim())))
+                .collect::<Vec<_>>(),
+        ),
+        hint_area,
+    );
+    field
+}
+
+/// The answer of the open prompt, in its widget; returns the size of the text field
+/// being typed in, if any.
+fn answer(
+    app: &App,
+    ex: &Exercise,
+    draft: &Draft,
+    frame: &mut Frame,
+    field: Rect,
+) -> Option<(u16, u16)> {
+    let prompt = &ex.prompts[draft.prompt];
+    match (&draft.answers[draft.prompt], &prompt.kind) {
+        (DraftAnswer::Text(editor), kind) => {
+            let height = if *kind == PromptKind::Line {
+                3
+            } else {
+                field.height
+            };
+            let [boxed] = Layout::vertical([Constraint::Length(height)]).areas(field);
+            let block = Block::bordered().border_style(theme::accent());
+            let inner = block.inner(boxed);
+            frame.render_widget(block, boxed);
+            Some(text_field(frame, inner, editor, true))
+        }
+        (DraftAnswer::Scale(value), PromptKind::Scale(spec)) => {
+            frame.render_widget(
+                Scale {
+                    spec,
+                    value: *value,
+                },
+                field,
+            );
+            None
+        }
+        (DraftAnswer::Choice(c), PromptKind::Choice { options }) => {
+            choice::render_choice(frame, field, options, c);
+            None
+        }
+        (DraftAnswer::Multi(m), PromptKind::Multi { options, .. }) => {
+            choice::render_multi(frame, field, options, m)
+        }
+        (DraftAnswer::Feelings(f), PromptKind::Feelings { intensity }) => {
+            feelings::render(frame, field, &app.content.feelings, intensity, f);
+            None
+        }
+        (DraftAnswer::Ladder(l), PromptKind::Ladder(spec)) => ladder::render(frame, field, spec, l),
+        (DraftAnswer::Recall, PromptKind::Recall(source)) => {
+            let (title, text) = recalled(app, ex, draft, source);
+            let rows = super::wrap(
+                text.as_deref().unwrap_or(" "),
+                field.width.saturating_sub(2),
+            )
+            .len()
+                + 2;
+            let height = u16::try_from(rows).unwrap_or(u16::MAX).min(field.height);
+            let [boxed] = Layout::vertical([Constraint::Length(height)]).areas(field);
+            recall::render(frame, boxed, &title, text.as_deref());
+            None
+        }
+        _ => None,
     }
 }

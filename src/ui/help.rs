@@ -15,25 +15,23 @@ pub fn render(app: &App, under: &Screen, scroll: u16, frame: &mut Frame, area: R
 }
 
 pub fn page_lines(app: &App, under: &Screen, width: u16) -> Vec<Line<'static>> {
+    let mut lines = crisis_lines(app, width);
+    lines.extend(key_lines(app, under, width));
+    lines
+}
+
+/// Where to get help now: the built-in lines, then the person's own.
+fn crisis_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(Span::styled(
         "If you need help now",
         theme::heading(),
     ))];
     for line in crisis::LINES {
-        for (i, l) in super::wrap(
+        bullet(
+            &mut lines,
             &format!("{}: {} (checked {})", line.who, line.how, line.checked),
-            width.saturating_sub(2),
-        )
-        .into_iter()
-        .enumerate()
-        {
-            let l = if i == 0 {
-                format!("• {l}")
-            } else {
-                format!("  {l}")
-            };
-            lines.push(Line::from(l));
-        }
+            width,
+        );
     }
     for line in &app.settings.crisis_lines {
         let text = if line.checked.is_empty() {
@@ -44,23 +42,33 @@ pub fn page_lines(app: &App, under: &Screen, width: u16) -> Vec<Line<'static>> {
                 line.who, line.how, line.checked
             )
         };
-        for (i, l) in super::wrap(&text, width.saturating_sub(2))
-            .into_iter()
-            .enumerate()
-        {
-            lines.push(Line::from(if i == 0 {
-                format!("• {l}")
-            } else {
-                format!("  {l}")
-            }));
-        }
+        bullet(&mut lines, &text, width);
     }
     lines.push(Line::default());
     for l in super::wrap(crisis::NOT_THERAPY, width) {
         lines.push(Line::from(Span::styled(l, theme::dim())));
     }
     lines.push(Line::default());
+    lines
+}
 
+/// A bulleted item, wrapped under its own first word.
+fn bullet(lines: &mut Vec<Line<'static>>, text: &str, width: u16) {
+    for (i, l) in super::wrap(text, width.saturating_sub(2))
+        .into_iter()
+        .enumerate()
+    {
+        lines.push(Line::from(if i == 0 {
+            format!("• {l}")
+        } else {
+            format!("  {l}")
+        }));
+    }
+}
+
+/// The keys of the screen under help, from the keymap.
+fn key_lines(app: &App, under: &Screen, width: u16) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
     let context = app.context_of(under);
     lines.push(Line::from(Span::styled(
         "Keys on this screen",
