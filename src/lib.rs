@@ -5,7 +5,6 @@ pub mod app;
 pub mod cli;
 pub mod content;
 pub mod crisis;
-pub mod days;
 pub mod export;
 pub mod fsutil;
 pub mod insights;

@@ -176,7 +176,7 @@ fn bad_imports_are_refused_and_leave_the_journal_byte_for_byte_unchanged() {
         ),
         (
             "newer schema",
-            good.replace("\"schema_version\": 3", "\"schema_version\": 99")
+            good.replace("\"schema_version\": 4", "\"schema_version\": 99")
                 .into_bytes(),
             "newer attune",
         ),

@@ -133,13 +133,19 @@ fn journals_from_before_the_mark_open_and_get_it() {
         store.mark_welcomed().unwrap();
         store.close().unwrap();
     }
-    // As every journal made before the application id was written.
+    // As every journal made before the application id was written (schema 3).
     rusqlite::Connection::open(dir.path().join("attune.db"))
         .unwrap()
-        .execute_batch("PRAGMA application_id = 0;")
+        .execute_batch(
+            "PRAGMA application_id = 0; PRAGMA user_version = 3; DROP INDEX entries_by_day;",
+        )
         .unwrap();
     let store = Store::open(dir.path()).unwrap();
     assert!(store.welcomed().unwrap());
+    assert_eq!(
+        store.user_version().unwrap(),
+        attune::store::schema_version()
+    );
     store.close().unwrap();
     let id: i32 = rusqlite::Connection::open(dir.path().join("attune.db"))
         .unwrap()

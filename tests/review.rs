@@ -127,8 +127,8 @@ fn filters_combine_by_step_exercise_dates_and_words() {
         ["Dear Dad, I wish you had asked about my weekend"]
     );
     let dates = Filter {
-        since: Some(at("2026-11-10T00:00:00+01:00")),
-        until: Some(at("2026-11-28T00:00:00+01:00")),
+        since: chrono::NaiveDate::from_ymd_opt(2026, 11, 10),
+        until: chrono::NaiveDate::from_ymd_opt(2026, 11, 27),
         ..Filter::default()
     };
     assert_eq!(titles(&store, &dates).len(), 3);

@@ -6,11 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 use super::{Format, plural};
 use crate::content::Content;
-use crate::days::day_start;
 use crate::sanitize::for_terminal;
 use crate::store::{Export, Filter, Store};
 
@@ -35,8 +34,8 @@ pub fn export(data_dir: &Path, content: &Content, ask: Asked) -> anyhow::Result<
     let store = Store::open_read_only(data_dir)?;
     let filter = Filter {
         step,
-        since: ask.since.map(day_start),
-        until: ask.until.map(|d| day_start(d + Days::new(1))),
+        since: ask.since,
+        until: ask.until,
         ..Filter::default()
     };
     let export = store.export(&filter).context("cannot read the journal")?;

@@ -178,26 +178,25 @@ fn read(store: &mut Store, content: &Content, effect: Effect) -> Option<Msg> {
     }
 }
 
-/// The store's filter for what Review asked; "today" and "7 days" end now.
+/// The store's filter for what Review asked: the time ranges end today, in the days
+/// this computer counts now.
 pub fn filter_for(query: &crate::app::review::ReviewQuery) -> crate::store::Filter {
     use crate::app::review::Range;
-    use crate::days::day_start;
-    let today = day_start(chrono::Local::now().date_naive());
+    let today = chrono::Local::now().date_naive();
     let since_range = match query.range {
         Range::All => None,
         Range::Today => Some(today),
         Range::Week => Some(today - chrono::Days::new(6)),
         Range::Month => Some(today - chrono::Days::new(29)),
     };
-    let since_typed = query.typed_date("since").map(day_start);
-    let until = query
-        .typed_date("until")
-        .map(|d| day_start(d + chrono::Days::new(1)));
     crate::store::Filter {
         step: query.step.clone(),
         exercise: query.exercise.clone(),
-        since: since_range.into_iter().chain(since_typed).max(),
-        until,
+        since: since_range
+            .into_iter()
+            .chain(query.typed_date("since"))
+            .max(),
+        until: query.typed_date("until"),
         words: query.words(),
     }
 }

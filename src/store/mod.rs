@@ -34,6 +34,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("schema_v1.sql")),
     M::up(include_str!("schema_v2.sql")).foreign_key_check(),
     M::up(include_str!("schema_v3.sql")),
+    M::up(include_str!("schema_v4.sql")),
 ];
 
 /// Is this error a full disk? SQLite says so (SQLITE_FULL), or, when the disk filled

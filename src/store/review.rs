@@ -1,7 +1,7 @@
 //! Finding entries: filters by step, exercise and dates, full-text search (FTS5),
 //! paging, editing with history, and deleting with an undo until attune closes.
 
-use chrono::{DateTime, FixedOffset, Local};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 use rusqlite::params;
 
 use super::Store;
@@ -14,10 +14,12 @@ use crate::session::Session;
 pub struct Filter {
     pub step: Option<String>,
     pub exercise: Option<String>,
-    /// From this instant (inclusive) ...
-    pub since: Option<DateTime<FixedOffset>>,
-    /// ... to this instant (exclusive).
-    pub until: Option<DateTime<FixedOffset>>,
+    /// From this day ...
+    pub since: Option<NaiveDate>,
+    /// ... up to and including this day. A day is the date an entry was written on,
+    /// where it was written (the date its own time shows), so a filter means the same
+    /// wherever and whenever it is asked.
+    pub until: Option<NaiveDate>,
     /// Words that must all appear in the entry's answers (prefixes match).
     pub words: String,
 }
@@ -36,6 +38,12 @@ impl Filter {
         crate::search::terms(&self.words)
     }
 
+    /// The day bounds as the journal writes dates (YYYY-MM-DD).
+    pub(super) fn days(&self) -> (Option<String>, Option<String>) {
+        let day = |d: &NaiveDate| d.format("%Y-%m-%d").to_string();
+        (self.since.as_ref().map(day), self.until.as_ref().map(day))
+    }
+
     /// The words as an FTS5 query: each term quoted (so nothing is taken as syntax)
     /// and matched as a prefix; all must appear.
     pub fn fts_query(&self) -> Option<String> {
@@ -49,8 +57,8 @@ pub(super) const MATCHING: &str = "FROM entries e
      WHERE e.deleted_at IS NULL
        AND (?1 IS NULL OR e.step_id = ?1)
        AND (?2 IS NULL OR e.exercise_id = ?2)
-       AND (?3 IS NULL OR e.created_unix >= ?3)
-       AND (?4 IS NULL OR e.created_unix < ?4)
+       AND (?3 IS NULL OR substr(e.created_at, 1, 10) >= ?3)
+       AND (?4 IS NULL OR substr(e.created_at, 1, 10) <= ?4)
        AND (?5 IS NULL OR e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?5))";
 
 impl Store {
@@ -64,8 +72,7 @@ impl Store {
         limit: usize,
     ) -> rusqlite::Result<Page> {
         let query = filter.fts_query();
-        let since = filter.since.map(|t| t.timestamp());
-        let until = filter.until.map(|t| t.timestamp());
+        let (since, until) = filter.days();
         // The preview is the answers' text; with words, the snippet shows where they are.
         let matched = if query.is_some() {
             "?5 IS NOT NULL"

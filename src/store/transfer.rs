@@ -164,8 +164,7 @@ impl Store {
 
     /// The entries a filter selects, oldest first, without their answers yet.
     fn export_heads(&self, filter: &Filter) -> rusqlite::Result<Vec<(i64, ExportedEntry)>> {
-        let since = filter.since.map(|t| t.timestamp());
-        let until = filter.until.map(|t| t.timestamp());
+        let (since, until) = filter.days();
         // The same selection Review shows ("export what Review shows"), oldest first.
         let mut stmt = self.conn.prepare(&format!(
             "SELECT e.id, e.uid, e.step_id, e.exercise_id, e.exercise_title, e.created_at, e.updated_at
