@@ -99,7 +99,7 @@ fn a_finished_exercise_shows_in_review_after_a_restart() {
     let mut tui = Tui::start(&data);
     open_thought_record(&mut tui);
     tui.send("A situation worth keeping");
-    for _ in 0..12 {
+    for _ in 0..thought_record_prompts() {
         tui.send(TAB);
     }
     tui.wait_for("Ready to save");
@@ -176,5 +176,23 @@ fn a_broken_settings_file_never_keeps_the_crisis_lines_away() {
         std::fs::read_to_string(&settings).unwrap(),
         text,
         "left alone"
+    );
+}
+
+#[test]
+fn a_pause_in_typing_is_saved_by_the_runtime_timer_before_any_kill() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut tui = Tui::start(&data);
+    to_thought_record(&mut tui);
+    tui.send("typed, then a pause");
+    tui.wait_for("typed, then a pause");
+    // The idle save comes 0.4 s after the last key; nothing else happened.
+    std::thread::sleep(std::time::Duration::from_millis(900));
+    tui.signal("-KILL");
+    tui.wait_exit();
+    assert_eq!(
+        saved_answer(&data, "thought-record", "situation").as_deref(),
+        Some("typed, then a pause")
     );
 }

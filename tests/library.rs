@@ -306,7 +306,7 @@ fn a_linked_recall_shows_the_latest_entry_of_the_other_exercise() {
     h.keys(&[Enter]);
     open(&mut h, 0, 0);
     h.type_text("The weekend invitation");
-    h.keys(&[Tab; 20]);
+    h.goto("save");
     h.keys(&[Enter, Esc, Esc]);
     open(&mut h, 1, 0);
     assert_eq!(prompt_id(&h.app), "pattern-log-recall");

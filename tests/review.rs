@@ -308,7 +308,7 @@ fn review_keys_search_filter_delete_undo_and_edit() {
         }
         h.keys(&[Enter]);
         h.type_text(words);
-        h.keys(&[Tab; 10]);
+        h.goto("save");
         h.keys(&[Enter, Esc]);
     }
     h.keys(&[Char('r')]);
@@ -339,7 +339,7 @@ fn review_keys_search_filter_delete_undo_and_edit() {
     h.keys(&[Char('e')]);
     assert_eq!(field_text(&h.app), "quiet dinner");
     h.type_text(" with my sister");
-    h.keys(&[Tab; 12]);
+    h.goto("save");
     h.keys(&[Enter]);
     assert_eq!(h.app.screen, attune::app::Screen::Entry { id, scroll: 0 });
     let entry = h.app.entry.clone().expect("reloaded");

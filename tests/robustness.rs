@@ -45,7 +45,7 @@ fn input() -> impl Strategy<Value = Input> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(long_property(150, 2000))]
 
     #[test]
     fn random_key_streams_never_panic_or_lose_an_entry(inputs in proptest::collection::vec(input(), 1..80)) {
@@ -123,7 +123,13 @@ fn every_size_down_to_one_by_one_draws() {
     for app in &apps {
         for w in [1, 2, 3, 10, 59, 60, 61, 200] {
             for h in [1, 2, 3, 10, 17, 18, 19, 80] {
-                screen_text(app, w, h);
+                let shown = screen_text(app, w, h);
+                let big_enough = w >= attune::ui::MIN_WIDTH && h >= attune::ui::MIN_HEIGHT;
+                if big_enough {
+                    assert!(shown.contains("F1"), "{w}x{h}:\n{shown}");
+                } else if w >= 10 && h >= 3 {
+                    assert!(shown.contains("Please"), "{w}x{h}:\n{shown}");
+                }
             }
         }
     }
@@ -154,7 +160,7 @@ fn damaged(original: &'static str) -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 1500, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(long_property(300, 1500))]
 
     #[test]
     fn damaged_content_packs_are_refused_with_located_problems(text in damaged(include_str!("../content/challenge-beliefs.toml"))) {

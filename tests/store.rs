@@ -241,7 +241,7 @@ fn a_saved_session_reopens_on_the_same_screen_prompt_and_drafts() {
 }
 
 #[test]
-fn text_typed_without_a_prompt_change_is_saved_by_the_idle_tick() {
+fn a_tick_saves_text_typed_without_a_prompt_change() {
     let mut h = Harness::new();
     h.keys(&[Enter, Enter, Enter]);
     h.type_text("only typed, nothing else");
@@ -255,7 +255,7 @@ fn a_finished_exercise_is_in_review_and_its_draft_is_gone() {
     let mut h = Harness::new();
     h.keys(&[Enter, Down, Down, Down, Enter, Enter]);
     h.type_text("Situation text");
-    h.keys(&[Tab; 30]);
+    h.goto("save");
     h.keys(&[Enter]);
     assert!(
         h.app

@@ -358,3 +358,31 @@ pub fn damage(dir: &std::path::Path) {
     f.seek(SeekFrom::Start(page)).expect("seek");
     f.write_all(&[0xA5; 4096]).expect("garbage");
 }
+
+/// How many cases a long property or loop runs: a small sample by default (so
+/// `cargo test` stays quick), the full count when `ATTUNE_LONG_TESTS` is set (as
+/// `.ci/run` does).
+pub fn cases(short: u32, long: u32) -> u32 {
+    if std::env::var_os("ATTUNE_LONG_TESTS").is_some() {
+        long
+    } else {
+        short
+    }
+}
+
+/// A proptest config for a long property: a fixed seed for the default sample (the
+/// same cases every run), a fresh one for the full run, and no failure files.
+pub fn long_property(short: u32, long: u32) -> proptest::test_runner::Config {
+    use proptest::test_runner::{Config, RngSeed};
+    let full = std::env::var_os("ATTUNE_LONG_TESTS").is_some();
+    Config {
+        cases: cases(short, long),
+        failure_persistence: None,
+        rng_seed: if full {
+            RngSeed::Random
+        } else {
+            RngSeed::Fixed(7)
+        },
+        ..Config::default()
+    }
+}

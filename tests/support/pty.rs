@@ -202,3 +202,11 @@ pub fn saved_answer(data: &Path, exercise: &str, prompt: &str) -> Option<String>
             _ => None,
         })
 }
+
+/// How many prompts the thought record has (Tab that often reaches its save page).
+pub fn thought_record_prompts() -> usize {
+    attune::content::builtin()
+        .expect("content")
+        .exercise("challenge-beliefs", "thought-record")
+        .map_or(0, |(_, e)| e.prompts.len())
+}
