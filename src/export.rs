@@ -246,3 +246,31 @@ impl Write for SafeJson<'_> {
         self.out.flush()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{escape_line, paragraphs};
+
+    #[test]
+    fn what_would_be_formatting_is_escaped_and_nothing_else() {
+        assert_eq!(escape_line("# not a heading"), "\\# not a heading");
+        assert_eq!(escape_line("1. not a list"), "1\\. not a list");
+        assert_eq!(escape_line("- nor this"), "\\- nor this");
+        assert_eq!(
+            escape_line("*stars* and _under_ [link](x)"),
+            "\\*stars\\* and \\_under\\_ \\[link\\](x)"
+        );
+        assert_eq!(
+            escape_line("plain words, 100% fine"),
+            "plain words, 100% fine"
+        );
+        assert_eq!(escape_line("a \u{1b}c reset"), "a ␛c reset");
+    }
+
+    #[test]
+    fn line_breaks_are_kept_and_blank_lines_separate_paragraphs() {
+        let mut out = Vec::new();
+        paragraphs(&mut out, "one\ntwo\n\nthree").unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "one\\\ntwo\n\nthree");
+    }
+}

@@ -290,3 +290,37 @@ fn snippet(text: &str, terms: &[String]) -> String {
     push(&mut out, &window[at..]);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::snippet;
+    use crate::journal::{MATCH_END, MATCH_START};
+
+    fn marked(text: &str, words: &str) -> String {
+        snippet(text, &crate::search::terms(words))
+            .replace(MATCH_START, "[")
+            .replace(MATCH_END, "]")
+    }
+
+    #[test]
+    fn a_snippet_marks_whole_words_around_the_first_match() {
+        assert_eq!(
+            marked("We walked to the park", "wal"),
+            "We [walked] to the park"
+        );
+        assert_eq!(marked("Déjà vu, déjà", "deja"), "[Déjà] vu, [déjà]");
+        // Line breaks read as spaces; the text before is cut to six words.
+        let long = "one two three four five six seven eight nine\nten lonely eleven";
+        assert_eq!(
+            marked(long, "lonely"),
+            "… five six seven eight nine ten [lonely] eleven"
+        );
+    }
+
+    #[test]
+    fn a_snippet_never_cuts_a_character_and_copes_with_no_match() {
+        assert_eq!(marked("İstanbul ẞ straße", "istan"), "[İstanbul] ẞ straße");
+        assert_eq!(marked("nothing here", "zebra"), "nothing here");
+        assert_eq!(marked("", "a"), "");
+    }
+}

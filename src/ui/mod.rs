@@ -323,3 +323,28 @@ pub fn reflow(text: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{truncate, wrap};
+
+    #[test]
+    fn truncation_counts_columns_and_says_it_cut() {
+        assert_eq!(truncate("short", 10), "short");
+        assert_eq!(truncate("exactly ten", 11), "exactly ten");
+        assert_eq!(truncate("a longer line", 8), "a longe…");
+        // Wide characters take two columns and are never split.
+        assert_eq!(truncate("日本語の文", 5), "日本…");
+        // A flag or a family emoji is one grapheme, kept whole or left out.
+        assert_eq!(truncate("ab👨‍👩‍👧cd", 4), "ab…");
+        assert_eq!(truncate("", 3), "");
+    }
+
+    #[test]
+    fn wrapping_keeps_blank_lines_between_paragraphs() {
+        assert_eq!(
+            wrap("one two three\n\nfour", 7),
+            ["one two", "three", "", "four"]
+        );
+    }
+}
