@@ -100,6 +100,8 @@ pub enum Scope {
     All,
     /// Wherever no text is being typed, so letters are free to be commands.
     NotTyping,
+    /// Every page of an exercise: a prompt being answered, or the save page.
+    Exercise,
     In(&'static [Context]),
 }
 
@@ -123,7 +125,8 @@ const TYPING_CONTEXTS: &[Context] = &[Text, Line, MultiOther, LadderEdit, Search
 const TYPING: Scope = In(TYPING_CONTEXTS);
 const LISTS: Scope = In(&[Home, Step, Review, Kept]);
 const PICK: Scope = In(&[Choice, Multi, MultiOther, Feelings, Ladder]);
-const PROMPTS: Scope = In(&[
+/// Prompts being answered, where Tab moves on (not the save page: nothing is after it).
+const ASKING_CONTEXTS: &[Context] = &[
     Text,
     Line,
     Scale,
@@ -134,21 +137,10 @@ const PROMPTS: Scope = In(&[
     FeelingsIntensity,
     Ladder,
     Recall,
-    Save,
-]);
-/// Prompts where Tab moves on (not the save page: there is nothing after it).
-const ASKING: Scope = In(&[
-    Text,
-    Line,
-    Scale,
-    Choice,
-    Multi,
-    MultiOther,
-    Feelings,
-    FeelingsIntensity,
-    Ladder,
-    Recall,
-]);
+];
+const ASKING: Scope = In(ASKING_CONTEXTS);
+/// Any page of an exercise: its prompts and its save page.
+const PROMPTS: Scope = Scope::Exercise;
 const SCALES: Scope = In(&[Scale, FeelingsIntensity, Ladder]);
 const PAGES: Scope = In(&[Entry, Help, Reading, KeptDraft]);
 
@@ -276,6 +268,7 @@ impl Binding {
         match self.scope {
             Scope::All => true,
             Scope::NotTyping => !is_typing(context),
+            Scope::Exercise => ASKING_CONTEXTS.contains(&context) || context == Save,
             Scope::In(contexts) => contexts.contains(&context),
         }
     }

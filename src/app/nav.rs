@@ -292,12 +292,7 @@ impl App {
             return self.open_exercise(step, exercise);
         }
         // It is last already, so it is the draft the exercise screen shows.
-        self.screen = Screen::Exercise { step, exercise };
-        self.notice =
-            Some("Editing an entry. Its earlier version is kept in its history.".to_string());
-        let mut effects = vec![self.save()];
-        effects.extend(self.recall_loads(step, exercise));
-        effects
+        self.show_edit(step, exercise)
     }
 
     /// Keep a scrolled page from running past its end, as last laid out.

@@ -104,15 +104,19 @@ impl App {
         }
     }
 
+    /// y or anything else to "delete this entry?", if that was asked.
+    fn answer_delete(&mut self, msg: &Msg) -> Option<Vec<Effect>> {
+        let id = self.review.confirm_delete.take()?;
+        if *msg == Msg::Confirm {
+            return Some(self.delete(id));
+        }
+        self.notice = Some("Kept.".to_string());
+        Some(vec![])
+    }
+
     pub(super) fn on_review(&mut self, selected: usize, msg: Msg) -> Vec<Effect> {
-        if let Some(id) = self.review.confirm_delete.take() {
-            return match msg {
-                Msg::Confirm => self.delete(id),
-                _ => {
-                    self.notice = Some("Kept.".to_string());
-                    vec![]
-                }
-            };
+        if let Some(effects) = self.answer_delete(&msg) {
+            return effects;
         }
         if self.review.searching {
             return self.on_search(msg);
@@ -326,14 +330,8 @@ impl App {
     }
 
     pub(super) fn on_entry(&mut self, id: i64, scroll: u16, msg: Msg) -> Vec<Effect> {
-        if let Some(pending) = self.review.confirm_delete.take() {
-            return match msg {
-                Msg::Confirm => self.delete(pending),
-                _ => {
-                    self.notice = Some("Kept.".to_string());
-                    vec![]
-                }
-            };
+        if let Some(effects) = self.answer_delete(&msg) {
+            return effects;
         }
         let scroll = match msg {
             Msg::Back => {
@@ -401,6 +399,11 @@ impl App {
             }
         };
         self.drafts.push(draft);
+        self.show_edit(step, exercise)
+    }
+
+    /// Show the exercise with the edit's draft (the one touched last) open.
+    pub(super) fn show_edit(&mut self, step: usize, exercise: usize) -> Vec<Effect> {
         self.screen = Screen::Exercise { step, exercise };
         self.notice =
             Some("Editing this entry. Its earlier version is kept in its history.".to_string());
