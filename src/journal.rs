@@ -101,7 +101,11 @@ impl AnswerValue {
                 max,
                 sensation,
             } => {
-                let mut s = format!("{family}: {word}");
+                let mut s = if word.is_empty() {
+                    family.clone()
+                } else {
+                    format!("{family}: {word}")
+                };
                 if let Some(i) = intensity {
                     s.push_str(&format!(", {i} of {max}"));
                 }

@@ -222,7 +222,7 @@ pub static KEYMAP: &[Binding] = &[
     // Ladders.
     bind!(In(&[Ladder]), [ch('a')], Msg::Add, "add an item", "{key} add"),
     bind!(In(&[Ladder]), [plain(KeyCode::Enter)], Msg::Open, "write or edit the selected item", "{key} edit"),
-    bind!(In(&[Ladder]), [ch('d'), plain(KeyCode::Delete)], Msg::Delete, "delete the selected item"),
+    bind!(In(&[Ladder]), [ch('d'), plain(KeyCode::Delete)], Msg::Delete, "delete the selected item (asks first)"),
     bind!(In(&[Ladder]), [SHIFT_UP, ch('K')], Msg::MoveUp, "move the item up"),
     bind!(In(&[Ladder]), [SHIFT_DOWN, ch('J')], Msg::MoveDown, "move the item down"),
     bind!(In(&[LadderEdit]), [plain(KeyCode::Tab)], Msg::NextField, "next field", "{key} next field"),
@@ -255,6 +255,8 @@ pub static KEYMAP: &[Binding] = &[
     bind!(PROMPTS, [plain(KeyCode::Esc)], Msg::Back, "leave the exercise; your draft is kept", "{key} leave"),
     bind!(In(&[Step, Review, Entry, Reading, Insights, Kept, KeptDraft]), [plain(KeyCode::Esc)], Msg::Back, "back", "{key} back"),
     bind!(In(&[Step]), [ch('m')], Msg::Toggle, "mark the step done, or not done", "{key} mark done"),
+    bind!(In(&[Step]), [ch('d'), plain(KeyCode::Delete)], Msg::Delete, "discard the selected exercise's draft (asks first)"),
+    bind!(In(&[Step]), [ch('u')], Msg::Undo, "bring back the last draft discarded (until attune closes)"),
     bind!(In(&[Help]), [plain(KeyCode::Esc), plain(KeyCode::F(1))], Msg::Back, "close help", "{key} close"),
     bind!(EVERYWHERE, [plain(KeyCode::F(1))], Msg::Help, "help and crisis lines", "{key} help"),
     bind!(NOT_TYPING, [ch('?')], Msg::Help, "help and crisis lines"),

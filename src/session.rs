@@ -80,6 +80,10 @@ pub struct SavedDraft {
     pub editing_uid: Option<String>,
     /// Keyed by prompt id, so a reworded pack still finds each answer.
     pub answers: BTreeMap<String, SavedAnswer>,
+    /// Has the person written or chosen anything in it (a revisit's earlier answers
+    /// filled in do not count)? Only then is it a draft they would miss.
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    pub touched: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -142,6 +146,14 @@ pub struct SavedEdit {
     pub index: Option<usize>,
     pub field: usize,
     pub values: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_yes(b: &bool) -> bool {
+    *b
 }
 
 impl Session {

@@ -20,6 +20,7 @@ fn foreign_draft() -> SavedDraft {
         prompt: 1,
         editing: None,
         editing_uid: None,
+        touched: true,
         answers: [(
             "what".to_string(),
             SavedAnswer::Text {
@@ -143,6 +144,7 @@ fn answers_to_prompts_the_pack_renamed_are_kept_and_saved_with_the_entry() {
     draft
         .answers
         .insert("situation".into(), SavedAnswer::Scale { value: 4 });
+    draft.touched = true;
     session.drafts.push(draft.clone());
     let mut app = booted(session);
     let saved = app.session().drafts.remove(0);

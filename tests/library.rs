@@ -351,6 +351,10 @@ fn a_ladder_item_can_be_edited_reordered_and_deleted() {
     );
     assert_eq!(h.app.context(), Context::Ladder);
     h.keys(&[Up, Char('d')]);
+    assert_eq!(h.app.context(), Context::Confirm, "asks first");
+    h.keys(&[Char('n')]);
+    assert_eq!(items(&h), ["one", "two", "three (edited)"], "n keeps it");
+    h.keys(&[Char('d'), Char('y')]);
     assert_eq!(items(&h), ["one", "three (edited)"]);
 }
 

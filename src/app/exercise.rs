@@ -20,6 +20,8 @@ pub struct Draft {
     pub editing: Option<i64>,
     /// Its uid, so an edit never lands on another entry that reused the row id.
     pub editing_uid: Option<String>,
+    /// Has the person written or chosen anything here yet (see `SavedDraft::touched`)?
+    pub touched: bool,
     /// Saved answers this exercise has no prompt for (a content pack renamed or
     /// changed one), by the id they were saved under: kept, shown and saved with it.
     pub extra: BTreeMap<String, SavedAnswer>,
@@ -36,6 +38,7 @@ impl Draft {
             answers: exercise.prompts.iter().map(DraftAnswer::empty).collect(),
             editing: None,
             editing_uid: None,
+            touched: false,
             extra: BTreeMap::new(),
         }
     }
@@ -72,6 +75,7 @@ impl Draft {
             answers,
             editing: saved.editing,
             editing_uid: saved.editing_uid.clone(),
+            touched: saved.touched,
             extra,
         }
     }
@@ -98,6 +102,7 @@ impl Draft {
             prompt: self.prompt,
             editing: self.editing,
             editing_uid: self.editing_uid.clone(),
+            touched: self.touched,
             answers,
         }
     }

@@ -4,7 +4,7 @@
 
 use super::exercise::Draft;
 use super::nav::{move_in, scrolled};
-use super::{App, Effect, HomeItem, Msg, Screen};
+use super::{App, Effect, HomeItem, Msg, Question, Screen};
 
 impl App {
     pub(super) fn open_kept(&mut self) -> Vec<Effect> {
@@ -13,9 +13,6 @@ impl App {
     }
 
     pub(super) fn on_kept(&mut self, selected: usize, msg: Msg) -> Vec<Effect> {
-        if let Some(effects) = self.answer_discard(&msg) {
-            return effects;
-        }
         match msg {
             Msg::Up | Msg::Down => {
                 self.screen = Screen::Kept {
@@ -31,10 +28,7 @@ impl App {
                 };
                 vec![self.save()]
             }
-            Msg::Delete if selected < self.kept.len() => {
-                self.kept_confirm_discard = Some(selected);
-                vec![]
-            }
+            Msg::Delete if selected < self.kept.len() => self.ask(Question::DiscardKept(selected)),
             Msg::Undo => self.undo_discard(),
             Msg::Export if !self.kept.is_empty() => vec![Effect::ExportDrafts(self.kept.clone())],
             Msg::Back => self.leave_kept(),
@@ -43,9 +37,6 @@ impl App {
     }
 
     pub(super) fn on_kept_draft(&mut self, index: usize, scroll: u16, msg: Msg) -> Vec<Effect> {
-        if let Some(effects) = self.answer_discard(&msg) {
-            return effects;
-        }
         let Some(draft) = self.kept.get(index) else {
             return self.leave_kept();
         };
@@ -54,10 +45,7 @@ impl App {
                 self.screen = Screen::Kept { selected: index };
                 vec![self.save()]
             }
-            Msg::Delete => {
-                self.kept_confirm_discard = Some(index);
-                vec![]
-            }
+            Msg::Delete => self.ask(Question::DiscardKept(index)),
             Msg::Export => vec![Effect::ExportDrafts(vec![draft.clone()])],
             Msg::Continue => self.carry_on(index),
             other => match scrolled(scroll, &other) {
@@ -111,12 +99,10 @@ impl App {
         effects
     }
 
-    /// y or n to "discard this draft?", if that was asked.
-    fn answer_discard(&mut self, msg: &Msg) -> Option<Vec<Effect>> {
-        let index = self.kept_confirm_discard.take()?;
-        if *msg != Msg::Confirm || index >= self.kept.len() {
-            self.notice = Some("Kept.".to_string());
-            return Some(vec![]);
+    /// Discard a kept draft (asked first); `u` here brings it back until attune closes.
+    pub(super) fn discard_kept(&mut self, index: usize) -> Vec<Effect> {
+        if index >= self.kept.len() {
+            return vec![];
         }
         self.kept_discarded.push(self.kept.remove(index));
         self.notice = Some(format!(
@@ -126,10 +112,7 @@ impl App {
         self.screen = Screen::Kept {
             selected: index.min(self.kept.len().saturating_sub(1)),
         };
-        if self.kept.is_empty() {
-            self.screen = Screen::Kept { selected: 0 };
-        }
-        Some(vec![self.save()])
+        vec![self.save()]
     }
 
     fn undo_discard(&mut self) -> Vec<Effect> {

@@ -7,6 +7,7 @@ pub mod insights;
 mod kept;
 mod msg;
 mod nav;
+mod question;
 mod replies;
 mod restore;
 pub mod review;
@@ -18,6 +19,7 @@ use crate::keys::Context;
 use crate::session::{SavedDraft, Session};
 use exercise::Draft;
 pub use msg::{Effect, Laid, Msg, RecallKey, Recalled, Updated};
+pub use question::Question;
 pub use screen::{HomeItem, Screen};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -86,8 +88,10 @@ pub struct App {
     /// Drafts kept without being opened: from exercises this content pack doesn't
     /// have, or a second draft of one brought back by an import. Never dropped unasked.
     pub kept: Vec<SavedDraft>,
-    /// A kept draft waiting for "y" to be discarded.
-    pub kept_confirm_discard: Option<usize>,
+    /// A question waiting for y (delete this? discard that?), asked over any screen.
+    pub question: Option<Question>,
+    /// Drafts discarded this session, newest last: `u` on the step brings one back.
+    discarded: Vec<Draft>,
     /// Kept drafts discarded this session, newest last: `u` brings them back.
     kept_discarded: Vec<SavedDraft>,
     /// A quit found the session could not be saved; the next quit leaves anyway.
@@ -119,7 +123,8 @@ impl App {
             problem: None,
             alerts: Vec::new(),
             kept: Vec::new(),
-            kept_confirm_discard: None,
+            question: None,
+            discarded: Vec::new(),
             kept_discarded: Vec::new(),
             quit_refused: false,
             size: (80, 24),
@@ -203,6 +208,11 @@ impl App {
             }
             return vec![];
         }
+        if !matches!(self.screen, Screen::Help { .. })
+            && let Some(question) = self.question.take()
+        {
+            return self.answer(question, &msg);
+        }
         match self.screen.clone() {
             Screen::Welcome => self.on_welcome(msg),
             Screen::Home { selected } => self.on_home(selected, msg),
@@ -237,8 +247,13 @@ impl App {
 
     /// The keymap context of a screen (help shows the keys of the screen under it).
     pub fn context_of(&self, screen: &Screen) -> Context {
-        if self.alert().is_some() && std::ptr::eq(screen, &self.screen) {
-            return Context::Alert;
+        if std::ptr::eq(screen, &self.screen) {
+            if self.alert().is_some() {
+                return Context::Alert;
+            }
+            if self.question.is_some() && !matches!(screen, Screen::Help { .. }) {
+                return Context::Confirm;
+            }
         }
         match screen {
             Screen::Welcome => Context::Welcome,
@@ -246,20 +261,10 @@ impl App {
             Screen::Step { .. } => Context::Step,
             Screen::Exercise { step, exercise } => self.exercise_context(*step, *exercise),
             Screen::Reading { .. } => Context::Reading,
-            Screen::Review { .. } | Screen::Entry { .. }
-                if self.review.confirm_delete.is_some() =>
-            {
-                Context::Confirm
-            }
             Screen::Review { .. } if self.review.searching => Context::Search,
             Screen::Review { .. } => Context::Review,
             Screen::Entry { .. } => Context::Entry,
             Screen::Insights { .. } => Context::Insights,
-            Screen::Kept { .. } | Screen::KeptDraft { .. }
-                if self.kept_confirm_discard.is_some() =>
-            {
-                Context::Confirm
-            }
             Screen::Kept { .. } => Context::Kept,
             Screen::KeptDraft { .. } => Context::KeptDraft,
             Screen::Help { .. } => Context::Help,
@@ -327,7 +332,7 @@ impl App {
             || (!practice.is_empty() && done.len() == practice.len())
         {
             StepStatus::Done
-        } else if !done.is_empty() || self.drafts.iter().any(|d| d.step_id == s.id) {
+        } else if !done.is_empty() || self.drafts_in_progress().any(|d| d.step_id == s.id) {
             StepStatus::InProgress
         } else {
             StepStatus::NotStarted
@@ -350,7 +355,7 @@ impl App {
     /// The home list: the six steps, then what else there is to do.
     pub fn home_items(&self) -> Vec<HomeItem> {
         let mut items: Vec<HomeItem> = (0..self.content.steps.len()).map(HomeItem::Step).collect();
-        if !self.drafts.is_empty() {
+        if self.drafts_in_progress().next().is_some() {
             items.push(HomeItem::Continue);
         }
         if !self.kept.is_empty() {
@@ -360,6 +365,11 @@ impl App {
         items.push(HomeItem::Insights);
         items.push(HomeItem::Help);
         items
+    }
+
+    /// Drafts the person wrote or chose something in, least recently touched first.
+    pub fn drafts_in_progress(&self) -> impl DoubleEndedIterator<Item = &Draft> {
+        self.drafts.iter().filter(|d| d.touched)
     }
 
     pub fn find_draft(&self, step_id: &str, exercise_id: &str) -> Option<&Draft> {

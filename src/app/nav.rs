@@ -92,11 +92,45 @@ impl App {
                 self.screen = Screen::Home { selected: step };
                 vec![self.save()]
             }
+            Msg::Delete if selected < count => {
+                let s = &self.content.steps[step];
+                match self.find_draft(&s.id, &s.exercises[selected].id) {
+                    Some(_) => self.ask(super::Question::DiscardDraft {
+                        step,
+                        exercise: selected,
+                    }),
+                    None => {
+                        self.notice = Some("There's no draft of this exercise.".to_string());
+                        vec![]
+                    }
+                }
+            }
+            Msg::Undo => self.undo_discard_draft(),
             _ => vec![],
         }
     }
 
     pub(super) fn on_exercise(&mut self, step: usize, exercise: usize, msg: Msg) -> Vec<Effect> {
+        self.in_exercise(step, exercise, msg, false)
+    }
+
+    /// A message the person already said yes to (delete this rung).
+    pub(super) fn on_exercise_confirmed(
+        &mut self,
+        step: usize,
+        exercise: usize,
+        msg: Msg,
+    ) -> Vec<Effect> {
+        self.in_exercise(step, exercise, msg, true)
+    }
+
+    fn in_exercise(
+        &mut self,
+        step: usize,
+        exercise: usize,
+        msg: Msg,
+        said_yes: bool,
+    ) -> Vec<Effect> {
         let Some(ex) = self.content.exercise_at(step, exercise).cloned() else {
             self.screen = Screen::Home { selected: 0 };
             return vec![self.save()];
@@ -125,13 +159,22 @@ impl App {
             }
             Msg::Back => self.leave_exercise(index, step, exercise),
             Msg::Open if draft.on_save_page() => self.save_draft(index, &ex, step, exercise),
+            Msg::Delete if !said_yes && App::rung_selected(draft) => {
+                self.ask(super::Question::DeleteRung)
+            }
             other => match draft.apply(&ex, &self.content.feelings, other, self.laid.field) {
                 Change::None => vec![],
-                Change::Moved | Change::Edited => {
+                Change::Moved => {
+                    self.dirty = true;
+                    vec![]
+                }
+                Change::Edited => {
+                    draft.touched = true;
                     self.dirty = true;
                     vec![]
                 }
                 Change::EditedAndNext => {
+                    draft.touched = true;
                     draft.prompt += 1;
                     vec![self.save()]
                 }
@@ -143,7 +186,14 @@ impl App {
     /// anything (an edit goes back to its entry).
     fn leave_exercise(&mut self, index: usize, step: usize, exercise: usize) -> Vec<Effect> {
         let draft = &self.drafts[index];
+        let touched = draft.touched;
         if let Some(id) = draft.editing {
+            if !touched {
+                // Opened to edit, nothing changed: there is no draft to keep.
+                self.drafts.remove(index);
+                self.screen = Screen::Entry { id, scroll: 0 };
+                return vec![Effect::LoadEntry(id), self.save()];
+            }
             self.notice = Some(format!(
                 "Your changes are kept as a draft; open the entry and press {} to carry on.",
                 crate::keys::label(crate::keys::Context::Entry, &Msg::EditEntry)
@@ -151,8 +201,8 @@ impl App {
             self.screen = Screen::Entry { id, scroll: 0 };
             return vec![Effect::LoadEntry(id), self.save()];
         }
-        if draft.answered() == 0 && draft.prompt == 0 {
-            // Nothing written yet: there is no draft worth keeping.
+        if !touched {
+            // Nothing written or chosen yet: there is no draft worth keeping.
             self.drafts.remove(index);
         } else {
             self.notice =
@@ -174,6 +224,14 @@ impl App {
         step: usize,
         exercise: usize,
     ) -> Vec<Effect> {
+        if self.drafts[index].answered() == 0 {
+            self.notice = Some(format!(
+                "Nothing to save yet: every prompt is empty. {} goes back to answer; {} leaves.",
+                crate::keys::label(crate::keys::Context::Save, &Msg::PrevPrompt),
+                crate::keys::label(crate::keys::Context::Save, &Msg::Back)
+            ));
+            return vec![];
+        }
         let draft = self.drafts.remove(index);
         let entry = draft.to_entry(ex);
         let editing = draft.editing.map(|id| (id, draft.editing_uid.clone()));
@@ -281,7 +339,7 @@ impl App {
 
     /// Open the draft touched last: a new run, or the edit of an entry.
     fn continue_latest(&mut self) -> Vec<Effect> {
-        let Some(latest) = self.drafts.last() else {
+        let Some(latest) = self.drafts.iter().rev().find(|d| d.touched) else {
             return vec![];
         };
         let Some((step, exercise)) = self.content.position(&latest.step_id, &latest.exercise_id)

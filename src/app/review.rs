@@ -75,8 +75,6 @@ pub struct Review {
     pub searching: bool,
     /// The search line being typed (its text is `query.text`).
     pub search: super::answer::text::Editor,
-    /// An entry waiting for "y" to be deleted.
-    pub confirm_delete: Option<i64>,
     /// Deleted this session, newest last: `u` brings them back until attune closes.
     pub deleted: Vec<i64>,
 }
@@ -104,20 +102,7 @@ impl App {
         }
     }
 
-    /// y or anything else to "delete this entry?", if that was asked.
-    fn answer_delete(&mut self, msg: &Msg) -> Option<Vec<Effect>> {
-        let id = self.review.confirm_delete.take()?;
-        if *msg == Msg::Confirm {
-            return Some(self.delete(id));
-        }
-        self.notice = Some("Kept.".to_string());
-        Some(vec![])
-    }
-
     pub(super) fn on_review(&mut self, selected: usize, msg: Msg) -> Vec<Effect> {
-        if let Some(effects) = self.answer_delete(&msg) {
-            return effects;
-        }
         if self.review.searching {
             return self.on_search(msg);
         }
@@ -137,10 +122,7 @@ impl App {
                 self.on_filter(msg)
             }
             Msg::Delete => match self.review.rows.get(selected) {
-                Some(row) => {
-                    self.review.confirm_delete = Some(row.id);
-                    vec![]
-                }
+                Some(row) => self.ask(super::Question::DeleteEntry(row.id)),
                 None => vec![],
             },
             Msg::Undo => self.undo_delete(),
@@ -255,7 +237,7 @@ impl App {
         vec![self.load_review(0)]
     }
 
-    fn delete(&mut self, id: i64) -> Vec<Effect> {
+    pub(super) fn delete(&mut self, id: i64) -> Vec<Effect> {
         self.review.deleted.push(id);
         if let Screen::Entry { .. } = self.screen {
             self.screen = Screen::Review {
@@ -330,9 +312,6 @@ impl App {
     }
 
     pub(super) fn on_entry(&mut self, id: i64, scroll: u16, msg: Msg) -> Vec<Effect> {
-        if let Some(effects) = self.answer_delete(&msg) {
-            return effects;
-        }
         let scroll = match msg {
             Msg::Back => {
                 let selected = self
@@ -344,10 +323,7 @@ impl App {
                 self.screen = Screen::Review { selected };
                 return vec![self.load_review(0), self.save()];
             }
-            Msg::Delete => {
-                self.review.confirm_delete = Some(id);
-                return vec![];
-            }
+            Msg::Delete => return self.ask(super::Question::DeleteEntry(id)),
             Msg::EditEntry => return self.edit_entry(),
             other => match scrolled(scroll, &other) {
                 Some(scroll) => scroll,

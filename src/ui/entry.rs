@@ -17,25 +17,13 @@ pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) -> Laid {
     };
     let mut area = area;
     let mut notes: Vec<Line> = Vec::new();
-    if app.review.confirm_delete == Some(entry.id) {
-        let question = format!(
-            "{}  {}",
-            app.delete_question(entry.id),
-            super::yes_no("delete", "keep")
-        );
-        notes.extend(
-            super::wrap(&question, area.width)
-                .into_iter()
-                .map(|l| Line::from(Span::styled(l, theme::warning()))),
-        );
-    } else if app.edit_draft_of(entry.id).is_some() {
+    if app.edit_draft_of(entry.id).is_some() {
         let note = format!(
             "You have unsaved changes to this entry: {} carries on with them.",
             keys::label(keys::Context::Entry, &crate::app::Msg::EditEntry)
         );
-        let note = note.as_str();
         notes.extend(
-            super::wrap(note, area.width)
+            super::wrap(&note, area.width)
                 .into_iter()
                 .map(|l| Line::from(Span::styled(l, theme::accent()))),
         );

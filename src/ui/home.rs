@@ -61,7 +61,7 @@ fn item_text(app: &App, item: HomeItem) -> (String, String) {
             (format!("{}  {}", step.number, step.title), progress(app, i))
         }
         HomeItem::Continue => {
-            let latest = app.drafts.last();
+            let latest = app.drafts_in_progress().next_back();
             let what = latest
                 .and_then(|d| app.content.exercise(&d.step_id, &d.exercise_id))
                 .map(|(_, e)| e.title.clone())

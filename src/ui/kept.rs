@@ -32,10 +32,6 @@ pub fn render_list(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
         .wrap(Wrap { trim: true }),
         note,
     );
-    if let Some(index) = app.kept_confirm_discard {
-        confirm(app, index, frame, list);
-        return;
-    }
     if app.kept.is_empty() {
         frame.render_widget(
             Paragraph::new(Span::styled("No drafts are kept here now.", theme::dim())),
@@ -56,10 +52,6 @@ pub fn render_list(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
 }
 
 pub fn render_draft(app: &App, index: usize, scroll: u16, frame: &mut Frame, area: Rect) -> Laid {
-    if let Some(asked) = app.kept_confirm_discard {
-        confirm(app, asked, frame, area);
-        return Laid::default();
-    }
     let Some(draft) = app.kept.get(index) else {
         return Laid::default();
     };
@@ -111,22 +103,6 @@ fn fingerprint(draft: &SavedDraft) -> u64 {
         })
         .collect();
     super::memo_key((&draft.step_id, &draft.exercise_id, draft.editing, parts))
-}
-
-fn confirm(app: &App, index: usize, frame: &mut Frame, area: Rect) {
-    let what = app
-        .kept
-        .get(index)
-        .map_or_else(|| "this draft".to_string(), |d| title(app, d));
-    let text = format!(
-        "Discard the draft of {what}? It can be brought back with {} until you close attune.  {}",
-        crate::keys::label(crate::keys::Context::Kept, &crate::app::Msg::Undo),
-        super::yes_no("discard", "keep")
-    );
-    frame.render_widget(
-        Paragraph::new(Span::styled(text, theme::accent())).wrap(Wrap { trim: true }),
-        area,
-    );
 }
 
 fn title(app: &App, draft: &SavedDraft) -> String {

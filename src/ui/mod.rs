@@ -61,7 +61,19 @@ pub fn render(app: &App, frame: &mut Frame) -> Laid {
         frame.render_widget(Paragraph::new(lines), problem_area);
     }
     if let Some(alert) = app.alert() {
-        alert_box(alert, frame, body);
+        let ok = format!(
+            "{}: OK, I've read this",
+            keys::label(keys::Context::Alert, &crate::app::Msg::Dismiss)
+        );
+        boxed(alert, &ok, theme::warning(), frame, body);
+    } else if let Some(question) = app.question_text() {
+        boxed(
+            &question,
+            &yes_no(app.question_verb(), "keep"),
+            theme::accent(),
+            frame,
+            body,
+        );
     }
     frame.render_widget(Paragraph::new(status_line(app, status.width)), status);
     clean(frame);
@@ -83,8 +95,15 @@ fn clean(frame: &mut Frame) {
     }
 }
 
-/// Something to read before going on, over the screen, until Enter puts it away.
-fn alert_box(text: &str, frame: &mut Frame, body: Rect) {
+/// Something to read before going on (an alert, a question), in a box over the
+/// screen, with what the keys do on its last line.
+fn boxed(
+    text: &str,
+    keys_line: &str,
+    border: ratatui::style::Style,
+    frame: &mut Frame,
+    body: Rect,
+) {
     use ratatui::widgets::{Block, Borders, Clear};
     let width = body.width.min(76);
     let inner_width = width.saturating_sub(4);
@@ -94,10 +113,7 @@ fn alert_box(text: &str, frame: &mut Frame, body: Rect) {
         .collect();
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
-        format!(
-            "{}: OK, I've read this",
-            keys::label(keys::Context::Alert, &crate::app::Msg::Dismiss)
-        ),
+        keys_line.to_string(),
         theme::dim(),
     )));
     let height = (lines.len() as u16 + 2).min(body.height);
@@ -110,7 +126,7 @@ fn alert_box(text: &str, frame: &mut Frame, body: Rect) {
     frame.render_widget(Clear, area);
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme::warning())
+        .border_style(border)
         .padding(ratatui::widgets::Padding::horizontal(1));
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -34,18 +34,6 @@ pub fn render(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
         head,
     );
     frame.render_widget(Paragraph::new(filter_line(app)), filters);
-    if let Some(id) = review.confirm_delete {
-        let text = format!(
-            "{}  {}",
-            app.delete_question(id),
-            super::yes_no("delete", "keep")
-        );
-        frame.render_widget(
-            Paragraph::new(Span::styled(text, theme::accent())).wrap(Wrap { trim: true }),
-            list,
-        );
-        return;
-    }
     if review.rows.is_empty() {
         let text = if review.query == Default::default() {
             "Nothing here yet. When you finish an exercise it is saved here, and you can come back \

@@ -91,7 +91,10 @@ fn exercise_list(
                 (true, n) => format!("done {n} times, last {}", a.last_at.format("%-d %b")),
             });
         }
-        if app.find_draft(&s.id, &e.id).is_some() {
+        if app
+            .drafts_in_progress()
+            .any(|d| d.step_id == s.id && d.exercise_id == e.id)
+        {
             facts.push("draft open".to_string());
         }
         let left = format!("{marker}{}", e.title);

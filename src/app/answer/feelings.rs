@@ -55,7 +55,12 @@ impl FeelingsDraft {
     pub fn apply(&mut self, families: &[FeelingFamily], spec: &ScaleSpec, msg: Msg) -> Change {
         let rows = self.rows(families);
         match (self.stage, msg) {
-            (Stage::Intensity, Msg::ClearAnswer) => self.go(Stage::Word, 0),
+            (Stage::Intensity, Msg::ClearAnswer) => {
+                // Back to the words: the word (and so its strength) is chosen again.
+                self.word = None;
+                self.intensity = None;
+                self.go(Stage::Word, 0)
+            }
             (Stage::Intensity, Msg::Open) => Change::EditedAndNext,
             (Stage::Intensity, msg) => {
                 match super::scale_move(spec, self.intensity, &msg) {
@@ -92,10 +97,22 @@ impl FeelingsDraft {
                     Stage::Intensity => Change::None,
                 }
             }
+            // Going back a level clears what depended on the choice made there.
             (stage, Msg::ClearAnswer) => match stage {
-                Stage::Word if self.sensation.is_some() => self.go(Stage::BodyFamily, 0),
-                Stage::Word | Stage::Body => self.go(Stage::Family, 0),
-                Stage::BodyFamily => self.go(Stage::Body, 0),
+                Stage::Word => {
+                    self.family = None;
+                    self.word = None;
+                    self.intensity = None;
+                    match self.sensation {
+                        Some(_) => self.go(Stage::BodyFamily, 0),
+                        None => self.go(Stage::Family, 0),
+                    }
+                }
+                Stage::Body => self.go(Stage::Family, 0),
+                Stage::BodyFamily => {
+                    self.sensation = None;
+                    self.go(Stage::Body, 0)
+                }
                 _ => Change::None,
             },
             _ => Change::None,
