@@ -106,17 +106,30 @@ fn header(ex: &Exercise, draft: &Draft, width: u16) -> Line<'static> {
 }
 
 fn save_page(ex: &Exercise, draft: &Draft, frame: &mut Frame, area: Rect) {
-    let mut lines = vec![
-        Line::from(Span::styled("Ready to save", theme::heading())),
-        Line::from(Span::styled(
+    let key = |msg| keys::label(Context::Save, &msg);
+    let (heading, how) = if draft.answered() == 0 {
+        (
+            "Nothing to save yet",
+            format!(
+                "Every prompt is empty, so there is no entry to save. {} goes back to answer; {} leaves.",
+                key(Msg::PrevPrompt),
+                key(Msg::Back)
+            ),
+        )
+    } else {
+        (
+            "Ready to save",
             format!(
                 "{} saves this entry. {} goes back to change anything; {} keeps it as a draft.",
-                keys::label(Context::Save, &Msg::Open),
-                keys::label(Context::Save, &Msg::PrevPrompt),
-                keys::label(Context::Save, &Msg::Back)
+                key(Msg::Open),
+                key(Msg::PrevPrompt),
+                key(Msg::Back)
             ),
-            theme::dim(),
-        )),
+        )
+    };
+    let mut lines = vec![
+        Line::from(Span::styled(heading, theme::heading())),
+        Line::from(Span::styled(how, theme::dim())),
         Line::default(),
     ];
     let label_width = usize::from(area.width / 2).min(40);

@@ -1,0 +1,148 @@
+//! Answers recorded exactly as meant: nothing saved from an empty exercise, a
+//! feelings pick that never keeps a stale part, drafts only where something was
+//! written or chosen (and thrown away only when asked). Flows by key sequence.
+
+mod support;
+
+use attune::app::{Effect, HomeItem, Msg, Screen};
+use attune::keys::Context;
+use crossterm::event::KeyCode::*;
+use support::*;
+
+#[test]
+fn an_exercise_with_nothing_in_it_is_not_saved() {
+    let mut app = thought_record();
+    goto(&mut app, "save");
+    assert!(
+        screen_text(&app, 80, 24).contains("Nothing to save yet"),
+        "the page says so"
+    );
+    let effects = press(&mut app, key(Enter));
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::CommitEntry { .. })),
+        "{effects:?}"
+    );
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap_or_default()
+            .contains("Nothing to save yet")
+    );
+    assert!(
+        matches!(app.screen, Screen::Exercise { .. }),
+        "it stays to go back"
+    );
+}
+
+#[test]
+fn going_back_in_the_feelings_picker_clears_what_depended_on_it() {
+    let mut app = thought_record();
+    goto(&mut app, "feelings");
+    // Scared, its first word, a strength.
+    press_all(&mut app, &[Down, Enter, Enter, Char('7')]);
+    let shown = screen_text(&app, 80, 24);
+    assert!(shown.contains("Scared"), "{shown}");
+    press_all(&mut app, &[Backspace, Backspace]);
+    let shown = screen_text(&app, 80, 24);
+    assert!(
+        shown.contains("Nothing picked yet") && !shown.contains("So far"),
+        "nothing stale is shown:\n{shown}"
+    );
+    // Picking again starts clean: no strength without a word.
+    press_all(&mut app, &[Enter]);
+    let effects = {
+        goto(&mut app, "save");
+        press(&mut app, key(Enter))
+    };
+    let Some(Effect::CommitEntry { entry, .. }) = effects.first() else {
+        panic!("{effects:?}")
+    };
+    let feeling = entry
+        .answers
+        .iter()
+        .find(|a| a.prompt_id == "feelings")
+        .expect("the feelings answer");
+    match &feeling.value {
+        attune::journal::AnswerValue::Feeling {
+            family,
+            word,
+            intensity,
+            ..
+        } => {
+            assert_eq!(family, "Sad");
+            assert_eq!(word, "");
+            assert_eq!(*intensity, None, "no strength for a word never picked");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn opening_and_leaving_without_writing_leaves_no_draft() {
+    let mut app = thought_record();
+    // Moving through every prompt writes nothing.
+    goto(&mut app, "save");
+    press(&mut app, key(Esc));
+    assert!(app.drafts.is_empty());
+    assert!(!app.home_items().contains(&HomeItem::Continue));
+    assert!(!screen_text(&app, 80, 24).contains("draft open"));
+    // A scale set is something chosen: that is a draft.
+    press(&mut app, key(Enter));
+    goto(&mut app, "belief-before");
+    press(&mut app, key(Char('3')));
+    press(&mut app, key(Esc));
+    assert_eq!(app.drafts.len(), 1);
+    assert!(screen_text(&app, 80, 24).contains("draft open"));
+}
+
+#[test]
+fn a_revisit_of_a_one_off_filled_with_earlier_answers_is_not_a_draft_until_changed() {
+    let mut h = Harness::new();
+    // Step 4's core belief check is a one-off: write, save, open it again.
+    h.keys(&[Enter, Down, Down, Down, Enter, Down, Enter]);
+    h.type_text("needing people is weak");
+    h.goto("save");
+    h.keys(&[Enter]);
+    h.keys(&[Enter]);
+    assert!(
+        h.app
+            .notice
+            .as_deref()
+            .unwrap_or_default()
+            .contains("filled in")
+    );
+    h.keys(&[Esc]);
+    assert!(h.app.drafts.is_empty(), "{:?}", h.app.drafts);
+}
+
+#[test]
+fn a_draft_is_thrown_away_only_when_asked_and_can_be_brought_back() {
+    let mut app = thought_record();
+    type_text(&mut app, "words I might not keep");
+    press(&mut app, key(Esc));
+    assert_eq!(app.drafts.len(), 1);
+    press(&mut app, key(Char('d')));
+    assert_eq!(app.context(), Context::Confirm);
+    assert!(screen_text(&app, 80, 24).contains("Discard your draft of Thought record?"));
+    press(&mut app, key(Char('n')));
+    assert_eq!(app.drafts.len(), 1, "n keeps it");
+    press(&mut app, key(Char('d')));
+    let effects = press(&mut app, key(Char('y')));
+    assert!(app.drafts.is_empty());
+    assert!(matches!(effects.as_slice(), [Effect::SaveSession(s)] if s.drafts.is_empty()));
+    press(&mut app, key(Char('u')));
+    assert_eq!(app.drafts.len(), 1, "u brings it back");
+    press(&mut app, key(Enter));
+    assert_eq!(field_text(&app), "words I might not keep");
+    // F1 over a question leaves it asked.
+    press(&mut app, key(Esc));
+    press(&mut app, key(Char('d')));
+    press(&mut app, key(F(1)));
+    assert!(matches!(app.screen, Screen::Help { .. }));
+    press(&mut app, key(Esc));
+    assert_eq!(app.context(), Context::Confirm);
+    app.update(Msg::Cancel);
+    assert_eq!(app.drafts.len(), 1);
+}
