@@ -46,18 +46,5 @@ pub fn load(dir: &Path) -> Result<Settings, Problem> {
 }
 
 pub fn parse(file: &str, text: &str) -> Result<Settings, Problem> {
-    toml::from_str(text).map_err(|e| {
-        let offset = e.span().map_or(0, |s| s.start).min(text.len());
-        let mut at = offset;
-        while at > 0 && !text.is_char_boundary(at) {
-            at -= 1;
-        }
-        let before = &text[..at];
-        Problem {
-            file: file.to_string(),
-            line: before.matches('\n').count() + 1,
-            column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
-            message: e.message().trim().to_string(),
-        }
-    })
+    toml::from_str(text).map_err(|e| Problem::from_toml(file, text, &e))
 }

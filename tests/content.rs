@@ -202,3 +202,16 @@ fn content_never_names_a_key_the_screen_already_shows() {
         }
     }
 }
+
+#[test]
+fn a_scale_too_wide_to_move_along_is_refused_not_overflowed() {
+    let wide = GOOD.replace(
+        "kind = \"text\"",
+        "kind = \"scale\"\nmin = -9223372036854775808\nmax = 9223372036854775807",
+    );
+    let found = problems(&[("one.toml", &wide)]);
+    assert!(
+        found.iter().any(|p| p.contains("between -10000 and 10000")),
+        "{found:?}"
+    );
+}

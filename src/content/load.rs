@@ -3,12 +3,12 @@
 
 use std::collections::HashSet;
 use std::fmt;
-use std::ops::Range;
 use std::path::Path;
 
+use super::locate::{Locator, Problem};
 use super::raw::RawStep;
-use super::validate::{Found, validate_step};
-use super::{Content, FeelingFamily, PromptKind};
+use super::validate::{Found, Link, validate_step};
+use super::{Content, FeelingFamily, PromptKind, Step};
 
 /// The built-in pack, compiled into the binary.
 const BUILTIN: &[(&str, &str)] = &[
@@ -37,25 +37,6 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../content/build-trust.toml"),
     ),
 ];
-
-/// One thing wrong in a content file, located for a person to fix.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
-        )
-    }
-}
 
 /// A content pack that cannot be used, with every problem found in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,7 +117,7 @@ pub fn load_sources(
     let mut problems = Vec::new();
     let mut steps = Vec::new();
     let mut feelings: Vec<FeelingFamily> = Vec::new();
-    let mut links: Vec<(Problem, String, String, String)> = Vec::new();
+    let mut links: Vec<Link> = Vec::new();
     let mut feelings_used: Option<Problem> = None;
     let mut seen_ids: HashSet<String> = HashSet::new();
     let mut seen_numbers: HashSet<u8> = HashSet::new();
@@ -148,8 +129,7 @@ pub fn load_sources(
         let raw: RawStep = match toml::from_str(&text) {
             Ok(raw) => raw,
             Err(e) => {
-                let span = e.span().unwrap_or(0..0);
-                problems.push(at.problem(span, e.message().trim().to_string()));
+                problems.push(Problem::from_toml(&file, &text, &e));
                 continue;
             }
         };
@@ -165,25 +145,7 @@ pub fn load_sources(
                 format!("duplicate step number {}", raw.number.get_ref()),
             ));
         }
-        for family in &raw.feelings {
-            if feelings.iter().any(|f| f.name == *family.name.get_ref()) {
-                problems.push(at.problem(
-                    family.name.span(),
-                    format!("duplicate feeling family \"{}\"", family.name.get_ref()),
-                ));
-            }
-            if family.words.is_empty() {
-                problems.push(at.problem(
-                    family.name.span(),
-                    "a feeling family needs at least one word".into(),
-                ));
-            }
-            feelings.push(FeelingFamily {
-                name: family.name.get_ref().clone(),
-                words: family.words.clone(),
-                sensations: family.sensations.clone(),
-            });
-        }
+        add_families(&raw, &at, &mut feelings, &mut problems);
         let mut found = Found {
             links: &mut links,
             feelings_used: &mut feelings_used,
@@ -192,20 +154,7 @@ pub fn load_sources(
             steps.push(step);
         }
     }
-    for (at, step, exercise, prompt) in links {
-        let target = steps
-            .iter()
-            .find(|s| s.id == step)
-            .and_then(|s| s.exercises.iter().find(|e| e.id == exercise));
-        let known = target.is_some_and(|e| {
-            e.prompts
-                .iter()
-                .any(|p| p.id == prompt && !matches!(p.kind, PromptKind::Recall(_)))
-        });
-        if !known && problems.is_empty() {
-            problems.push(Problem { message: format!("recall points nowhere: no prompt \"{prompt}\" in exercise \"{exercise}\" of step \"{step}\""), ..at });
-        }
-    }
+    check_links(links, &steps, &mut problems);
     if let Some(at) = feelings_used
         && feelings.is_empty()
     {
@@ -229,29 +178,56 @@ pub fn load_sources(
     Ok(Content { steps, feelings })
 }
 
-pub(super) struct Locator<'a> {
-    file: &'a str,
-    text: &'a str,
+/// Feeling families may be declared in any step file and are shared by the whole
+/// pack, so a name is checked against every family read so far.
+fn add_families(
+    raw: &RawStep,
+    at: &Locator,
+    feelings: &mut Vec<FeelingFamily>,
+    problems: &mut Vec<Problem>,
+) {
+    for family in &raw.feelings {
+        if feelings.iter().any(|f| f.name == *family.name.get_ref()) {
+            problems.push(at.problem(
+                family.name.span(),
+                format!("duplicate feeling family \"{}\"", family.name.get_ref()),
+            ));
+        }
+        if family.words.is_empty() {
+            problems.push(at.problem(
+                family.name.span(),
+                "a feeling family needs at least one word".into(),
+            ));
+        }
+        feelings.push(FeelingFamily {
+            name: family.name.get_ref().clone(),
+            words: family.words.clone(),
+            sensations: family.sensations.clone(),
+        });
+    }
 }
 
-impl Locator<'_> {
-    pub(super) fn problem(&self, span: Range<usize>, message: String) -> Problem {
-        let offset = span.start.min(self.text.len());
-        let before = &self.text[..floor_char_boundary(self.text, offset)];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Problem {
-            file: self.file.to_string(),
-            line,
-            column,
-            message,
+/// A recall into another step can only be checked once every file is read. A step
+/// with a problem is left out of `steps`, so links into it would all look dangling:
+/// a link is reported only while nothing else is (so at most one is).
+fn check_links(links: Vec<Link>, steps: &[Step], problems: &mut Vec<Problem>) {
+    for (at, step, exercise, prompt) in links {
+        let target = steps
+            .iter()
+            .find(|s| s.id == step)
+            .and_then(|s| s.exercises.iter().find(|e| e.id == exercise));
+        let known = target.is_some_and(|e| {
+            e.prompts
+                .iter()
+                .any(|p| p.id == prompt && !matches!(p.kind, PromptKind::Recall(_)))
+        });
+        if !known && problems.is_empty() {
+            problems.push(Problem {
+                message: format!(
+                    "recall points nowhere: no prompt \"{prompt}\" in exercise \"{exercise}\" of step \"{step}\""
+                ),
+                ..at
+            });
         }
     }
-}
-
-fn floor_char_boundary(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }

@@ -2,10 +2,12 @@
 //! Content is data (TOML in `content/`); this module only knows its shape.
 
 mod load;
+mod locate;
 mod raw;
 mod validate;
 
-pub use load::{ContentError, Problem, builtin, load_dir, load_sources};
+pub use load::{ContentError, builtin, load_dir, load_sources};
+pub use locate::Problem;
 
 /// Everything attune asks, in the order a person meets it.
 #[derive(Debug, Clone, PartialEq)]

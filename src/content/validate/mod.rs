@@ -1,0 +1,231 @@
+//! Validation of one step and its exercises into the typed model: ids, prompts or a
+//! reading, and the checks between prompts (recalls, before/after pairs).
+
+mod prompt;
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::locate::{Locator, Problem};
+use super::raw::{RawExercise, RawPrompt, RawStep};
+use super::{Exercise, Prompt, PromptKind, RecallSource, Step};
+use prompt::validate_prompt;
+
+/// A scale with a pair key: (key, where it is, its range).
+type PairScale = (String, Range<usize>, Option<(i64, i64)>);
+
+/// A recall into another step: where it is written (a problem still to be worded),
+/// then the step, exercise and prompt it names.
+pub(super) type Link = (Problem, String, String, String);
+
+/// What validation of one step hands back for checks across the whole pack.
+pub(super) struct Found<'a> {
+    pub links: &'a mut Vec<Link>,
+    pub feelings_used: &'a mut Option<Problem>,
+}
+
+pub(super) fn validate_step(
+    raw: RawStep,
+    at: &Locator,
+    problems: &mut Vec<Problem>,
+    found: &mut Found,
+) -> Option<Step> {
+    let before = problems.len();
+    check_id(&raw.id, "step", at, problems);
+    if raw.exercises.is_empty() {
+        problems.push(at.problem(
+            raw.id.span(),
+            "a step needs at least one [[exercises]] table".into(),
+        ));
+    }
+    let mut exercise_ids = HashSet::new();
+    let mut exercises = Vec::new();
+    for ex in raw.exercises {
+        check_id(&ex.id, "exercise", at, problems);
+        if !exercise_ids.insert(ex.id.get_ref().clone()) {
+            problems.push(at.problem(
+                ex.id.span(),
+                format!("duplicate exercise id \"{}\" in this step", ex.id.get_ref()),
+            ));
+        }
+        exercises.push(validate_exercise(ex, at, problems, found));
+    }
+    // Every exercise is checked even after a problem, so an author sees them all in
+    // one run; the step is handed back only when it has none.
+    (problems.len() == before).then(|| Step {
+        id: raw.id.into_inner(),
+        number: raw.number.into_inner(),
+        title: raw.title,
+        summary: raw.summary,
+        intro: raw.intro.trim().to_string(),
+        exercises,
+    })
+}
+
+fn validate_exercise(
+    ex: RawExercise,
+    at: &Locator,
+    problems: &mut Vec<Problem>,
+    found: &mut Found,
+) -> Exercise {
+    let has_reading = !ex.reading.trim().is_empty();
+    if ex.prompts.is_empty() && !has_reading {
+        problems.push(at.problem(
+            ex.id.span(),
+            "an exercise needs at least one [[exercises.prompts]] table, or a reading".into(),
+        ));
+    }
+    if !ex.prompts.is_empty() && has_reading {
+        problems.push(at.problem(
+            ex.id.span(),
+            "an exercise has either prompts or a reading, not both".into(),
+        ));
+    }
+    let prompts = validate_prompts(ex.prompts, at, problems, found);
+    Exercise {
+        id: ex.id.into_inner(),
+        title: ex.title,
+        purpose: ex.purpose,
+        minutes: ex.minutes,
+        repeatable: ex.repeatable,
+        about: ex.about,
+        reading: ex.reading.trim().to_string(),
+        prompts,
+    }
+}
+
+/// Where a prompt's fields were written, kept before the raw prompt is consumed.
+struct Spans {
+    kind: Range<usize>,
+    from: Option<Range<usize>>,
+    pair: Option<Range<usize>>,
+}
+
+impl Spans {
+    fn of(p: &RawPrompt) -> Spans {
+        Spans {
+            kind: p.kind.span(),
+            from: p.from.as_ref().map(|f| f.span()),
+            pair: p.pair.as_ref().map(|f| f.span()),
+        }
+    }
+
+    /// A recall's problem is shown at its `from`, where the author would fix it.
+    fn recall(&self) -> Range<usize> {
+        self.from.clone().unwrap_or(self.kind.clone())
+    }
+}
+
+/// One exercise's prompts, each checked alone and then against the prompts before it;
+/// what can only be checked once the whole pack is read is handed on in `found`.
+fn validate_prompts(
+    raw: Vec<RawPrompt>,
+    at: &Locator,
+    problems: &mut Vec<Problem>,
+    found: &mut Found,
+) -> Vec<Prompt> {
+    let mut pairs: Vec<PairScale> = Vec::new();
+    let mut prompt_ids = HashSet::new();
+    let mut prompts: Vec<Prompt> = Vec::new();
+    for p in raw {
+        check_id(&p.id, "prompt", at, problems);
+        if !prompt_ids.insert(p.id.get_ref().clone()) {
+            problems.push(at.problem(
+                p.id.span(),
+                format!(
+                    "duplicate prompt id \"{}\" in this exercise",
+                    p.id.get_ref()
+                ),
+            ));
+        }
+        let spans = Spans::of(&p);
+        let Some(prompt) = validate_prompt(p, at, problems) else {
+            continue;
+        };
+        match &prompt.kind {
+            PromptKind::Recall(RecallSource::ThisRun { prompt: target }) => {
+                check_earlier(target, &prompts, spans.recall(), at, problems);
+            }
+            PromptKind::Recall(RecallSource::Linked {
+                step,
+                exercise,
+                prompt: target,
+            }) => {
+                let here = at.problem(spans.recall(), String::new());
+                found
+                    .links
+                    .push((here, step.clone(), exercise.clone(), target.clone()));
+            }
+            PromptKind::Feelings { .. } if found.feelings_used.is_none() => {
+                *found.feelings_used = Some(at.problem(spans.kind, String::new()));
+            }
+            PromptKind::Scale(spec) => {
+                if let (Some(key), Some(span)) = (&spec.pair, spans.pair) {
+                    pairs.push((key.clone(), span, Some((spec.min, spec.max))));
+                }
+            }
+            _ => {}
+        }
+        prompts.push(prompt);
+    }
+    check_pairs(&pairs, at, problems);
+    prompts
+}
+
+/// A recall within a run shows an answer given earlier in it, and only a prompt that
+/// asks something (not another recall) has an answer to show.
+fn check_earlier(
+    target: &str,
+    earlier: &[Prompt],
+    span: Range<usize>,
+    at: &Locator,
+    problems: &mut Vec<Problem>,
+) {
+    let known = earlier
+        .iter()
+        .any(|q| q.id == target && !matches!(q.kind, PromptKind::Recall(_)));
+    if !known {
+        problems.push(at.problem(
+            span,
+            format!("recall points nowhere: no earlier prompt \"{target}\" in this exercise"),
+        ));
+    }
+}
+
+/// Before/after scales are compared, so a pair is exactly two scales on one range.
+/// A wrong count is reported once, at the first scale; a wrong range at the second.
+fn check_pairs(pairs: &[PairScale], at: &Locator, problems: &mut Vec<Problem>) {
+    for (i, (key, span, range)) in pairs.iter().enumerate() {
+        let same: Vec<_> = pairs.iter().filter(|(k, ..)| k == key).collect();
+        let first = pairs.iter().position(|(k, ..)| k == key) == Some(i);
+        if same.len() != 2 && first {
+            problems.push(at.problem(
+                span.clone(),
+                format!(
+                    "pair \"{key}\" needs exactly two scales (before and after), found {}",
+                    same.len()
+                ),
+            ));
+        } else if same.len() == 2 && !first && same[0].2 != *range {
+            problems.push(at.problem(
+                span.clone(),
+                format!("the two scales of pair \"{key}\" need the same min and max"),
+            ));
+        }
+    }
+}
+
+fn check_id(id: &Spanned<String>, what: &str, at: &Locator, problems: &mut Vec<Problem>) {
+    let s = id.get_ref();
+    let ok = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !ok {
+        problems.push(at.problem(
+            id.span(),
+            format!("{what} id \"{s}\" must be lowercase letters, digits and dashes"),
+        ));
+    }
+}
