@@ -3,6 +3,10 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+mod names;
+
+pub use names::{key_name, key_names};
+
 use crate::app::Msg;
 use crate::textfield::Edit;
 
@@ -390,115 +394,5 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
     own().chain(global)
 }
 
-/// A person-readable name for the keys of a binding, e.g. "↑ / k".
-pub fn key_names(binding: &Binding) -> String {
-    binding
-        .keys
-        .iter()
-        .map(|k| key_name(*k))
-        .collect::<Vec<_>>()
-        .join(" / ")
-}
-
-pub fn key_name(key: Key) -> String {
-    let (code, mods) = match key {
-        Key::Code(code, mods) => (code, mods),
-        Key::Digit => return "0-9".to_string(),
-        Key::AnyChar => return "letters".to_string(),
-    };
-    let name = match code {
-        KeyCode::Up => "↑".to_string(),
-        KeyCode::Down => "↓".to_string(),
-        KeyCode::Left => "←".to_string(),
-        KeyCode::Right => "→".to_string(),
-        KeyCode::Enter => "Enter".to_string(),
-        KeyCode::Esc => "Esc".to_string(),
-        KeyCode::Tab => "Tab".to_string(),
-        KeyCode::BackTab => "Shift-Tab".to_string(),
-        KeyCode::Backspace => "Backspace".to_string(),
-        KeyCode::Delete => "Delete".to_string(),
-        KeyCode::Home => "Home".to_string(),
-        KeyCode::End => "End".to_string(),
-        KeyCode::PageUp => "PgUp".to_string(),
-        KeyCode::PageDown => "PgDn".to_string(),
-        KeyCode::F(n) => format!("F{n}"),
-        KeyCode::Char(c) => c.to_string(),
-        other => format!("{other:?}"),
-    };
-    // Ctrl-W, not Ctrl-w: that is how letters are written on keys and in manuals.
-    let name = match code {
-        KeyCode::Char(' ') => "Space".to_string(),
-        KeyCode::Char(c) if !mods.is_empty() => c.to_uppercase().to_string(),
-        _ => name,
-    };
-    let mut prefix = String::new();
-    for (m, word) in [
-        (KeyModifiers::CONTROL, "Ctrl-"),
-        (KeyModifiers::ALT, "Alt-"),
-        (KeyModifiers::SHIFT, "Shift-"),
-    ] {
-        if mods.contains(m) {
-            prefix.push_str(word);
-        }
-    }
-    format!("{prefix}{name}")
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
-        KeyEvent::new(code, mods)
-    }
-
-    #[test]
-    fn shift_never_matters_for_characters_but_does_for_arrows() {
-        let shifted_q = key(KeyCode::Char('?'), KeyModifiers::SHIFT);
-        assert_eq!(map(Context::Home, shifted_q), Some(Msg::Help));
-        let shift_up = key(KeyCode::Up, KeyModifiers::SHIFT);
-        assert_eq!(map(Context::Ladder, shift_up), Some(Msg::MoveUp));
-        assert_eq!(
-            map(Context::Ladder, key(KeyCode::Up, KeyModifiers::NONE)),
-            Some(Msg::Up)
-        );
-    }
-
-    #[test]
-    fn letters_are_commands_only_where_nothing_is_typed() {
-        let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(map(Context::Home, q), Some(Msg::Quit));
-        assert_eq!(
-            map(Context::Text, q),
-            Some(Msg::Edit(Edit::InsertChar('q')))
-        );
-        // Ctrl with a letter never types it.
-        let ctrl_q = key(KeyCode::Char('q'), KeyModifiers::CONTROL);
-        assert_eq!(map(Context::Text, ctrl_q), None);
-        // Ctrl-U deletes to the line's start (not an undo, as in some editors).
-        let ctrl_u = key(KeyCode::Char('u'), KeyModifiers::CONTROL);
-        assert_eq!(
-            map(Context::Text, ctrl_u),
-            Some(Msg::Edit(Edit::DeleteToLineStart))
-        );
-    }
-
-    #[test]
-    fn two_quick_escs_still_mean_back_and_releases_do_nothing() {
-        let alt_esc = key(KeyCode::Esc, KeyModifiers::ALT);
-        assert_eq!(map(Context::Step, alt_esc), Some(Msg::Back));
-        let mut release = key(KeyCode::Char('q'), KeyModifiers::NONE);
-        release.kind = KeyEventKind::Release;
-        assert_eq!(map(Context::Home, release), None);
-    }
-
-    #[test]
-    fn labels_and_hints_come_from_the_bindings() {
-        assert_eq!(label(Context::Entry, &Msg::EditEntry), "e");
-        assert_eq!(label(Context::Scale, &Msg::Digit(3)), "0-9");
-        assert_eq!(label_everywhere(&Msg::Quit), "Ctrl-C");
-        let hints: Vec<String> = hints(Context::Home).into_iter().map(|(h, _)| h).collect();
-        assert!(hints.contains(&"↑↓ move".to_string()), "{hints:?}");
-        assert_eq!(hints.last().map(String::as_str), Some("F1 help"));
-    }
-}
+mod tests;
