@@ -1,6 +1,8 @@
 //! The command line, run as the real binary: check-content over broken fixture packs
 //! (one per kind of error), a broken --content-dir refused at start, and `path`.
 
+mod support;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -142,19 +144,10 @@ fn golden_journal() -> tempfile::TempDir {
 }
 
 fn journal_bytes(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file() && !p.ends_with("attune.lock"))
-        .map(|p| {
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                std::fs::read(&p).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    files
+    support::files_in(dir)
+        .into_iter()
+        .filter(|(name, _)| name != "attune.lock")
+        .collect()
 }
 
 #[test]

@@ -185,21 +185,7 @@ fn a_second_instance_is_refused_and_changes_nothing() {
     to_first_prompt(&mut first);
     first.send("kept safe");
     std::thread::sleep(Duration::from_millis(700));
-    let snapshot = |data: &Path| -> Vec<(String, Vec<u8>)> {
-        let mut files: Vec<_> = std::fs::read_dir(data)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.is_file())
-            .map(|p| {
-                (
-                    p.file_name().unwrap().to_string_lossy().into_owned(),
-                    std::fs::read(&p).unwrap(),
-                )
-            })
-            .collect();
-        files.sort();
-        files
-    };
+    let snapshot = |data: &Path| support::files_in(data);
     let before = snapshot(&data);
     let mut second = Tui::start(&data);
     second.wait_for("already open");

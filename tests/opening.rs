@@ -7,22 +7,9 @@ use std::path::Path;
 
 use attune::store::{APPLICATION_ID, OpenError, Store};
 
-/// Every file in a folder with its bytes, to prove nothing changed.
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .map(|p| {
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                std::fs::read(&p).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    files
-}
+mod support;
+
+use support::files_in as snapshot;
 
 /// A database in WAL mode with a write still in its WAL, copied (with the WAL) the
 /// way a crash would leave it.

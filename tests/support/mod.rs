@@ -386,3 +386,20 @@ pub fn long_property(short: u32, long: u32) -> proptest::test_runner::Config {
         ..Config::default()
     }
 }
+
+/// Every file in a folder with its bytes, sorted by name: to prove nothing changed.
+pub fn files_in(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_file())
+        .map(|p| {
+            (
+                p.file_name().expect("name").to_string_lossy().into_owned(),
+                std::fs::read(&p).expect("read"),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
