@@ -146,3 +146,79 @@ fn a_draft_is_thrown_away_only_when_asked_and_can_be_brought_back() {
     app.update(Msg::Cancel);
     assert_eq!(app.drafts.len(), 1);
 }
+
+#[test]
+fn a_digit_is_that_number_on_a_scale_of_single_numbers_and_a_tenth_on_a_wide_one() {
+    use attune::app::answer::scale_move;
+    use attune::content::ScaleSpec;
+    let scale = |min, max| ScaleSpec {
+        min,
+        max,
+        min_label: String::new(),
+        max_label: String::new(),
+        pair: None,
+    };
+    let one_to_seven = scale(1, 7);
+    for d in 1..=7u8 {
+        assert_eq!(
+            scale_move(&one_to_seven, None, &Msg::Digit(d)),
+            Some(Some(i64::from(d))),
+            "{d} on 1 to 7"
+        );
+    }
+    for d in [0u8, 8, 9] {
+        assert_eq!(
+            scale_move(&one_to_seven, Some(3), &Msg::Digit(d)),
+            None,
+            "{d} does nothing"
+        );
+    }
+    let hundred = scale(0, 100);
+    assert_eq!(scale_move(&hundred, None, &Msg::Digit(7)), Some(Some(70)));
+    // The first arrow starts from the middle, as the line under the scale says.
+    assert_eq!(scale_move(&hundred, None, &Msg::Increase), Some(Some(50)));
+    assert!(
+        hundred.keys_rule().contains("start from 50") && hundred.keys_rule().contains("7 is 70")
+    );
+    assert_eq!(
+        scale_move(&scale(0, 10), None, &Msg::Digit(6)),
+        Some(Some(6))
+    );
+}
+
+#[test]
+fn pressing_six_on_how_understood_one_to_seven_records_six() {
+    let mut h = Harness::new();
+    h.keys(&[Enter]);
+    // Step 6, "A step taken": find the 1 to 7 prompt and press each digit.
+    h.keys(&[Down, Down, Down, Down, Down, Enter]);
+    let at = h.app.content.steps[5]
+        .exercises
+        .iter()
+        .position(|e| {
+            e.prompts.iter().any(|p| {
+                matches!(&p.kind, attune::content::PromptKind::Scale(s) if s.min == 1 && s.max == 7)
+            })
+        })
+        .expect("an exercise with a 1 to 7 scale");
+    for _ in 0..at {
+        h.keys(&[Down]);
+    }
+    h.keys(&[Enter]);
+    let (_, ex, _) = match h.app.screen {
+        Screen::Exercise { step, exercise } => h.app.open_exercise_at(step, exercise).unwrap(),
+        _ => panic!("{:?}", h.app.screen),
+    };
+    let id = ex
+        .prompts
+        .iter()
+        .find(|p| matches!(&p.kind, attune::content::PromptKind::Scale(s) if s.min == 1 && s.max == 7))
+        .unwrap()
+        .id
+        .clone();
+    h.goto(&id);
+    h.keys(&[Char('6')]);
+    assert_eq!(field_text(&h.app), "Some(6)");
+    h.keys(&[Char('9')]);
+    assert_eq!(field_text(&h.app), "Some(6)", "out of range: nothing");
+}

@@ -11,28 +11,6 @@ use attune::session::SavedAnswer;
 use attune::store::Store;
 use support::pty::*;
 
-/// From a fresh data dir or a restored session, get to the thought record's first prompt.
-fn to_first_prompt(tui: &mut Tui) {
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
-        let shown = tui.contents();
-        if shown.contains("Situation: what happened?") {
-            return;
-        } else if shown.contains("Welcome to attune") {
-            tui.send(ENTER);
-            for _ in 0..3 {
-                tui.send(DOWN);
-            }
-            tui.send(ENTER);
-            tui.send(ENTER);
-        } else if shown.contains("Step 4 of 6") {
-            tui.send(ENTER);
-        }
-        assert!(Instant::now() < deadline, "stuck at:\n{shown}");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
 /// The situation draft as saved on disk right now.
 fn saved_situation(data: &Path) -> String {
     let store = Store::open_read_only(data).expect("the journal opens after every crash");
@@ -55,7 +33,7 @@ fn a_panic_loses_nothing_and_gives_the_terminal_back() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let mut tui = Tui::start_with(&data, &[("ATTUNE_TEST_PANIC_KEY", "`")]);
-    to_first_prompt(&mut tui);
+    to_thought_record(&mut tui);
     tui.send("typed right before a bug");
     tui.wait_for("typed right before a bug");
     tui.send("`");
@@ -119,9 +97,11 @@ fn sigkill_at_random_moments_loses_at_most_the_last_second_and_never_an_entry() 
     let mut text = String::new();
     for round in 0..rounds {
         let mut tui = Tui::start(&data);
-        to_first_prompt(&mut tui);
+        to_thought_record(&mut tui);
         if round % 10 == 9 {
-            // Finish the exercise; it counts once the app says it is saved.
+            // Finish the exercise (with words, or there is nothing to save); it
+            // counts once the app says it is saved.
+            tui.send("finished ");
             for _ in 0..thought_record_prompts() {
                 tui.send(TAB);
             }
@@ -182,7 +162,7 @@ fn a_second_instance_is_refused_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let mut first = Tui::start(&data);
-    to_first_prompt(&mut first);
+    to_thought_record(&mut first);
     first.send("kept safe");
     std::thread::sleep(Duration::from_millis(700));
     let snapshot = |data: &Path| support::files_in(data);

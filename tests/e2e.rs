@@ -31,7 +31,7 @@ fn text_typed_just_before_the_terminal_closes_is_there_after_a_restart() {
     tui.send(ENTER);
     tui.send(ENTER);
     tui.send("7");
-    tui.wait_for("So far: Sad › lonely › 70 of 100");
+    tui.wait_for("So far: Sad › lonely › 7 of 10");
     tui.send(TAB);
     tui.send("Nobody can be counted on, tÿpéd 🌱 right before");
     tui.wait_for("right before");
@@ -47,7 +47,7 @@ fn text_typed_just_before_the_terminal_closes_is_there_after_a_restart() {
     again.wait_for("What went through your mind?");
     again.wait_for("Nobody can be counted on, tÿpéd 🌱 right before");
     again.send("\x1b[Z");
-    again.wait_for("So far: Sad › lonely › 70 of 100");
+    again.wait_for("So far: Sad › lonely › 7 of 10");
     again.send("\x1b[Z\x1b[Z");
     again.wait_for("Alex didn't answer for five hours.");
     again.send("\x03");

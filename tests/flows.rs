@@ -298,7 +298,7 @@ fn finishing_an_exercise_commits_every_answer_and_removes_the_draft() {
         AnswerValue::Text("Tuesday, no reply".into())
     );
     assert!(
-        matches!(answer("feelings"), AnswerValue::Feeling { ref family, ref word, intensity: Some(70), max: 100, .. } if family == "Scared" && word == "anxious"),
+        matches!(answer("feelings"), AnswerValue::Feeling { ref family, ref word, intensity: Some(7), max: 10, .. } if family == "Scared" && word == "anxious"),
         "{:?}",
         answer("feelings")
     );

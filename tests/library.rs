@@ -120,7 +120,7 @@ fn every_built_in_exercise_can_be_completed_and_every_answer_is_saved() {
                         *t == format!("answer for {}", prompt.id)
                     }
                     (PromptKind::Scale(spec), AnswerValue::Scale { value, .. }) => {
-                        *value == spec.digit_value(3)
+                        Some(*value) == spec.digit_value(3)
                     }
                     (PromptKind::Choice { options }, AnswerValue::Choice(c)) => *c == options[1],
                     (
@@ -140,14 +140,12 @@ fn every_built_in_exercise_can_be_completed_and_every_answer_is_saved() {
                         },
                     ) => {
                         let f = &content.feelings[0];
-                        *family == f.name
-                            && *word == f.words[1]
-                            && *i == Some(intensity.digit_value(5))
+                        *family == f.name && *word == f.words[1] && *i == intensity.digit_value(5)
                     }
                     (PromptKind::Ladder(spec), AnswerValue::Ladder { items, .. }) => {
                         items.len() == 2
                             && items[0].text == "first rung"
-                            && items[0].rating == Some(spec.rating.digit_value(4))
+                            && items[0].rating == spec.rating.digit_value(4)
                             && items[1].fields.first().map(String::as_str) == Some("a field")
                     }
                     _ => false,

@@ -120,19 +120,45 @@ pub struct ScaleSpec {
 }
 
 impl ScaleSpec {
-    /// Where a digit key jumps: 0..=9 spread over the range, so 0–100 scales move in tens.
-    pub fn digit_value(&self, digit: u8) -> i64 {
-        let span = self.max - self.min;
-        if span <= 10 {
-            (self.min + i64::from(digit)).min(self.max)
-        } else {
-            self.min + span * i64::from(digit) / 10
-        }
+    /// Does a digit key mean that very number here (every value is 0 to 10)?
+    pub fn digits_are_values(&self) -> bool {
+        self.min >= 0 && self.max <= 10
     }
 
-    /// One arrow press: single units on short ranges, fives on 0–100.
+    /// Where a digit key goes. On a scale of single numbers (0–10, 1–7, 1–5) a digit
+    /// means that number, and one outside the scale does nothing. On a wider scale
+    /// it jumps in tenths of the range: on 0–100, 7 goes to 70.
+    pub fn digit_value(&self, digit: u8) -> Option<i64> {
+        let digit = i64::from(digit);
+        if self.digits_are_values() {
+            return (self.min..=self.max).contains(&digit).then_some(digit);
+        }
+        Some(self.min + (self.max - self.min) * digit / 10)
+    }
+
+    /// One arrow press: one on scales of single numbers, five on wider ones (0–100).
     pub fn step(&self) -> i64 {
-        if self.max - self.min > 20 { 5 } else { 1 }
+        if self.digits_are_values() { 1 } else { 5 }
+    }
+
+    /// Where the first arrow on an unset scale starts: the middle, said in the hint.
+    pub fn middle(&self) -> i64 {
+        self.min + (self.max - self.min) / 2
+    }
+
+    /// The rule of this scale's keys, in words, for the line under it.
+    pub fn keys_rule(&self) -> String {
+        let jump = if self.digits_are_values() {
+            "a digit is that number".to_string()
+        } else {
+            let seven = self.digit_value(7).unwrap_or(self.min);
+            format!("a digit jumps in tenths (7 is {seven})")
+        };
+        format!(
+            "arrows move by {} and start from {}; {jump}",
+            self.step(),
+            self.middle()
+        )
     }
 }
 

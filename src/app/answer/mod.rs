@@ -33,11 +33,12 @@ pub enum Change {
 /// A scale value after a scale message: Some(new value, None meaning cleared), or
 /// None when the message is not about the scale. The first arrow starts mid-range.
 pub fn scale_move(spec: &ScaleSpec, value: Option<i64>, msg: &Msg) -> Option<Option<i64>> {
-    let middle = spec.min + (spec.max - spec.min) / 2;
+    let middle = spec.middle();
     let next = match msg {
         Msg::Decrease => Some(value.map_or(middle, |v| v - spec.step())),
         Msg::Increase => Some(value.map_or(middle, |v| v + spec.step())),
-        Msg::Digit(d) => Some(spec.digit_value(*d)),
+        // A digit outside the scale does nothing (not even clear it).
+        Msg::Digit(d) => Some(spec.digit_value(*d)?),
         Msg::ScaleMin => Some(spec.min),
         Msg::ScaleMax => Some(spec.max),
         Msg::ClearAnswer => None,

@@ -50,14 +50,23 @@ impl Widget for Scale<'_> {
             ]),
             None => Line::from(Span::styled(
                 format!(
-                    "Not set. Use {} {} or a digit, or {} to skip.",
-                    keys::label(Context::Scale, &Msg::Decrease),
-                    keys::label(Context::Scale, &Msg::Increase),
+                    "Not set. {} skips it.",
                     keys::label(Context::Scale, &Msg::NextPrompt)
                 ),
                 theme::dim(),
             )),
         };
-        Paragraph::new(vec![track_line, labels, Line::default(), value]).render(area, buf);
+        let rule = Line::from(Span::styled(
+            format!(
+                "{}{}: {}.",
+                keys::label(Context::Scale, &Msg::Decrease),
+                keys::label(Context::Scale, &Msg::Increase),
+                spec.keys_rule()
+            ),
+            theme::dim(),
+        ));
+        Paragraph::new(vec![track_line, labels, Line::default(), value, rule])
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .render(area, buf);
     }
 }
