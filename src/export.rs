@@ -10,12 +10,21 @@ use crate::content::Content;
 use crate::journal::{Answer, AnswerValue};
 use crate::sanitize::for_terminal;
 use crate::session::SavedDraft;
-use crate::store::{Export, ExportedEntry};
+use crate::store::{Export, ExportedEntry, Filter};
 
 /// The journal as Markdown: a title, the date range, then one section per entry with
 /// date, step and exercise, each prompt as a label and the answer as text.
-pub fn write_markdown(out: &mut dyn Write, export: &Export, content: &Content) -> io::Result<()> {
+pub fn write_markdown(
+    out: &mut dyn Write,
+    export: &Export,
+    content: &Content,
+    filter: &Filter,
+) -> io::Result<()> {
     out.write_all(b"# attune journal\n\n")?;
+    let applied = describe(filter, content);
+    if !applied.is_empty() {
+        writeln!(out, "Only {}.\n", escape_line(&applied.join(", ")))?;
+    }
     let day = |e: &ExportedEntry| {
         DateTime::parse_from_rfc3339(&e.created_at)
             .ok()
@@ -46,11 +55,44 @@ pub fn write_markdown(out: &mut dyn Write, export: &Export, content: &Content) -
     Ok(())
 }
 
-/// [`write_markdown`] into a string (for tests and small exports).
+/// The filters an export was made with, in words: "step 4 (Challenge negative
+/// beliefs)", "from 1 November 2026", "with the words “alone”".
+pub fn describe(filter: &Filter, content: &Content) -> Vec<String> {
+    let mut said = Vec::new();
+    if let Some(id) = &filter.step {
+        said.push(match content.step(id) {
+            Some(s) => format!("step {} ({})", s.number, s.title),
+            None => format!("step {id}"),
+        });
+    }
+    if let Some(id) = &filter.exercise {
+        let title = content
+            .steps
+            .iter()
+            .flat_map(|s| &s.exercises)
+            .find(|e| &e.id == id)
+            .map_or(id.as_str(), |e| e.title.as_str());
+        said.push(format!("the exercise {title}"));
+    }
+    let day = |d: &chrono::NaiveDate| d.format("%-d %B %Y").to_string();
+    match (&filter.since, &filter.until) {
+        (Some(since), Some(until)) if since == until => said.push(format!("on {}", day(since))),
+        (Some(since), Some(until)) => said.push(format!("from {} to {}", day(since), day(until))),
+        (Some(since), None) => said.push(format!("from {}", day(since))),
+        (None, Some(until)) => said.push(format!("up to {}", day(until))),
+        (None, None) => {}
+    }
+    if !filter.words.trim().is_empty() {
+        said.push(format!("with the words “{}”", filter.words.trim()));
+    }
+    said
+}
+
+/// [`write_markdown`] of everything into a string (for tests and small exports).
 pub fn markdown(export: &Export, content: &Content) -> String {
     let mut out = Vec::new();
     // Writing into memory cannot fail.
-    let _ = write_markdown(&mut out, export, content);
+    let _ = write_markdown(&mut out, export, content, &Filter::default());
     String::from_utf8(out).unwrap_or_default()
 }
 
@@ -149,8 +191,9 @@ fn answer_text(answer: &Answer, all: &[Answer]) -> String {
     }
 }
 
-/// Free text as Markdown that shows exactly what was written: line breaks kept,
-/// and nothing in it taken as formatting.
+/// Free text as Markdown that shows exactly what was written: line breaks kept (as
+/// two trailing spaces, invisible in a plain editor, a line break when rendered),
+/// blank lines as paragraphs, and nothing in it taken as formatting.
 fn paragraphs(out: &mut dyn Write, text: &str) -> io::Result<()> {
     let mut lines = text.lines().peekable();
     while let Some(line) = lines.next() {
@@ -158,7 +201,7 @@ fn paragraphs(out: &mut dyn Write, text: &str) -> io::Result<()> {
         out.write_all(line.as_bytes())?;
         if let Some(next) = lines.peek() {
             let hard_break = !line.is_empty() && !next.trim().is_empty();
-            out.write_all(if hard_break { b"\\\n" } else { b"\n" })?;
+            out.write_all(if hard_break { b"  \n" } else { b"\n" })?;
         }
     }
     Ok(())
@@ -271,6 +314,6 @@ mod tests {
     fn line_breaks_are_kept_and_blank_lines_separate_paragraphs() {
         let mut out = Vec::new();
         paragraphs(&mut out, "one\ntwo\n\nthree").unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "one\\\ntwo\n\nthree");
+        assert_eq!(String::from_utf8(out).unwrap(), "one  \ntwo\n\nthree");
     }
 }

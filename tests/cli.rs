@@ -258,6 +258,10 @@ fn export_filters_and_writes_a_private_file() {
         "{text}"
     );
     assert!(!text.contains("Pattern log"));
+    assert!(
+        text.contains("\nOnly step 4 (Challenge negative beliefs), on 20 November 2026.\n"),
+        "the export names the filters it applied at the top: {text}"
+    );
     assert_eq!(
         std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
         0o600

@@ -71,7 +71,10 @@ fn a_draft_the_pack_cant_open_is_read_exported_and_discarded_only_when_asked() {
     assert!(screen_text(&app, 80, 24).contains("words from another pack"));
     assert_eq!(
         press(&mut app, key(Char('x'))),
-        [Effect::ExportDrafts(vec![foreign_draft()])]
+        [Effect::ExportDrafts(
+            vec![foreign_draft()],
+            Default::default()
+        )]
     );
     // Carrying on is not possible: its exercise isn't here.
     press(&mut app, key(Char('c')));
@@ -159,6 +162,9 @@ fn answers_to_prompts_the_pack_renamed_are_kept_and_saved_with_the_entry() {
     // Both ride into the entry, named for what they were.
     press(&mut app, key(Char('c')));
     goto(&mut app, "save");
+    // The save page shows every answer in full, scrolling to the end if need be.
+    lay_out(&mut app);
+    press_all(&mut app, &[PageDown; 5]);
     assert!(screen_text(&app, 80, 24).contains("From an earlier version"));
     let effects = press(&mut app, key(Enter));
     let Some(Effect::CommitEntry { entry, .. }) = effects.first() else {

@@ -320,10 +320,30 @@ fn review_keys_search_filter_delete_undo_and_edit() {
     assert!(h.app.review.rows[0].preview.contains("dinner"));
     h.keys(&[Enter]);
     assert!(!h.app.review.searching);
-    // Filters combine: a step with no entries shows none.
-    h.keys(&[Char('s'), Char('s')]);
+    // Filters are chosen from a list, and combine: a step with no entries shows none.
+    h.keys(&[Char('s')]);
+    assert!(h.app.review.picker.is_some(), "s opens the step list");
+    h.keys(&[Down, Down, Esc]);
+    assert_eq!(
+        h.app.review.query.step, None,
+        "Esc leaves the filter as it was"
+    );
+    assert_eq!(h.app.review.rows.len(), 1);
+    h.keys(&[Char('s'), Down, Down, Enter]);
     assert_eq!(h.app.review.query.step.as_deref(), Some("seek-help"));
     assert_eq!(h.app.review.rows.len(), 0);
+    h.keys(&[Char('c')]);
+    assert_eq!(h.app.review.rows.len(), 2);
+    // An exercise alone, from the list of every exercise; then a time.
+    h.keys(&[Char('e'), Down, Enter]);
+    assert_eq!(h.app.review.query.exercise.as_deref(), Some("pattern-log"));
+    assert_eq!(h.app.review.rows.len(), 2);
+    h.keys(&[Char('t'), Down, Enter]);
+    assert_eq!(h.app.review.query.range, attune::app::review::Range::Today);
+    assert_eq!(h.app.review.rows.len(), 2);
+    // Choosing another step lets go of an exercise that isn't in it.
+    h.keys(&[Char('s'), Down, Down, Enter]);
+    assert_eq!(h.app.review.query.exercise, None);
     h.keys(&[Char('c')]);
     assert_eq!(h.app.review.rows.len(), 2);
     // Delete asks first; n keeps, y deletes, u undoes.
@@ -442,4 +462,82 @@ proptest! {
         let second = attune::export::json(&other.export(&Filter::default()).unwrap()).unwrap();
         prop_assert_eq!(first, second);
     }
+}
+
+/// Two entries of the pattern log, written through the keys, and Review open.
+fn review_of_two() -> Harness {
+    let mut h = Harness::new();
+    h.keys(&[Enter]);
+    for words in ["walk in the park", "quiet dinner"] {
+        h.keys(&[Up; 12]);
+        h.keys(&[Enter, Enter]);
+        h.type_text(words);
+        h.goto("save");
+        h.keys(&[Enter, Esc]);
+    }
+    h.keys(&[Char('r')]);
+    assert_eq!(h.app.review.rows.len(), 2);
+    h
+}
+
+#[test]
+fn a_date_that_cannot_be_read_is_said_not_ignored() {
+    let mut h = review_of_two();
+    h.keys(&[Char('/')]);
+    h.type_text("since:yesterday");
+    let problem = h.app.review.query.date_problem().expect("a problem");
+    assert!(problem.contains("“yesterday” is not a day"), "{problem}");
+    let shown = screen_text(&h.app, 80, 24);
+    assert!(shown.contains("“yesterday” is not a day"), "{shown}");
+    // It is left out (and said so); the rest of the search still works.
+    assert_eq!(h.app.review.rows.len(), 2);
+    for _ in 0.."yesterday".len() {
+        h.press(key(Backspace));
+    }
+    h.type_text("2099-01-01");
+    assert_eq!(h.app.review.query.date_problem(), None);
+    assert_eq!(h.app.review.rows.len(), 0, "nothing written since 2099");
+    assert!(!screen_text(&h.app, 80, 24).contains("not a day"));
+    // A word with a colon that is not a date is searched like any other.
+    h.keys(&[Esc, Char('c'), Char('/')]);
+    h.type_text("note:dinner");
+    assert_eq!(h.app.review.query.date_problem(), None);
+    assert_eq!(h.app.review.rows.len(), 0, "\"note\" is in neither entry");
+}
+
+#[test]
+fn x_exports_to_the_chosen_folder_and_shows_the_whole_path_until_put_away() {
+    use std::os::unix::fs::PermissionsExt;
+    let mut h = review_of_two();
+    let folder = h.dir.path().join("for my therapist");
+    h.app.exports_dir = folder.clone();
+    h.keys(&[Char('s'), Down, Enter, Char('x')]);
+    let files: Vec<_> = std::fs::read_dir(&folder)
+        .expect("the folder is made")
+        .map(|f| f.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let file = &files[0];
+    assert_eq!(
+        std::fs::metadata(file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let text = std::fs::read_to_string(file).unwrap();
+    assert!(
+        text.contains("Only step 1 (Recognize and acknowledge).") && text.contains("quiet dinner"),
+        "{text}"
+    );
+    let alert = h.app.alert().expect("an alert says where").to_string();
+    assert!(
+        alert.contains(&file.display().to_string()) && alert.contains("2 entries"),
+        "{alert}"
+    );
+    // It stays through other keys until it is put away.
+    h.keys(&[Down, Char('j')]);
+    assert!(h.app.alert().is_some());
+    let shown = screen_text(&h.app, 80, 24);
+    let name = file.file_name().unwrap().to_string_lossy().to_string();
+    assert!(shown.contains(&name), "{shown}");
+    h.keys(&[Enter]);
+    assert!(h.app.alert().is_none());
 }

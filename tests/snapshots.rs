@@ -414,7 +414,16 @@ fn the_status_bar_always_shows_how_to_get_help_even_at_the_minimum_width() {
     for a in &states {
         let shown = screen_text(a, 60, 18);
         let bar = shown.lines().last().unwrap();
-        assert!(bar.contains("F1 help"), "{:?}: {bar}", a.context());
+        assert!(
+            bar.contains("F1 help") || bar.contains("F1 more & help"),
+            "{:?}: {bar}",
+            a.context()
+        );
+        assert!(
+            bar.contains("Esc leave") || a.context() == attune::keys::Context::Home,
+            "{:?}: {bar}",
+            a.context()
+        );
     }
 }
 
@@ -461,15 +470,23 @@ fn review_with_many_entries_and_filters() {
     press_all(
         &mut app,
         &[
+            // Step 4, its first exercise, the last 7 days: each chosen from a list.
             Char('s'),
-            Char('s'),
-            Char('s'),
-            Char('s'),
+            Down,
+            Down,
+            Down,
+            Down,
+            Enter,
             Char('e'),
+            Down,
+            Enter,
             Char('t'),
-            Char('t'),
+            Down,
+            Down,
+            Enter,
         ],
     );
+    assert_eq!(app.review.picker, None);
     let rows: Vec<_> = (0..40)
         .map(|i| {
             summary(
@@ -487,6 +504,9 @@ fn review_with_many_entries_and_filters() {
     });
     press_all(&mut app, &[Down; 5]);
     snap("review_many", &app);
+    // The exercise list offers this step's exercises only.
+    press(&mut app, key(Char('e')));
+    snap("review_exercise_picker", &app);
 }
 
 #[test]
@@ -627,8 +647,19 @@ fn the_smallest_window_still_shows_what_matters() {
     press(&mut step, key(Enter));
     let shown = screen_text(&step, 60, 18);
     assert!(
-        shown.contains("a larger window shows the rest"),
+        shown.contains("more (PgDn)"),
         "a cut introduction says so:\n{shown}"
     );
     insta::assert_snapshot!("small_step", shown);
+    // ... and can be read to its end.
+    lay_out_at(&mut step, 60, 18);
+    press_all(&mut step, &[PageDown; 6]);
+    let last_word = step.content.steps[0]
+        .intro
+        .split_whitespace()
+        .last()
+        .unwrap();
+    let shown = screen_text(&step, 60, 18);
+    assert!(shown.contains(last_word), "{shown}");
+    insta::assert_snapshot!("small_step_scrolled", shown);
 }

@@ -22,6 +22,8 @@ pub struct Draft {
     pub editing_uid: Option<String>,
     /// Has the person written or chosen anything here yet (see `SavedDraft::touched`)?
     pub touched: bool,
+    /// How far the save page, which shows every answer in full, is scrolled.
+    pub save_scroll: u16,
     /// Saved answers this exercise has no prompt for (a content pack renamed or
     /// changed one), by the id they were saved under: kept, shown and saved with it.
     pub extra: BTreeMap<String, SavedAnswer>,
@@ -39,6 +41,7 @@ impl Draft {
             editing: None,
             editing_uid: None,
             touched: false,
+            save_scroll: 0,
             extra: BTreeMap::new(),
         }
     }
@@ -76,6 +79,7 @@ impl Draft {
             editing: saved.editing,
             editing_uid: saved.editing_uid.clone(),
             touched: saved.touched,
+            save_scroll: 0,
             extra,
         }
     }

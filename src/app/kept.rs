@@ -30,7 +30,10 @@ impl App {
             }
             Msg::Delete if selected < self.kept.len() => self.ask(Question::DiscardKept(selected)),
             Msg::Undo => self.undo_discard(),
-            Msg::Export if !self.kept.is_empty() => vec![Effect::ExportDrafts(self.kept.clone())],
+            Msg::Export if !self.kept.is_empty() => vec![Effect::ExportDrafts(
+                self.kept.clone(),
+                self.exports_dir.clone(),
+            )],
             Msg::Back => self.leave_kept(),
             _ => vec![],
         }
@@ -46,7 +49,10 @@ impl App {
                 vec![self.save()]
             }
             Msg::Delete => self.ask(Question::DiscardKept(index)),
-            Msg::Export => vec![Effect::ExportDrafts(vec![draft.clone()])],
+            Msg::Export => vec![Effect::ExportDrafts(
+                vec![draft.clone()],
+                self.exports_dir.clone(),
+            )],
             Msg::Continue => self.carry_on(index),
             other => match scrolled(scroll, &other) {
                 Some(scroll) => {

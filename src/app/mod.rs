@@ -18,7 +18,7 @@ use crate::journal::{Entry, ExerciseActivity};
 use crate::keys::Context;
 use crate::session::{SavedDraft, Session};
 use exercise::Draft;
-pub use msg::{Effect, Laid, Msg, RecallKey, Recalled, Updated};
+pub use msg::{Effect, Exported, Laid, Msg, RecallKey, Recalled, Updated};
 pub use question::Question;
 pub use screen::{HomeItem, Screen};
 
@@ -59,6 +59,8 @@ pub struct Boot {
     /// Steps the person marked done themselves.
     pub done_steps: Vec<String>,
     pub settings: crate::settings::Settings,
+    /// Where Markdown exports are written.
+    pub exports_dir: std::path::PathBuf,
 }
 
 #[derive(Debug)]
@@ -74,6 +76,8 @@ pub struct App {
     done_steps: std::collections::BTreeSet<String>,
     /// What the person set in settings.toml (their own crisis lines).
     pub settings: crate::settings::Settings,
+    /// Where exports go; empty in tests that never say: beside the journal.
+    pub exports_dir: std::path::PathBuf,
     pub review: review::Review,
     /// Pictures for the Insights screen, once loaded.
     pub insights: Option<insights::Insights>,
@@ -99,6 +103,9 @@ pub struct App {
     size: (u16, u16),
     /// What the last draw laid out: the text field's size, the scrolled page's length.
     pub laid: Laid,
+    /// How far the open step's introduction is scrolled (when the window is too small
+    /// to show it whole).
+    pub step_scroll: u16,
     /// Earlier answers loaded for recall prompts; None inside means there is none yet.
     pub recalls: std::collections::BTreeMap<RecallKey, Option<Recalled>>,
     /// A finished draft whose entry is being written; restored if that fails.
@@ -116,6 +123,7 @@ impl App {
             activity: boot.activity,
             done_steps: boot.done_steps.into_iter().collect(),
             settings: boot.settings,
+            exports_dir: boot.exports_dir,
             review: review::Review::default(),
             insights: None,
             entry: None,
@@ -129,6 +137,7 @@ impl App {
             quit_refused: false,
             size: (80, 24),
             laid: Laid::default(),
+            step_scroll: 0,
             recalls: Default::default(),
             pending: None,
             dirty: false,
@@ -262,6 +271,7 @@ impl App {
             Screen::Exercise { step, exercise } => self.exercise_context(*step, *exercise),
             Screen::Reading { .. } => Context::Reading,
             Screen::Review { .. } if self.review.searching => Context::Search,
+            Screen::Review { .. } if self.review.picker.is_some() => Context::Picker,
             Screen::Review { .. } => Context::Review,
             Screen::Entry { .. } => Context::Entry,
             Screen::Insights { .. } => Context::Insights,

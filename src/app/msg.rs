@@ -51,9 +51,10 @@ pub enum Msg {
     Tick,
     /// Review: start typing a search.
     Search,
-    CycleStep,
-    CycleExercise,
-    CycleRange,
+    /// Review: choose which step, exercise or time to show, from a list.
+    PickStep,
+    PickExercise,
+    PickTime,
     ClearFilters,
     /// Bring back the last entry deleted this session.
     Undo,
@@ -94,8 +95,8 @@ pub enum Msg {
     SaveFailed(String),
     /// A quit could not save the session, so attune stays open.
     QuitRefused(String),
-    /// An export was written to this file.
-    Exported(String),
+    /// An export was written.
+    Exported(Exported),
     StoreFailed(String),
     /// The start-up check found the journal damaged: nothing more is written to it.
     JournalDamaged(String),
@@ -143,9 +144,9 @@ pub enum Effect {
     DeleteEntry(i64),
     UndeleteEntry(i64),
     /// Write what Review shows to a Markdown file.
-    Export(ReviewQuery),
+    Export(ReviewQuery, std::path::PathBuf),
     /// Write drafts this content pack can't open to a Markdown file.
-    ExportDrafts(Vec<SavedDraft>),
+    ExportDrafts(Vec<SavedDraft>, std::path::PathBuf),
     LoadEntry(i64),
     LoadRecall(RecallKey),
     /// The latest entry of an exercise, to prefill a revision of a one-off.
@@ -194,4 +195,13 @@ pub struct RecallKey {
 pub struct Recalled {
     pub when: chrono::DateTime<chrono::FixedOffset>,
     pub text: String,
+}
+
+/// A Markdown export written: where, and how much is in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    pub path: String,
+    pub count: usize,
+    /// "entries" or "drafts".
+    pub what: &'static str,
 }

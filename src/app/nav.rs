@@ -29,6 +29,7 @@ impl App {
             }
             Msg::Open => match items.get(selected) {
                 Some(HomeItem::Step(step)) => {
+                    self.step_scroll = 0;
                     self.screen = Screen::Step {
                         step: *step,
                         selected: 0,
@@ -106,6 +107,16 @@ impl App {
                 }
             }
             Msg::Undo => self.undo_discard_draft(),
+            Msg::PageUp | Msg::PageDown => {
+                // The introduction scrolls when the window can't show it whole.
+                let page = self.laid.page_height.max(1);
+                self.step_scroll = match msg {
+                    Msg::PageUp => self.step_scroll.saturating_sub(page),
+                    _ => self.step_scroll.saturating_add(page),
+                };
+                self.clamp_scroll();
+                vec![]
+            }
             _ => vec![],
         }
     }
@@ -158,6 +169,16 @@ impl App {
                 vec![self.save()]
             }
             Msg::Back => self.leave_exercise(index, step, exercise),
+            Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown if draft.on_save_page() => {
+                if let Some(scroll) = scrolled(draft.save_scroll, &msg) {
+                    let max = self
+                        .laid
+                        .page_lines
+                        .saturating_sub(usize::from(self.laid.page_height));
+                    draft.save_scroll = scroll.min(u16::try_from(max).unwrap_or(u16::MAX));
+                }
+                vec![]
+            }
             Msg::Open if draft.on_save_page() => self.save_draft(index, &ex, step, exercise),
             Msg::Delete if !said_yes && App::rung_selected(draft) => {
                 self.ask(super::Question::DeleteRung)
@@ -364,7 +385,9 @@ impl App {
         match &mut self.screen {
             Screen::Entry { scroll, .. }
             | Screen::Help { scroll, .. }
-            | Screen::Reading { scroll, .. } => *scroll = (*scroll).min(max),
+            | Screen::Reading { scroll, .. }
+            | Screen::KeptDraft { scroll, .. } => *scroll = (*scroll).min(max),
+            Screen::Step { .. } => self.step_scroll = self.step_scroll.min(max),
             _ => {}
         }
     }

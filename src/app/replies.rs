@@ -98,7 +98,7 @@ impl App {
                      that it reads back at the next start."
                 ));
             }
-            Msg::Exported(path) => self.notice = Some(format!("Exported to {path}")),
+            Msg::Exported(done) => self.alerts.push(exported(&done)),
             Msg::StoreFailed(problem) | Msg::Note(problem) => self.notice = Some(problem),
             Msg::JournalDamaged(damage) => self.alerts.push(format!(
                 "Your journal in {} looks damaged ({damage}). attune has stopped writing to it, so \
@@ -180,3 +180,18 @@ impl App {
 /// How problems start, so a lesser one never hides a greater.
 const NOT_SAVED: &str = "Not saved";
 const COMMIT: &str = "Could not save the entry";
+
+/// Where an export went, whole, and what it means for privacy.
+fn exported(done: &super::Exported) -> String {
+    let what = match (done.count, done.what) {
+        (1, "entries") => "1 entry".to_string(),
+        (1, "drafts") => "1 draft".to_string(),
+        (n, what) => format!("{n} {what}"),
+    };
+    format!(
+        "Exported {what} to\n{}\n\nIt is plain text, readable only by you on this computer; \
+         wherever it is copied, anyone who opens it can read it. Delete it when you no longer \
+         need it. To choose the folder, set exports_dir in settings.toml beside your journal.",
+        crate::sanitize::for_terminal(&done.path)
+    )
+}

@@ -27,14 +27,36 @@ impl Range {
         }
     }
 
-    fn next(self) -> Range {
-        match self {
-            Range::All => Range::Today,
-            Range::Today => Range::Week,
-            Range::Week => Range::Month,
-            Range::Month => Range::All,
-        }
-    }
+    pub const ALL: [Range; 4] = [Range::All, Range::Today, Range::Week, Range::Month];
+}
+
+/// Which filter a picker chooses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    Step,
+    Exercise,
+    Time,
+}
+
+/// A short list to choose a filter from, over Review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Picker {
+    pub filter: Filter,
+    pub selected: usize,
+}
+
+/// One choice of a picker: what it reads, and the filter it sets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub label: String,
+    value: Chosen,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Chosen {
+    Step(Option<String>),
+    Exercise(Option<String>),
+    Time(Range),
 }
 
 /// What the person asked Review to show. Dates typed into the search line as
@@ -53,17 +75,47 @@ impl ReviewQuery {
     pub fn words(&self) -> String {
         self.text
             .split_whitespace()
-            .filter(|w| !w.contains(':'))
+            .filter(|w| date_token(w).is_none())
             .collect::<Vec<_>>()
             .join(" ")
     }
 
+    /// The day typed as `since:2026-11-01` (key "since") or `until:...`.
     pub fn typed_date(&self, key: &str) -> Option<chrono::NaiveDate> {
         self.text
             .split_whitespace()
-            .filter_map(|w| w.strip_prefix(key).and_then(|d| d.strip_prefix(':')))
-            .find_map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .filter_map(date_token)
+            .filter(|(k, _)| k.eq_ignore_ascii_case(key))
+            .find_map(|(_, d)| parse_day(d))
     }
+
+    /// What is wrong with a date typed in the search line, said so it can be put
+    /// right: `since:yesterday` is not ignored in silence.
+    pub fn date_problem(&self) -> Option<String> {
+        let (key, day) = self
+            .text
+            .split_whitespace()
+            .filter_map(date_token)
+            .find(|(_, d)| parse_day(d).is_none())?;
+        let key = key.to_ascii_lowercase();
+        Some(if day.is_empty() {
+            format!("{key}: wants a day written year-month-day, such as {key}:2026-11-01.")
+        } else {
+            format!(
+                "“{day}” is not a day attune can read; write {key}: as year-month-day, such as {key}:2026-11-01. Until then it is left out."
+            )
+        })
+    }
+}
+
+/// `since:2026-11-01` as ("since", "2026-11-01"); any other word is None.
+fn date_token(word: &str) -> Option<(&str, &str)> {
+    let (key, day) = word.split_once(':')?;
+    (key.eq_ignore_ascii_case("since") || key.eq_ignore_ascii_case("until")).then_some((key, day))
+}
+
+fn parse_day(day: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
 }
 
 #[derive(Debug, Clone, Default)]
@@ -77,6 +129,17 @@ pub struct Review {
     pub search: super::answer::text::Editor,
     /// Deleted this session, newest last: `u` brings them back until attune closes.
     pub deleted: Vec<i64>,
+    /// Choosing a step, exercise or time, when open.
+    pub picker: Option<Picker>,
+}
+
+/// "Last 7 days" from "last 7 days".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 impl App {
@@ -106,6 +169,9 @@ impl App {
         if self.review.searching {
             return self.on_search(msg);
         }
+        if let Some(picker) = self.review.picker {
+            return self.on_picker(picker, msg);
+        }
         match msg {
             Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown => {
                 self.move_in_review(selected, &msg)
@@ -118,8 +184,13 @@ impl App {
                 self.review.searching = true;
                 vec![]
             }
-            Msg::CycleStep | Msg::CycleExercise | Msg::CycleRange | Msg::ClearFilters => {
-                self.on_filter(msg)
+            Msg::PickStep => self.open_picker(Filter::Step),
+            Msg::PickExercise => self.open_picker(Filter::Exercise),
+            Msg::PickTime => self.open_picker(Filter::Time),
+            Msg::ClearFilters => {
+                self.review.query = ReviewQuery::default();
+                self.review.search = Default::default();
+                self.refilter()
             }
             Msg::Delete => match self.review.rows.get(selected) {
                 Some(row) => self.ask(super::Question::DeleteEntry(row.id)),
@@ -127,7 +198,10 @@ impl App {
             },
             Msg::Undo => self.undo_delete(),
             Msg::Insights => self.open_insights(),
-            Msg::Export => vec![Effect::Export(self.review.query.clone())],
+            Msg::Export => vec![Effect::Export(
+                self.review.query.clone(),
+                self.exports_dir.clone(),
+            )],
             Msg::Back => {
                 let at = self
                     .home_items()
@@ -157,58 +231,116 @@ impl App {
         vec![]
     }
 
-    /// The filters: step, exercise (within a step), time range, and clearing them.
-    fn on_filter(&mut self, msg: Msg) -> Vec<Effect> {
-        match msg {
-            Msg::CycleStep => {
-                let next = match &self.review.query.step {
-                    None => self.content.steps.first(),
-                    Some(id) => self
-                        .content
-                        .step_index(id)
-                        .and_then(|i| self.content.steps.get(i + 1)),
+    /// The choices of a picker, "all" first, in the content's order.
+    pub fn picker_choices(&self, filter: Filter) -> Vec<Choice> {
+        let all = |label: &str, value| Choice {
+            label: label.to_string(),
+            value,
+        };
+        match filter {
+            Filter::Step => std::iter::once(all("All steps", Chosen::Step(None)))
+                .chain(self.content.steps.iter().map(|s| Choice {
+                    label: format!("Step {}: {}", s.number, s.title),
+                    value: Chosen::Step(Some(s.id.clone())),
+                }))
+                .collect(),
+            Filter::Exercise => {
+                // Within the chosen step, or every exercise with its step's number.
+                let chosen = self.review.query.step.as_deref();
+                let label = if chosen.is_some() {
+                    "All exercises of this step"
+                } else {
+                    "All exercises"
                 };
-                self.review.query.step = next.map(|s| s.id.clone());
-                self.review.query.exercise = None;
+                std::iter::once(all(label, Chosen::Exercise(None)))
+                    .chain(
+                        self.content
+                            .steps
+                            .iter()
+                            .filter(|s| chosen.is_none_or(|id| id == s.id))
+                            .flat_map(|s| s.exercises.iter().map(move |e| (s, e)))
+                            .filter(|(_, e)| !e.is_reading())
+                            .map(|(s, e)| Choice {
+                                label: if chosen.is_some() {
+                                    e.title.clone()
+                                } else {
+                                    format!("{} (step {})", e.title, s.number)
+                                },
+                                value: Chosen::Exercise(Some(e.id.clone())),
+                            }),
+                    )
+                    .collect()
             }
-            Msg::CycleExercise => {
-                let Some(step) = self
-                    .review
-                    .query
-                    .step
-                    .as_ref()
-                    .and_then(|id| self.content.step(id))
-                else {
-                    let key = |m| crate::keys::label(crate::keys::Context::Review, &m);
-                    self.notice = Some(format!(
-                        "Pick a step first ({}), then an exercise ({}).",
-                        key(Msg::CycleStep),
-                        key(Msg::CycleExercise)
-                    ));
+            Filter::Time => Range::ALL
+                .iter()
+                .map(|r| Choice {
+                    label: capitalised(r.label()),
+                    value: Chosen::Time(*r),
+                })
+                .collect(),
+        }
+    }
+
+    /// Open a picker on the choice in force.
+    fn open_picker(&mut self, filter: Filter) -> Vec<Effect> {
+        let q = &self.review.query;
+        let current = match filter {
+            Filter::Step => Chosen::Step(q.step.clone()),
+            Filter::Exercise => Chosen::Exercise(q.exercise.clone()),
+            Filter::Time => Chosen::Time(q.range),
+        };
+        let selected = self
+            .picker_choices(filter)
+            .iter()
+            .position(|c| c.value == current)
+            .unwrap_or(0);
+        self.review.picker = Some(Picker { filter, selected });
+        self.dirty = true;
+        vec![]
+    }
+
+    fn on_picker(&mut self, picker: Picker, msg: Msg) -> Vec<Effect> {
+        let choices = self.picker_choices(picker.filter);
+        match msg {
+            Msg::Up | Msg::Down => {
+                self.review.picker = Some(Picker {
+                    selected: move_in(picker.selected, choices.len(), &msg),
+                    ..picker
+                });
+                self.dirty = true;
+                vec![]
+            }
+            Msg::Cancel | Msg::Back => {
+                self.review.picker = None;
+                self.dirty = true;
+                vec![]
+            }
+            Msg::Open => {
+                self.review.picker = None;
+                let Some(choice) = choices.into_iter().nth(picker.selected) else {
                     return vec![];
                 };
-                let exercises: Vec<&String> = step
-                    .exercises
-                    .iter()
-                    .filter(|e| !e.is_reading())
-                    .map(|e| &e.id)
-                    .collect();
-                let next = match &self.review.query.exercise {
-                    None => exercises.first().copied(),
-                    Some(id) => exercises
-                        .iter()
-                        .position(|e| *e == id)
-                        .and_then(|i| exercises.get(i + 1).copied()),
-                };
-                self.review.query.exercise = next.cloned();
+                let q = &mut self.review.query;
+                match choice.value {
+                    Chosen::Step(step) => {
+                        // An exercise of another step would show nothing: let it go.
+                        let keeps = |ex: &String| {
+                            step.as_deref()
+                                .and_then(|id| self.content.step(id))
+                                .is_some_and(|s| s.exercises.iter().any(|e| &e.id == ex))
+                        };
+                        if step.is_some() && !q.exercise.as_ref().is_some_and(keeps) {
+                            q.exercise = None;
+                        }
+                        q.step = step;
+                    }
+                    Chosen::Exercise(exercise) => q.exercise = exercise,
+                    Chosen::Time(range) => q.range = range,
+                }
+                self.refilter()
             }
-            Msg::CycleRange => self.review.query.range = self.review.query.range.next(),
-            _ => {
-                self.review.query = ReviewQuery::default();
-                self.review.search = Default::default();
-            }
+            _ => vec![],
         }
-        self.refilter()
     }
 
     /// Typing in the search line: every change of words searches again.

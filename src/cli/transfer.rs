@@ -40,7 +40,7 @@ pub fn export(data_dir: &Path, content: &Content, ask: Asked) -> anyhow::Result<
     };
     let export = store.export(&filter).context("cannot read the journal")?;
     let write = |out: &mut dyn Write| match ask.format {
-        Format::Markdown => crate::export::write_markdown(out, &export, content),
+        Format::Markdown => crate::export::write_markdown(out, &export, content, &filter),
         Format::Json => crate::export::write_json(out, &export),
     };
     match &ask.output {

@@ -57,6 +57,8 @@ contexts! {
     Review,
     /// Typing words to search Review.
     Search,
+    /// Choosing a step, exercise or time for Review to show.
+    Picker,
     /// Answering yes or no (delete this entry?).
     Confirm,
     Entry,
@@ -146,7 +148,7 @@ const ASKING: Scope = In(ASKING_CONTEXTS);
 /// Any page of an exercise: its prompts and its save page.
 const PROMPTS: Scope = Scope::Exercise;
 const SCALES: Scope = In(&[Scale, FeelingsIntensity, Ladder]);
-const PAGES: Scope = In(&[Entry, Help, Reading, KeptDraft]);
+const PAGES: Scope = In(&[Entry, Help, Reading, KeptDraft, Save]);
 
 macro_rules! bind {
     ($scope:expr, [$($key:expr),*], $msg:expr, $does:literal) => {
@@ -169,18 +171,22 @@ pub static KEYMAP: &[Binding] = &[
     bind!(LISTS, [plain(KeyCode::Enter)], Msg::Open, "open what is selected", "{key} open"),
     bind!(In(&[Home]), [ch('c')], Msg::Continue, "continue where you left off"),
     bind!(In(&[Home]), [ch('r')], Msg::Review, "review past entries"),
-    bind!(In(&[Home, Review]), [ch('i')], Msg::Insights, "insights: pictures of your entries"),
     // Review: filters that combine, search, delete and undo, export.
     bind!(In(&[Review]), [ch('/')], Msg::Search, "search every answer (also since:YYYY-MM-DD until:YYYY-MM-DD)", "{key} search"),
-    bind!(In(&[Review]), [ch('s')], Msg::CycleStep, "filter by step", "{key} step"),
-    bind!(In(&[Review]), [ch('e')], Msg::CycleExercise, "filter by exercise (after a step)"),
-    bind!(In(&[Review]), [ch('t')], Msg::CycleRange, "filter by time: today, 7 days, 30 days, all", "{key} time"),
-    bind!(In(&[Review]), [ch('c')], Msg::ClearFilters, "clear the filters"),
-    bind!(In(&[Review, Entry]), [ch('d'), plain(KeyCode::Delete)], Msg::Delete, "delete the entry (asks first)"),
-    bind!(In(&[Review]), [ch('u')], Msg::Undo, "undo the last delete (until attune closes)"),
-    bind!(In(&[Review]), [ch('x')], Msg::Export, "export what is shown to a Markdown file"),
+    bind!(In(&[Review]), [ch('s')], Msg::PickStep, "choose a step to show", "{key} step"),
+    bind!(In(&[Review]), [ch('e')], Msg::PickExercise, "choose an exercise to show", "{key} exercise"),
+    bind!(In(&[Review]), [ch('t')], Msg::PickTime, "choose a time: today, 7 days, 30 days, all", "{key} time"),
+    bind!(In(&[Review]), [ch('c')], Msg::ClearFilters, "clear the filters", "{key} clear"),
+    bind!(In(&[Review, Entry]), [ch('d'), plain(KeyCode::Delete)], Msg::Delete, "delete the entry (asks first)", "{key} delete"),
+    bind!(In(&[Review]), [ch('u')], Msg::Undo, "undo the last delete (until attune closes)", "{key} undo"),
+    bind!(In(&[Review]), [ch('x')], Msg::Export, "export what is shown to a Markdown file", "{key} export"),
+    bind!(In(&[Home, Review]), [ch('i')], Msg::Insights, "insights: pictures of your entries", "{key} insights"),
     bind!(In(&[Review]), [plain(KeyCode::PageUp)], Msg::PageUp, "up a page"),
     bind!(In(&[Review]), [plain(KeyCode::PageDown)], Msg::PageDown, "down a page"),
+    bind!(In(&[Picker]), [plain(KeyCode::Up), ch('k')], Msg::Up, "move up"),
+    bind!(In(&[Picker]), [plain(KeyCode::Down), ch('j')], Msg::Down, "move down", "{prev}{key} move"),
+    bind!(In(&[Picker]), [plain(KeyCode::Enter)], Msg::Open, "show these entries", "{key} choose"),
+    bind!(In(&[Picker]), [plain(KeyCode::Esc)], Msg::Cancel, "close the list, filter unchanged", "{key} cancel"),
     bind!(In(&[Search]), [plain(KeyCode::Enter), plain(KeyCode::Esc)], Msg::Back, "stop typing; the search stays", "{key} done"),
     bind!(In(&[Entry]), [ch('e')], Msg::EditEntry, "edit this entry (the earlier version is kept)", "{key} edit"),
     // Drafts kept from another content pack.
@@ -258,6 +264,8 @@ pub static KEYMAP: &[Binding] = &[
     bind!(In(&[Save]), [plain(KeyCode::Enter)], Msg::Open, "save this entry", "{key} save"),
     bind!(PROMPTS, [plain(KeyCode::Esc)], Msg::Back, "leave the exercise; your draft is kept", "{key} leave"),
     bind!(In(&[Step, Review, Entry, Reading, Insights, Kept, KeptDraft]), [plain(KeyCode::Esc)], Msg::Back, "back", "{key} back"),
+    bind!(In(&[Step]), [plain(KeyCode::PageUp)], Msg::PageUp, "the introduction, a page back"),
+    bind!(In(&[Step]), [plain(KeyCode::PageDown)], Msg::PageDown, "the introduction, a page on"),
     bind!(In(&[Step]), [ch('m')], Msg::Toggle, "mark the step done, or not done", "{key} mark done"),
     bind!(In(&[Step]), [ch('d'), plain(KeyCode::Delete)], Msg::Delete, "discard the selected exercise's draft (asks first)"),
     bind!(In(&[Step]), [ch('u')], Msg::Undo, "bring back the last draft discarded (until attune closes)"),

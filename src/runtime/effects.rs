@@ -4,7 +4,11 @@
 use std::collections::VecDeque;
 
 use super::checks::Checks;
-use crate::app::{App, Effect, Msg};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+
+use crate::app::{App, Effect, Exported, Msg};
 use crate::content::Content;
 use crate::store::Store;
 
@@ -142,14 +146,16 @@ fn read(store: &mut Store, content: &Content, effect: Effect) -> Option<Msg> {
                 Err(e) => Msg::StoreFailed(format!("Could not read your entries: {e}")),
             })
         }
-        Effect::Export(query) => Some(match export_markdown(store, content, &query) {
+        Effect::Export(query, dir) => Some(match export_markdown(store, content, &query, &dir) {
             Ok(path) => Msg::Exported(path),
             Err(e) => Msg::StoreFailed(format!("Could not export: {e:#}")),
         }),
-        Effect::ExportDrafts(drafts) => Some(match export_drafts(store, content, &drafts) {
-            Ok(path) => Msg::Exported(path),
-            Err(e) => Msg::StoreFailed(format!("Could not export: {e:#}")),
-        }),
+        Effect::ExportDrafts(drafts, dir) => {
+            Some(match export_drafts(store, content, &drafts, &dir) {
+                Ok(path) => Msg::Exported(path),
+                Err(e) => Msg::StoreFailed(format!("Could not export: {e:#}")),
+            })
+        }
         Effect::LoadEntry(id) => Some(match store.entry(id) {
             Ok(entry) => Msg::EntryLoaded(id, entry.map(Box::new)),
             Err(e) => Msg::StoreFailed(format!("Could not read that entry: {e}")),
@@ -201,28 +207,40 @@ pub fn filter_for(query: &crate::app::review::ReviewQuery) -> crate::store::Filt
     }
 }
 
-/// A new file in `exports/` beside the journal, named for this moment.
-fn export_path(store: &Store, what: &str) -> anyhow::Result<std::path::PathBuf> {
-    let dir = store.dir().join("exports");
-    crate::fsutil::private_dir(&dir)?;
+/// A new file in `dir` (beside the journal in `exports/` if none was given), named
+/// for this moment.
+fn export_path(store: &Store, dir: &Path, what: &str) -> anyhow::Result<PathBuf> {
+    let dir = if dir.as_os_str().is_empty() {
+        store.dir().join("exports")
+    } else {
+        dir.to_path_buf()
+    };
+    crate::fsutil::private_dir(&dir)
+        .with_context(|| format!("cannot make the folder {}", dir.display()))?;
     Ok(dir.join(format!(
         "attune-{what}{}.md",
         chrono::Local::now().format("%Y-%m-%d-%H%M%S")
     )))
 }
 
-/// Export what Review shows to `exports/attune-YYYY-MM-DD-HHMMSS.md` beside the journal.
+/// Export what Review shows to `attune-YYYY-MM-DD-HHMMSS.md` in the exports folder.
 fn export_markdown(
     store: &Store,
     content: &Content,
     query: &crate::app::review::ReviewQuery,
-) -> anyhow::Result<String> {
-    let export = store.export(&filter_for(query))?;
-    let path = export_path(store, "")?;
+    dir: &Path,
+) -> anyhow::Result<Exported> {
+    let filter = filter_for(query);
+    let export = store.export(&filter)?;
+    let path = export_path(store, dir, "")?;
     crate::fsutil::write_atomic(&path, |out| {
-        crate::export::write_markdown(out, &export, content)
+        crate::export::write_markdown(out, &export, content, &filter)
     })?;
-    Ok(path.display().to_string())
+    Ok(Exported {
+        path: path.display().to_string(),
+        count: export.entries.len(),
+        what: "entries",
+    })
 }
 
 /// Export drafts kept from another content pack to a Markdown file.
@@ -230,10 +248,15 @@ fn export_drafts(
     store: &Store,
     content: &Content,
     drafts: &[crate::session::SavedDraft],
-) -> anyhow::Result<String> {
-    let path = export_path(store, "drafts-")?;
+    dir: &Path,
+) -> anyhow::Result<Exported> {
+    let path = export_path(store, dir, "drafts-")?;
     crate::fsutil::write_atomic(&path, |out| {
         crate::export::write_drafts(out, drafts, content)
     })?;
-    Ok(path.display().to_string())
+    Ok(Exported {
+        path: path.display().to_string(),
+        count: drafts.len(),
+        what: "drafts",
+    })
 }

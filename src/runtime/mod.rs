@@ -124,6 +124,7 @@ pub fn boot(store: &Store, settings: Settings) -> (Boot, Vec<String>) {
         session,
         activity,
         done_steps,
+        exports_dir: settings.exports_dir(store.dir()),
         settings,
     };
     (boot, problems)

@@ -92,7 +92,7 @@ pub fn page_lines(app: &App, entry: &Entry, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
-fn answers_lines(
+pub(super) fn answers_lines(
     lines: &mut Vec<Line<'static>>,
     answers: &[crate::journal::Answer],
     width: u16,

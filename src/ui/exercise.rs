@@ -21,16 +21,28 @@ pub fn render(app: &App, step: usize, exercise: usize, frame: &mut Frame, area: 
     let Some((_, ex, draft)) = app.open_exercise_at(step, exercise) else {
         return Laid::default();
     };
-    let [head, _, body] = Layout::vertical([
+    // On the first prompt, where the exercise comes from (the rest is in help).
+    let about = draft.prompt == 0 && !ex.about.is_empty();
+    let [head, source, _, body] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(u16::from(about)),
         Constraint::Length(1),
         Constraint::Fill(1),
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(header(ex, draft, head.width)), head);
+    if about {
+        let more = format!(" ({} for more)", keys::label_everywhere(&Msg::Help));
+        let room = usize::from(source.width).saturating_sub(more.width());
+        let line = if ex.about.width() <= usize::from(source.width) {
+            ex.about.clone()
+        } else {
+            format!("{}{more}", super::truncate(&ex.about, room))
+        };
+        frame.render_widget(Paragraph::new(Span::styled(line, theme::dim())), source);
+    }
     if draft.on_save_page() {
-        save_page(ex, draft, frame, body);
-        return Laid::default();
+        return save_page(ex, draft, frame, body);
     }
     let field = prompt_frame(app, ex, draft, frame, body);
     let typing = answer(app, ex, draft, frame, field);
@@ -83,7 +95,7 @@ fn recalled(
     }
 }
 
-/// "Thought record                    ●●●○○○○○○ 3 of 9"
+/// "Thought record    ●●●○○○○○○ 3 of 9"
 fn header(ex: &Exercise, draft: &Draft, width: u16) -> Line<'static> {
     let total = ex.prompts.len();
     let dots: String = (0..total)
@@ -95,17 +107,18 @@ fn header(ex: &Exercise, draft: &Draft, width: u16) -> Line<'static> {
         format!("{} of {total}", draft.prompt + 1)
     };
     let right = format!("{dots} {count}");
-    let gap = usize::from(width)
-        .saturating_sub(ex.title.width() + right.width())
-        .max(1);
+    let (title, right) = super::rows(&[(ex.title.clone(), right)], usize::from(width))
+        .pop()
+        .unwrap_or_default();
     Line::from(vec![
-        Span::styled(ex.title.clone(), theme::heading()),
-        Span::raw(" ".repeat(gap)),
+        Span::styled(title, theme::heading()),
         Span::styled(right, theme::dim()),
     ])
 }
 
-fn save_page(ex: &Exercise, draft: &Draft, frame: &mut Frame, area: Rect) {
+/// The last page: every answer in full, as the entry will read, scrolled if it is
+/// long, with what Enter does above it.
+fn save_page(ex: &Exercise, draft: &Draft, frame: &mut Frame, area: Rect) -> Laid {
     let key = |msg| keys::label(Context::Save, &msg);
     let (heading, how) = if draft.answered() == 0 {
         (
@@ -127,49 +140,20 @@ fn save_page(ex: &Exercise, draft: &Draft, frame: &mut Frame, area: Rect) {
             ),
         )
     };
-    let mut lines = vec![
-        Line::from(Span::styled(heading, theme::heading())),
-        Line::from(Span::styled(how, theme::dim())),
-        Line::default(),
-    ];
-    let label_width = usize::from(area.width / 2).min(40);
-    let entry = draft.to_entry(ex);
-    for answer in &entry.answers {
-        let label = super::truncate(&answer.label, label_width);
-        let mut value = answer.value.preview();
-        if let Some(change) = answer
-            .pair_before(&entry.answers)
-            .and_then(|b| super::answer::change(&b.value, &answer.value))
-        {
-            value = format!("{change}, of {}", max_of(&answer.value));
-        }
-        let room = usize::from(area.width).saturating_sub(label_width + 2);
-        let style = if answer.value == crate::journal::AnswerValue::Skipped {
-            theme::dim()
-        } else {
-            ratatui::style::Style::default()
-        };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{}  ", pad(&label, label_width)), theme::dim()),
-            Span::styled(super::truncate(&value, room), style),
-        ]));
-    }
-    frame.render_widget(
-        Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
-        area,
+    let mut top: Vec<Line> = vec![Line::from(Span::styled(heading, theme::heading()))];
+    top.extend(
+        super::wrap(&how, area.width)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, theme::dim()))),
     );
-}
-
-/// Pad to a display width (not a char count, so wide characters line up).
-fn pad(text: &str, width: usize) -> String {
-    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
-}
-
-fn max_of(value: &crate::journal::AnswerValue) -> i64 {
-    match value {
-        crate::journal::AnswerValue::Scale { max, .. } => *max,
-        _ => 0,
-    }
+    let top_height = u16::try_from(top.len()).unwrap_or(2);
+    let [head, body] =
+        Layout::vertical([Constraint::Length(top_height), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(Paragraph::new(top), head);
+    let entry = draft.to_entry(ex);
+    let mut lines = Vec::new();
+    super::entry::answers_lines(&mut lines, &entry.answers, body.width, &[]);
+    super::page(frame, body, &lines, draft.save_scroll)
 }
 
 /// The prompt's label and hint, and a recall kept in view above the answer; returns
@@ -185,9 +169,11 @@ fn prompt_frame(app: &App, ex: &Exercise, draft: &Draft, frame: &mut Frame, body
         }
         _ => None,
     };
+    // As much of it as the window allows beside the answer (a third of the body).
     let view_height = in_view.as_ref().map_or(0, |(_, text)| {
-        let lines = super::wrap(text.as_deref().unwrap_or(" "), body.width.saturating_sub(2)).len();
-        u16::try_from(lines.min(4)).unwrap_or(4) + 2
+        let lines = recall::rows(text.as_deref(), body.width);
+        let room = usize::from((body.height / 3).max(4));
+        u16::try_from(lines.min(room)).unwrap_or(4) + 2
     });
     let [label, hint_area, _, view, field] = Layout::vertical([
         Constraint::Length(1),
@@ -227,14 +213,45 @@ fn answer(
     let prompt = &ex.prompts[draft.prompt];
     match (&draft.answers[draft.prompt], &prompt.kind) {
         (DraftAnswer::Text(editor), kind) => {
+            // A one-line answer is one line of meaning: its box grows to show it whole.
             let height = if *kind == PromptKind::Line {
-                3
+                let inner = field.width.saturating_sub(2);
+                let rows = if editor.field.is_empty() {
+                    super::wrap(&editor.placeholder, inner.saturating_sub(1)).len()
+                } else {
+                    crate::textfield::visible_rows(&editor.field, inner, 1, 0).total
+                };
+                u16::try_from(rows.clamp(1, 6)).unwrap_or(6) + 2
             } else {
                 field.height
             };
             let [boxed] = Layout::vertical([Constraint::Length(height)]).areas(field);
-            let block = Block::bordered().border_style(theme::accent());
+            let mut block = Block::bordered().border_style(theme::accent());
             let inner = block.inner(boxed);
+            // Text above or below the box is said on its border, never hidden.
+            let seen = crate::textfield::visible_rows(
+                &editor.field,
+                inner.width,
+                inner.height,
+                editor.scroll,
+            );
+            let below = seen.total.saturating_sub(seen.top + seen.rows.len());
+            let mut more = Vec::new();
+            if seen.top > 0 {
+                more.push(format!("↑ {} above", seen.top));
+            }
+            if below > 0 {
+                more.push(format!("↓ {below} below"));
+            }
+            if !more.is_empty() {
+                block = block.title_bottom(
+                    Line::from(Span::styled(
+                        format!(" {} ", more.join(" · ")),
+                        theme::dim(),
+                    ))
+                    .right_aligned(),
+                );
+            }
             frame.render_widget(block, boxed);
             Some(text_field(frame, inner, editor, true))
         }
@@ -262,12 +279,7 @@ fn answer(
         (DraftAnswer::Ladder(l), PromptKind::Ladder(spec)) => ladder::render(frame, field, spec, l),
         (DraftAnswer::Recall, PromptKind::Recall(source)) => {
             let (title, text) = recalled(app, ex, draft, source);
-            let rows = super::wrap(
-                text.as_deref().unwrap_or(" "),
-                field.width.saturating_sub(2),
-            )
-            .len()
-                + 2;
+            let rows = recall::rows(text.as_deref(), field.width) + 2;
             let height = u16::try_from(rows).unwrap_or(u16::MAX).min(field.height);
             let [boxed] = Layout::vertical([Constraint::Length(height)]).areas(field);
             recall::render(frame, boxed, &title, text.as_deref());

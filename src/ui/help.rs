@@ -16,8 +16,43 @@ pub fn render(app: &App, under: &Screen, scroll: u16, frame: &mut Frame, area: R
 
 pub fn page_lines(app: &App, under: &Screen, width: u16) -> Vec<Line<'static>> {
     let mut lines = crisis_lines(app, width);
+    lines.extend(about_lines(app, under, width));
     lines.extend(key_lines(app, under, width));
     lines
+}
+
+/// Under an exercise: what it is for and where it comes from, in full.
+fn about_lines(app: &App, under: &Screen, width: u16) -> Vec<Line<'static>> {
+    let (Screen::Exercise { step, exercise } | Screen::Reading { step, exercise, .. }) = under
+    else {
+        return Vec::new();
+    };
+    let Some(ex) = app.content.exercise_at(*step, *exercise) else {
+        return Vec::new();
+    };
+    let mut lines = vec![Line::from(Span::styled(
+        format!("About {}", ex.title),
+        theme::heading(),
+    ))];
+    for text in [&ex.purpose, &ex.about] {
+        lines.extend(super::wrap(text, width).into_iter().map(Line::from));
+    }
+    lines.push(Line::default());
+    lines
+}
+
+/// The crisis lines as short as they can be said, for a window too small for help.
+pub fn crisis_summary(app: &App) -> Vec<String> {
+    crisis::LINES
+        .iter()
+        .map(|l| format!("• {}: {}", l.who, l.how))
+        .chain(
+            app.settings
+                .crisis_lines
+                .iter()
+                .map(|l| format!("• {}: {}", l.who, l.how)),
+        )
+        .collect()
 }
 
 /// Where to get help now: the built-in lines, then the person's own.

@@ -5,7 +5,6 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use unicode_width::UnicodeWidthStr;
 
 use super::theme;
 use crate::app::{App, HomeItem, Msg};
@@ -24,31 +23,45 @@ pub fn render(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
     ];
     let items = app.home_items();
     let width = usize::from(area.width);
-    for (i, item) in items.iter().enumerate() {
+    let pairs: Vec<(String, String)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let (left, right) = item_text(app, *item);
+            let marker = if i == selected { "› " } else { "  " };
+            (format!("{marker}{left}"), right)
+        })
+        .collect();
+    for (i, (item, (left, right))) in items.iter().zip(super::rows(&pairs, width)).enumerate() {
         if !matches!(item, HomeItem::Step(_)) && i > 0 && matches!(items[i - 1], HomeItem::Step(_))
         {
             lines.push(Line::default());
         }
-        let (left, right) = item_text(app, *item);
         let style = if i == selected {
             theme::selected()
         } else {
             Style::default()
         };
-        let marker = if i == selected { "› " } else { "  " };
-        let used = marker.width() + left.width() + right.width();
-        let gap = width.saturating_sub(used).max(1);
         lines.push(Line::from(vec![
-            Span::styled(format!("{marker}{left}{}", " ".repeat(gap)), style),
+            Span::styled(left, style),
             Span::styled(right, if i == selected { style } else { theme::dim() }),
         ]));
     }
+    // What the selected step is about, when there is room for all of it; on a
+    // short window the line under the heading gives way to it first.
     if let Some(HomeItem::Step(step)) = items.get(selected)
         && let Some(s) = app.content.steps.get(*step)
     {
-        lines.push(Line::default());
-        for l in super::wrap(&s.summary, area.width) {
-            lines.push(Line::from(Span::styled(l, theme::dim())));
+        let summary = super::wrap(&s.summary, area.width);
+        let room = usize::from(area.height);
+        if lines.len() + 1 + summary.len() > room {
+            lines.remove(1);
+        }
+        if lines.len() + 1 + summary.len() <= room {
+            lines.push(Line::default());
+            for l in summary {
+                lines.push(Line::from(Span::styled(l, theme::dim())));
+            }
         }
     }
     frame.render_widget(Paragraph::new(lines), area);

@@ -67,7 +67,12 @@ fn caption(frame: &mut Frame, area: Rect, text: String) -> Rect {
 }
 
 fn activity(data: &Insights, frame: &mut Frame, area: Rect) {
-    let total: u32 = data.weeks.iter().map(|(_, n)| n).sum();
+    // Each week's bar is as wide as its label ("14 Sep"), so no label is cut: a
+    // narrow window shows fewer, most recent, weeks.
+    const LABEL: u16 = 6;
+    let fit = usize::from(area.width.saturating_sub(2) / (LABEL + 1)).max(1);
+    let weeks = &data.weeks[data.weeks.len().saturating_sub(fit)..];
+    let total: u32 = weeks.iter().map(|(_, n)| n).sum();
     if total == 0 {
         empty(
             frame,
@@ -80,25 +85,21 @@ fn activity(data: &Insights, frame: &mut Frame, area: Rect) {
         frame,
         area,
         format!(
-            "Entries per week, the last {} weeks: {total} in all.",
-            data.weeks.len()
+            "Entries in each week, by the Monday it began, the last {} weeks: {total} in all.",
+            weeks.len()
         ),
     );
-    let bars: Vec<Bar> = data
-        .weeks
+    let bars: Vec<Bar> = weeks
         .iter()
         .map(|(monday, n)| {
             Bar::default()
                 .value(u64::from(*n))
-                .label(Line::from(monday.format("%d/%m").to_string()))
+                .label(Line::from(monday.format("%-d %b").to_string()))
         })
         .collect();
-    let width = (area.width.saturating_sub(2) / u16::try_from(bars.len().max(1)).unwrap_or(1))
-        .saturating_sub(1)
-        .clamp(1, 6);
     let chart = BarChart::default()
         .data(BarGroup::default().bars(&bars))
-        .bar_width(width)
+        .bar_width(LABEL)
         .bar_gap(1)
         .bar_style(theme::accent())
         .value_style(theme::selected());
@@ -181,7 +182,7 @@ fn changes(data: &Insights, frame: &mut Frame, area: Rect) {
         .map(|c| {
             let pct = |v: i64| u64::try_from(v * 100 / c.max.max(1)).unwrap_or(0);
             BarGroup::default()
-                .label(Line::from(c.when.format("%d/%m").to_string()))
+                .label(Line::from(c.when.format("%-d %b").to_string()))
                 .bars(&[
                     Bar::default().value(pct(c.before)).style(theme::dim()),
                     Bar::default().value(pct(c.after)).style(theme::accent()),
@@ -190,7 +191,7 @@ fn changes(data: &Insights, frame: &mut Frame, area: Rect) {
         .collect();
     let mut chart = BarChart::default()
         .bar_width(3)
-        .bar_gap(1)
+        .bar_gap(0)
         .group_gap(2)
         .max(100)
         .value_style(theme::selected());

@@ -10,6 +10,7 @@ mod insights;
 mod kept;
 mod reading;
 mod review;
+mod status;
 mod step;
 pub mod theme;
 mod welcome;
@@ -32,7 +33,7 @@ pub const MIN_HEIGHT: u16 = 18;
 pub fn render(app: &App, frame: &mut Frame) -> Laid {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, area);
+        too_small(app, frame, area);
         clean(frame);
         return Laid::default();
     }
@@ -43,15 +44,19 @@ pub fn render(app: &App, frame: &mut Frame) -> Laid {
         .unwrap_or_default();
     // A problem stays in view above the status bar (at most a third of the window).
     let problem_rows = (problem.len() as u16).min(area.height / 3);
+    // A notice wraps rather than being cut (at most three rows).
+    let status_rows = app.notice.as_deref().map_or(1, |n| {
+        wrap(n, area.width.saturating_sub(1)).len().clamp(1, 3)
+    }) as u16;
     let [title, body, problem_area, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(problem_rows),
-        Constraint::Length(1),
+        Constraint::Length(status_rows),
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(title_line(app)).style(theme::bar()), title);
-    let body = inset(body);
+    let body = measure(inset(body));
     let laid = render_screen(app, &app.screen, frame, body);
     if problem_rows > 0 {
         let lines: Vec<Line> = problem
@@ -75,7 +80,7 @@ pub fn render(app: &App, frame: &mut Frame) -> Laid {
             body,
         );
     }
-    frame.render_widget(Paragraph::new(status_line(app, status.width)), status);
+    frame.render_widget(Paragraph::new(status_lines(app, status.width)), status);
     clean(frame);
     laid
 }
@@ -135,7 +140,9 @@ fn render_screen(app: &App, screen: &Screen, frame: &mut Frame, body: Rect) -> L
     match screen {
         Screen::Welcome => welcome::render(app, frame, body),
         Screen::Home { selected } => home::render(app, *selected, frame, body),
-        Screen::Step { step, selected } => step::render(app, *step, *selected, frame, body),
+        Screen::Step { step, selected } => {
+            return step::render(app, *step, *selected, frame, body);
+        }
         Screen::Exercise { step, exercise } => {
             return exercise::render(app, *step, *exercise, frame, body);
         }
@@ -165,24 +172,57 @@ fn inset(area: Rect) -> Rect {
     }
 }
 
+/// The body at a comfortable reading measure: at most 100 columns, centred, so prose
+/// never runs across a wide window and a row's columns stay near each other.
+fn measure(area: Rect) -> Rect {
+    let width = area.width.min(100);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        width,
+        ..area
+    }
+}
+
 /// A page that scrolls: drawn from `scroll` (never past its end), and laid out for
-/// the App to clamp the next scroll with the same lines. Only the rows on screen
-/// are handed to ratatui, so a long page costs no more to draw than a short one.
+/// the App to clamp the next scroll with the same lines. Only the rows on screen are
+/// handed to ratatui, so a long page costs no more to draw than a short one. When it
+/// doesn't fit, its last row says how much is above and below, and the keys.
 fn page(frame: &mut Frame, area: Rect, lines: &[Line<'static>], scroll: u16) -> Laid {
-    let laid = Laid {
-        page_lines: lines.len(),
-        page_height: area.height,
-        ..Laid::default()
-    };
-    let max = lines.len().saturating_sub(usize::from(area.height));
-    let top = usize::from(scroll).min(max);
-    let shown = lines[top..]
-        .iter()
-        .take(usize::from(area.height))
-        .cloned()
-        .collect::<Vec<_>>();
+    let height = usize::from(area.height);
+    let fits = lines.len() <= height || height < 2;
+    let rows = if fits { height } else { height - 1 };
+    let top = usize::from(scroll).min(lines.len().saturating_sub(rows));
+    let shown = lines[top..].iter().take(rows).cloned().collect::<Vec<_>>();
     frame.render_widget(Paragraph::new(shown), area);
-    laid
+    if !fits {
+        let below = lines.len() - top - rows;
+        let key = |msg| keys::label(keys::Context::Entry, &msg);
+        let mut parts = Vec::new();
+        if top > 0 {
+            parts.push(format!("↑ {top} above ({})", key(crate::app::Msg::PageUp)));
+        }
+        if below > 0 {
+            parts.push(format!(
+                "↓ {below} more ({})",
+                key(crate::app::Msg::PageDown)
+            ));
+        }
+        let marker = Rect {
+            y: area.y + area.height - 1,
+            height: 1,
+            ..area
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(parts.join(" · "), theme::dim()))
+                .alignment(ratatui::layout::Alignment::Right),
+            marker,
+        );
+    }
+    Laid {
+        page_lines: lines.len(),
+        page_height: u16::try_from(rows).unwrap_or(u16::MAX),
+        ..Laid::default()
+    }
 }
 
 /// The wrapped lines of a page, built once per (what, width) and kept while the same
@@ -248,38 +288,40 @@ fn title_line(app: &App) -> Line<'static> {
     Line::from(parts.join(" · "))
 }
 
-fn status_line(app: &App, width: u16) -> Line<'static> {
+fn status_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     if let Some(notice) = &app.notice {
-        return Line::from(Span::styled(format!(" {notice}"), theme::accent()));
+        return wrap(notice, width.saturating_sub(1))
+            .into_iter()
+            .map(|l| Line::from(Span::styled(format!(" {l}"), theme::accent())))
+            .collect();
     }
-    let mut hints: Vec<(String, &crate::app::Msg)> = keys::hints(app.context());
-    // Help must always be visible; drop other hints from the end until the rest fit.
-    let help = hints
-        .iter()
-        .position(|(_, msg)| **msg == crate::app::Msg::Help)
-        .map(|i| hints.remove(i).0);
-    let mut hints: Vec<String> = hints.into_iter().map(|(h, _)| h).collect();
-    let fits = |hints: &[String]| {
-        let shown: usize = hints.iter().chain(help.iter()).map(|h| h.width() + 5).sum();
-        shown < usize::from(width)
-    };
-    while !hints.is_empty() && !fits(&hints) {
-        hints.pop();
-    }
-    hints.extend(help);
-    Line::from(Span::styled(
-        format!(" {}", hints.join("  ·  ")),
+    vec![Line::from(Span::styled(
+        status::line(app.context(), usize::from(width)),
         theme::dim(),
-    ))
+    ))]
 }
 
-fn too_small(frame: &mut Frame, area: Rect) {
-    let text = format!(
-        "Please enlarge the window (need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}). {} saves and quits.",
-        area.width,
-        area.height,
-        keys::label_everywhere(&crate::app::Msg::Quit)
-    );
+/// A window too small to draw attune in: it says so, and help (F1) still shows
+/// where to get help now, in as little room as it takes.
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    use crate::app::Msg;
+    let text = if matches!(app.screen, Screen::Help { .. }) {
+        let mut lines = vec!["If you need help now:".to_string()];
+        lines.extend(help::crisis_summary(app));
+        lines.push(format!(
+            "A bigger window shows more. {} closes this.",
+            keys::label(keys::Context::Help, &Msg::Back)
+        ));
+        lines.join("\n")
+    } else {
+        format!(
+            "Please enlarge the window (need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}). {}: help and crisis lines. {} saves and quits.",
+            area.width,
+            area.height,
+            keys::label_everywhere(&Msg::Help),
+            keys::label_everywhere(&Msg::Quit)
+        )
+    };
     let paragraph = Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true });
     frame.render_widget(paragraph, area);
 }
@@ -293,6 +335,35 @@ pub fn yes_no(yes: &str, no: &str) -> String {
         keys::label(c, &Msg::Confirm),
         keys::label(c, &Msg::Cancel)
     )
+}
+
+/// A row of two columns in `width`: the right one whole (cut only if it alone would
+/// take more than half), the left cut with "…" to leave room, and the gap between.
+pub fn row(left: &str, right: &str, width: usize) -> (String, String) {
+    let right = truncate(right, width / 2);
+    let room = width.saturating_sub(right.width() + 2);
+    let left = truncate(left, room);
+    let gap = width.saturating_sub(left.width() + right.width()).max(1);
+    (format!("{left}{}", " ".repeat(gap)), right)
+}
+
+/// Rows of two columns laid out as a table: the right column ends just past the
+/// longest row (not at the far edge of a wide window), so each row's facts stay
+/// near its label; each row cut as [`row`] cuts when the window is narrow.
+pub fn rows(pairs: &[(String, String)], width: usize) -> Vec<(String, String)> {
+    let longest = pairs.iter().map(|(l, _)| l.width()).max().unwrap_or(0);
+    let widest_right = pairs.iter().map(|(_, r)| r.width()).max().unwrap_or(0);
+    let table = longest + 4 + widest_right;
+    if table > width {
+        return pairs.iter().map(|(l, r)| row(l, r, width)).collect();
+    }
+    pairs
+        .iter()
+        .map(|(l, r)| {
+            let gap = table - l.width() - r.width();
+            (format!("{l}{}", " ".repeat(gap)), r.clone())
+        })
+        .collect()
 }
 
 /// Text cut to fit `width` columns, ending in "…" when anything was left out.
@@ -322,14 +393,36 @@ pub fn wrap(text: &str, width: u16) -> Vec<String> {
         if line.trim().is_empty() {
             out.push(String::new());
         } else {
+            let line = expand_tabs(line);
             out.extend(
-                textwrap::wrap(line, width)
+                textwrap::wrap(&line, width)
                     .into_iter()
                     .map(|l| l.into_owned()),
             );
         }
     }
     out
+}
+
+/// Tabs as the spaces to the next multiple of four columns (a terminal cell cannot
+/// hold a tab, and ratatui would drop it).
+fn expand_tabs(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains('\t') {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut column = 0;
+    for c in line.chars() {
+        if c == '\t' {
+            let pad = 4 - column % 4;
+            out.extend(std::iter::repeat_n(' ', pad));
+            column += pad;
+        } else {
+            out.push(c);
+            column += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Intro text in TOML is wrapped by hand; join its lines back into paragraphs.

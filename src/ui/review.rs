@@ -11,17 +11,29 @@ use unicode_width::UnicodeWidthStr;
 use super::theme;
 use super::widgets::cursor_list;
 use crate::app::App;
+use crate::app::review::{Filter, Picker};
 use crate::journal::{EntrySummary, MATCH_END, MATCH_START};
 
 pub fn render(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
     let review = &app.review;
-    let [head, filters, _, list] = Layout::vertical([
+    // A date in the search line that can't be read is said under the filters.
+    let problem = review
+        .query
+        .date_problem()
+        .map(|p| super::wrap(&p, area.width))
+        .unwrap_or_default();
+    let [head, filters, said, list] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length((problem.len() as u16).max(1)),
         Constraint::Fill(1),
     ])
     .areas(area);
+    let problem: Vec<Line> = problem
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, theme::warning())))
+        .collect();
+    frame.render_widget(Paragraph::new(problem), said);
     let count = match (review.total, review.rows.len()) {
         (1, _) => "1 entry".to_string(),
         (n, _) => format!("{n} entries"),
@@ -33,7 +45,7 @@ pub fn render(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
         ])),
         head,
     );
-    frame.render_widget(Paragraph::new(filter_line(app)), filters);
+    frame.render_widget(Paragraph::new(filter_line(app, filters.width)), filters);
     if review.rows.is_empty() {
         let text = if review.query == Default::default() {
             "Nothing here yet. When you finish an exercise it is saved here, and you can come back \
@@ -48,20 +60,28 @@ pub fn render(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
             Paragraph::new(Span::styled(text, theme::dim())).wrap(Wrap { trim: true }),
             list,
         );
-        return;
+    } else {
+        let width = usize::from(list.width.saturating_sub(2));
+        let items = review.rows.iter().map(|e| row(app, e, width)).collect();
+        cursor_list(frame, list, items, Some(selected));
     }
-    let width = usize::from(list.width.saturating_sub(2));
-    let items = review.rows.iter().map(|e| row(app, e, width)).collect();
-    cursor_list(frame, list, items, Some(selected));
+    if let Some(p) = review.picker {
+        picker(app, p, frame, list);
+    }
 }
 
-fn filter_line(app: &App) -> Line<'static> {
+/// The filters in force, by name: "Step 4: Challenge negative beliefs · Thought
+/// record · last 7 days", cut with a mark if the window is narrow.
+fn filter_line(app: &App, width: u16) -> Line<'static> {
     let q = &app.review.query;
     let step = q
         .step
         .as_ref()
         .and_then(|id| app.content.step(id))
-        .map_or_else(|| "all steps".to_string(), |s| format!("step {}", s.number));
+        .map_or_else(
+            || "all steps".to_string(),
+            |s| format!("Step {}: {}", s.number, s.title),
+        );
     let exercise = q
         .exercise
         .as_ref()
@@ -73,18 +93,67 @@ fn filter_line(app: &App) -> Line<'static> {
                 .find(|e| &e.id == id)
         })
         .map_or_else(|| "all exercises".to_string(), |e| e.title.clone());
-    let mut spans = vec![Span::styled(
-        format!("{step} · {exercise} · {}", q.range.label()),
-        theme::dim(),
-    )];
+    let filters = format!("{step} · {exercise} · {}", q.range.label());
+    let mut spans = Vec::new();
     if app.review.searching || !q.text.is_empty() {
+        let search = super::truncate(&q.text, usize::from(width / 2));
+        let cursor = if app.review.searching { "▏" } else { "" };
+        let used = "search: ".width() + search.width() + cursor.width() + 2;
+        spans.push(Span::styled(
+            super::truncate(&filters, usize::from(width).saturating_sub(used)),
+            theme::dim(),
+        ));
         spans.push(Span::raw("  search: "));
-        spans.push(Span::styled(q.text.clone(), theme::accent()));
-        if app.review.searching {
-            spans.push(Span::styled("▏", theme::accent()));
-        }
+        spans.push(Span::styled(search, theme::accent()));
+        spans.push(Span::styled(cursor, theme::accent()));
+    } else {
+        spans.push(Span::styled(
+            super::truncate(&filters, usize::from(width)),
+            theme::dim(),
+        ));
     }
     Line::from(spans)
+}
+
+/// The list of steps, exercises or times to choose from, in a box over the list.
+fn picker(app: &App, picker: Picker, frame: &mut Frame, area: Rect) {
+    use ratatui::widgets::{Block, Borders, Clear};
+    let title = match picker.filter {
+        Filter::Step | Filter::Exercise => " Show entries of ",
+        Filter::Time => " Show entries from ",
+    };
+    let choices = app.picker_choices(picker.filter);
+    let longest = choices.iter().map(|c| c.label.width()).max().unwrap_or(0);
+    let longest = u16::try_from(longest + 3).unwrap_or(u16::MAX);
+    let inner_width = area
+        .width
+        .saturating_sub(6)
+        .min(longest.max(title.width() as u16));
+    let items: Vec<ListItem> = choices
+        .iter()
+        .map(|c| {
+            ListItem::new(super::truncate(
+                &c.label,
+                usize::from(inner_width.saturating_sub(2)),
+            ))
+        })
+        .collect();
+    let height = (items.len() as u16 + 2).min(area.height);
+    let width = inner_width + 2;
+    let boxed = Rect {
+        x: area.x + (area.width.saturating_sub(width)) / 2,
+        y: area.y,
+        width: width.min(area.width),
+        height,
+    };
+    frame.render_widget(Clear, boxed);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::accent())
+        .title(title);
+    let inner = block.inner(boxed);
+    frame.render_widget(block, boxed);
+    cursor_list(frame, inner, items, Some(picker.selected));
 }
 
 fn row(app: &App, e: &EntrySummary, width: usize) -> ListItem<'static> {

@@ -108,8 +108,13 @@ pub fn field_text(app: &App) -> String {
 
 /// Draw at 80x24 and give the App its layout, as the runtime does after each key.
 pub fn lay_out(app: &mut App) {
+    lay_out_at(app, 80, 24);
+}
+
+/// Draw at a size and give the App its layout.
+pub fn lay_out_at(app: &mut App, width: u16, height: u16) {
     let mut laid = attune::app::Laid::default();
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
     terminal
         .draw(|f| laid = attune::ui::render(app, f))
         .expect("draw");

@@ -23,8 +23,18 @@ pub fn render(
     if let Some(edit) = &draft.editing {
         return Some(form(frame, area, spec, edit));
     }
+    // The legend follows the items directly; the items take what they need.
+    let width = usize::from(area.width.saturating_sub(2));
+    let rows: Vec<ListItem> = draft
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| rung(spec, i, item, width))
+        .collect();
+    let needed = rows.iter().map(ListItem::height).sum::<usize>().max(1);
+    let needed = u16::try_from(needed).unwrap_or(u16::MAX);
     let [list, _, legend] = Layout::vertical([
-        Constraint::Fill(1),
+        Constraint::Max(needed),
         Constraint::Length(1),
         Constraint::Length(2),
     ])
@@ -38,34 +48,6 @@ pub fn render(
         );
         frame.render_widget(Paragraph::new(Span::styled(text, theme::dim())), list);
     } else {
-        let width = usize::from(list.width.saturating_sub(2));
-        let rows = draft
-            .items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| {
-                let rating = item
-                    .rating
-                    .map_or_else(|| "not rated".to_string(), |r| format!("{r}"));
-                let head = format!("{:>2}. {}", i + 1, item.text);
-                let gap = width.saturating_sub(head.width() + rating.width()).max(2);
-                let mut lines = vec![Line::from(format!("{head}{}{rating}", " ".repeat(gap)))];
-                let extra: Vec<String> = spec
-                    .fields
-                    .iter()
-                    .zip(&item.fields)
-                    .filter(|(_, v)| !v.trim().is_empty())
-                    .map(|(n, v)| format!("{n}: {v}"))
-                    .collect();
-                if !extra.is_empty() {
-                    lines.push(Line::from(Span::styled(
-                        format!("    {}", extra.join(" · ")),
-                        theme::dim(),
-                    )));
-                }
-                ListItem::new(lines)
-            })
-            .collect();
         cursor_list(frame, list, rows, Some(draft.cursor));
     }
     let r = &spec.rating;
@@ -94,7 +76,49 @@ pub fn render(
     None
 }
 
-/// The form for one item; returns the size of the field being typed in.
+/// One rung: its number and words (wrapped, never cut) with its rating on the
+/// first row, then its other fields.
+fn rung(
+    spec: &LadderSpec,
+    i: usize,
+    item: &crate::journal::LadderItem,
+    width: usize,
+) -> ListItem<'static> {
+    let rating = item
+        .rating
+        .map_or_else(|| "not rated".to_string(), |r| format!("{r}"));
+    let text = crate::ui::wrap(
+        &item.text,
+        (width.saturating_sub(rating.width() + 6)) as u16,
+    );
+    let mut lines: Vec<Line> = text
+        .iter()
+        .enumerate()
+        .map(|(row, words)| {
+            if row == 0 {
+                let head = format!("{:>2}. {words}", i + 1);
+                let gap = width.saturating_sub(head.width() + rating.width()).max(2);
+                Line::from(format!("{head}{}{rating}", " ".repeat(gap)))
+            } else {
+                Line::from(format!("    {words}"))
+            }
+        })
+        .collect();
+    let extra: Vec<String> = spec
+        .fields
+        .iter()
+        .zip(&item.fields)
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(n, v)| format!("{n}: {v}"))
+        .collect();
+    for l in crate::ui::wrap(&extra.join(" · "), width.saturating_sub(4) as u16) {
+        if !l.is_empty() {
+            lines.push(Line::from(Span::styled(format!("    {l}"), theme::dim())));
+        }
+    }
+    ListItem::new(lines)
+}
+
 fn key(msg: &Msg) -> String {
     crate::keys::label(crate::keys::Context::Ladder, msg)
 }
