@@ -179,6 +179,10 @@ fn content_never_names_a_key_the_screen_already_shows() {
         "←",
         "→",
         "F1",
+        "Left and Right",
+        "arrow",
+        "a digit",
+        "press ",
     ];
     for step in &content::builtin().unwrap().steps {
         for e in &step.exercises {

@@ -53,7 +53,7 @@ pub fn visible_rows(field: &TextField, width: u16, height: u16, scroll_hint: usi
     field.with_layout(usize::from(width), |text, layout| {
         let at = layout.row_at_byte(cursor).index;
         let height = usize::from(height);
-        let top = nearest_top(at, height, scroll_hint);
+        let top = nearest_top(at, height, scroll_hint, layout.rows());
         let rows: Vec<VisibleRow> = layout
             .rows_from(top)
             .take(height)
@@ -84,18 +84,23 @@ pub fn top_row(field: &TextField, width: u16, height: u16, scroll_hint: usize) -
             layout.row_at_byte(cursor).index,
             usize::from(height),
             scroll_hint,
+            layout.rows(),
         )
     })
 }
 
-fn nearest_top(cursor_row: usize, height: usize, hint: usize) -> usize {
-    if cursor_row < hint {
+/// The top row nearest `hint` that shows the cursor's row, and never leaves rows
+/// empty below the text while rows above it are hidden (a box that has grown, or a
+/// window made taller, shows the start again).
+fn nearest_top(cursor_row: usize, height: usize, hint: usize, total: usize) -> usize {
+    let top = if cursor_row < hint {
         cursor_row
     } else if cursor_row >= hint.saturating_add(height) {
         cursor_row + 1 - height
     } else {
         hint
-    }
+    };
+    top.min(total.saturating_sub(height))
 }
 
 /// One row as drawn. Stops reading at the right edge: O(width).

@@ -100,3 +100,25 @@ fn draw_returns_the_scroll_for_the_next_frame() {
         Some(Modifier::REVERSED)
     );
 }
+
+#[test]
+fn a_box_that_grows_shows_the_start_again() {
+    // A one-line answer that wrapped onto a second row while its box was one row
+    // high scrolled to that row; once the box has grown to fit both rows, both show.
+    let mut field = TextField::from_text("", 0, 0, false);
+    for c in "keep one foot out the door".chars() {
+        field.apply(Edit::InsertChar(c), 16);
+    }
+    let mut buf = Buffer::empty(Rect::new(0, 0, 16, 1));
+    let top = Field::new(&field)
+        .scroll(0)
+        .draw(Rect::new(0, 0, 16, 1), &mut buf);
+    assert_eq!(top, 1, "one row high: the cursor's row");
+    let area = Rect::new(0, 0, 16, 2);
+    let mut buf = Buffer::empty(area);
+    assert_eq!(Field::new(&field).scroll(top).draw(area, &mut buf), 0);
+    let first: String = (0..16)
+        .map(|x| buf.cell(Position::new(x, 0)).unwrap().symbol().to_string())
+        .collect();
+    assert!(first.starts_with("keep one foot"), "{first:?}");
+}

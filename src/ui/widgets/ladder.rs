@@ -31,12 +31,32 @@ pub fn render(
         .enumerate()
         .map(|(i, item)| rung(spec, i, item, width))
         .collect();
+    let r = &spec.rating;
+    let legend_text = format!(
+        "Rating: {} = {}, {} = {}.\n{} add · {} edit · {}{} or {} rate · {}/{} move · {} delete",
+        r.min,
+        r.min_label,
+        r.max,
+        r.max_label,
+        key(&Msg::Add),
+        key(&Msg::Open),
+        key(&Msg::Decrease),
+        key(&Msg::Increase),
+        key(&Msg::Digit(0)),
+        key(&Msg::MoveUp),
+        key(&Msg::MoveDown),
+        key(&Msg::Delete)
+    );
+    let legend_lines: Vec<Line> = crate::ui::wrap(&legend_text, area.width)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, theme::dim())))
+        .collect();
     let needed = rows.iter().map(ListItem::height).sum::<usize>().max(1);
     let needed = u16::try_from(needed).unwrap_or(u16::MAX);
     let [list, _, legend] = Layout::vertical([
         Constraint::Max(needed),
         Constraint::Length(1),
-        Constraint::Length(2),
+        Constraint::Length(legend_lines.len() as u16),
     ])
     .areas(area);
     if draft.items.is_empty() {
@@ -50,29 +70,7 @@ pub fn render(
     } else {
         cursor_list(frame, list, rows, Some(draft.cursor));
     }
-    let r = &spec.rating;
-    let legend_text = vec![
-        Line::from(Span::styled(
-            format!(
-                "Rating: {} = {}, {} = {}.",
-                r.min, r.min_label, r.max, r.max_label
-            ),
-            theme::dim(),
-        )),
-        Line::from(Span::styled(
-            format!(
-                "{}{} or {} rate · {}/{} move · {} delete",
-                key(&Msg::Decrease),
-                key(&Msg::Increase),
-                key(&Msg::Digit(0)),
-                key(&Msg::MoveUp),
-                key(&Msg::MoveDown),
-                key(&Msg::Delete)
-            ),
-            theme::dim(),
-        )),
-    ];
-    frame.render_widget(Paragraph::new(legend_text), legend);
+    frame.render_widget(Paragraph::new(legend_lines), legend);
     None
 }
 
