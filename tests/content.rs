@@ -219,3 +219,95 @@ fn a_scale_too_wide_to_move_along_is_refused_not_overflowed() {
         "{found:?}"
     );
 }
+
+#[test]
+fn one_safety_plan_per_pack_with_prompts_and_prefill_only_on_text() {
+    let plan = GOOD.replace(
+        "about = \"Someone (2000)\"",
+        "about = \"Someone (2000)\"\nin_help = true",
+    );
+    assert_eq!(problems(&[("one.toml", &plan)]), Vec::<String>::new());
+    let loaded = load_sources([("one.toml".to_string(), plan.clone())]).unwrap();
+    assert_eq!(loaded.safety_plan().map(|(_, e)| e.id.as_str()), Some("ex"));
+    // Two in one pack: the second is pointed at.
+    let other = plan
+        .replace("id = \"one\"", "id = \"two\"")
+        .replace("number = 1", "number = 2");
+    let found = problems(&[("one.toml", &plan), ("two.toml", &other)]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("two.toml:") && found[0].contains("only one exercise"),
+        "{found:?}"
+    );
+    // A reading can't be one.
+    let reading = plan.replace(
+        "\n[[exercises.prompts]]\nid = \"a\"\nkind = \"text\"\nlabel = \"A?\"\n",
+        "reading = \"words\"\n",
+    );
+    let found = problems(&[("one.toml", &reading)]);
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("in_help is for an exercise with prompts")),
+        "{found:?}"
+    );
+    // Prefill: text a new answer starts with, crisis lines filled in.
+    let prefilled = GOOD.replace(
+        "label = \"A?\"",
+        "label = \"A?\"\nprefill = \"Mine\\n{crisis lines}\"",
+    );
+    let loaded = load_sources([("one.toml".to_string(), prefilled)]).unwrap();
+    let prefill = &loaded.steps[0].exercises[0].prompts[0].prefill;
+    assert!(
+        prefill.starts_with("Mine\n") && prefill.contains("116 123"),
+        "{prefill}"
+    );
+    let on_a_scale = GOOD.replace(
+        "kind = \"text\"",
+        "kind = \"scale\"\nmin = 0\nmax = 10\nprefill = \"5\"",
+    );
+    let found = problems(&[("one.toml", &on_a_scale)]);
+    assert!(
+        found.iter().any(|p| p.contains("prefill does not belong")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_built_in_pack_has_a_safety_plan_and_offers_steadying_after_the_heaviest_writing() {
+    let pack = content::builtin().unwrap();
+    let (step, plan) = pack.safety_plan().expect("a safety plan");
+    assert_eq!(
+        (step.id.as_str(), plan.id.as_str()),
+        ("seek-help", "safety-plan")
+    );
+    let ids: Vec<&str> = plan.prompts.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "warning-signs",
+            "on-my-own",
+            "distractions",
+            "people-to-ask",
+            "professionals",
+            "safer-surroundings"
+        ]
+    );
+    let steady: Vec<&str> = pack
+        .steps
+        .iter()
+        .flat_map(|s| &s.exercises)
+        .filter(|e| e.steady)
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(
+        steady,
+        [
+            "the-impact",
+            "letter",
+            "core-belief",
+            "expressive-writing",
+            "unsent-message"
+        ]
+    );
+}

@@ -599,7 +599,13 @@ fn restoring_review_or_an_entry_asks_for_its_data() {
         ..Boot::default()
     };
     let app = App::new(content(), boot(SavedScreen::Review { selected: 2 }));
-    assert_eq!(app.start(), vec![Effect::LoadReview(Default::default())]);
+    assert_eq!(
+        app.start(),
+        vec![
+            Effect::LoadReview(Default::default()),
+            Effect::LoadSafetyPlan
+        ]
+    );
     let app = App::new(
         content(),
         boot(SavedScreen::Entry {
@@ -609,7 +615,11 @@ fn restoring_review_or_an_entry_asks_for_its_data() {
     );
     assert_eq!(
         app.start(),
-        vec![Effect::LoadReview(Default::default()), Effect::LoadEntry(5)]
+        vec![
+            Effect::LoadReview(Default::default()),
+            Effect::LoadEntry(5),
+            Effect::LoadSafetyPlan
+        ]
     );
 }
 

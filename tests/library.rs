@@ -117,7 +117,7 @@ fn every_built_in_exercise_can_be_completed_and_every_answer_is_saved() {
                 assert_eq!(answer.label, prompt.label);
                 let ok = match (&prompt.kind, &answer.value) {
                     (PromptKind::Text | PromptKind::Line, AnswerValue::Text(t)) => {
-                        *t == format!("answer for {}", prompt.id)
+                        *t == format!("{}answer for {}", prompt.prefill_text(), prompt.id)
                     }
                     (PromptKind::Scale(spec), AnswerValue::Scale { value, .. }) => {
                         Some(*value) == spec.digit_value(3)

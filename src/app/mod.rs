@@ -78,6 +78,10 @@ pub struct App {
     pub settings: crate::settings::Settings,
     /// Where exports go; empty in tests that never say: beside the journal.
     pub exports_dir: std::path::PathBuf,
+    /// The latest entry of the safety plan, shown on the help screen once made.
+    pub safety_plan: Option<crate::journal::Entry>,
+    /// Half-seconds on the steadying page: where the breathing pace is.
+    pub pace: u32,
     pub review: review::Review,
     /// Pictures for the Insights screen, once loaded.
     pub insights: Option<insights::Insights>,
@@ -124,6 +128,8 @@ impl App {
             done_steps: boot.done_steps.into_iter().collect(),
             settings: boot.settings,
             exports_dir: boot.exports_dir,
+            safety_plan: None,
+            pace: 0,
             review: review::Review::default(),
             insights: None,
             entry: None,
@@ -162,10 +168,12 @@ impl App {
                 ],
                 Screen::Insights { .. } => vec![Effect::LoadInsights],
                 Screen::Help { under, .. } => loads(under),
+                Screen::Steady { back, .. } => loads(back),
                 _ => vec![],
             }
         }
         let mut effects = loads(&self.screen);
+        effects.push(Effect::LoadSafetyPlan);
         let exercise = match &self.screen {
             Screen::Help { under, .. } => under.as_ref(),
             screen => screen,
@@ -194,6 +202,10 @@ impl App {
                 self.size = (w, h);
                 return vec![];
             }
+            Msg::Pace => {
+                self.pace = self.pace.wrapping_add(1);
+                return vec![];
+            }
             Msg::Laid(laid) => {
                 self.laid = laid;
                 self.clamp_scroll();
@@ -217,7 +229,7 @@ impl App {
             }
             return vec![];
         }
-        if !matches!(self.screen, Screen::Help { .. })
+        if !self.screen.is_help()
             && let Some(question) = self.question.take()
         {
             return self.answer(question, &msg);
@@ -238,15 +250,16 @@ impl App {
             Screen::Kept { selected } => self.on_kept(selected, msg),
             Screen::KeptDraft { index, scroll } => self.on_kept_draft(index, scroll, msg),
             Screen::Help { under, scroll } => self.on_help(*under, scroll, msg),
+            Screen::Steady { back, scroll } => self.on_steady(*back, scroll, msg),
         }
     }
 
     /// The alert on top, shown over the screen until dismissed (not over help).
     pub fn alert(&self) -> Option<&str> {
-        match self.screen {
-            Screen::Help { .. } => None,
-            _ => self.alerts.first().map(String::as_str),
+        if self.screen.is_help() {
+            return None;
         }
+        self.alerts.first().map(String::as_str)
     }
 
     /// What the keymap should use for the screen on top.
@@ -260,7 +273,7 @@ impl App {
             if self.alert().is_some() {
                 return Context::Alert;
             }
-            if self.question.is_some() && !matches!(screen, Screen::Help { .. }) {
+            if self.question.is_some() && !screen.is_help() {
                 return Context::Confirm;
             }
         }
@@ -278,6 +291,7 @@ impl App {
             Screen::Kept { .. } => Context::Kept,
             Screen::KeptDraft { .. } => Context::KeptDraft,
             Screen::Help { .. } => Context::Help,
+            Screen::Steady { .. } => Context::Steady,
         }
     }
 

@@ -66,8 +66,15 @@ pub enum Msg {
     Export,
     /// Put away the alert on top ("OK").
     Dismiss,
+    /// Help: open the steadying page (breathing and grounding).
+    Steady,
+    /// Help: open the safety plan, to make it or change it.
+    SafetyPlan,
+    /// Half a second passed on the steadying page: the breathing pace moves on.
+    Pace,
     // Answers from the outside world.
     ActivityLoaded(Vec<ExerciseActivity>),
+    SafetyPlanLoaded(Option<Box<crate::journal::Entry>>),
     ReviewLoaded {
         offset: usize,
         rows: Vec<EntrySummary>,
@@ -138,6 +145,8 @@ pub enum Effect {
         session: Session,
     },
     LoadActivity,
+    /// The latest entry of the pack's safety plan (its `in_help` exercise), for help.
+    LoadSafetyPlan,
     LoadReview(ReviewQuery),
     LoadInsights,
     /// Hide an entry (undoable until attune closes).

@@ -272,13 +272,23 @@ impl App {
             step,
             selected: exercise,
         };
-        self.notice = Some(format!("Saved \"{}\". You'll find it in Review.", ex.title));
+        self.notice = Some(if ex.steady {
+            format!(
+                "Saved \"{}\". If writing stirred things up, {} then {} gives you a few minutes to steady yourself.",
+                ex.title,
+                crate::keys::label_everywhere(&Msg::Help),
+                crate::keys::label(crate::keys::Context::Help, &Msg::Steady)
+            )
+        } else {
+            format!("Saved \"{}\". You'll find it in Review.", ex.title)
+        });
         vec![
             Effect::CommitEntry {
                 entry,
                 session: self.session(),
             },
             Effect::LoadActivity,
+            Effect::LoadSafetyPlan,
         ]
     }
 
@@ -318,6 +328,35 @@ impl App {
                 self.screen = under;
                 return vec![self.save()];
             }
+            Msg::Steady => {
+                self.pace = 0;
+                self.screen = Screen::Steady {
+                    back: Box::new(Screen::Help {
+                        under: Box::new(under),
+                        scroll,
+                    }),
+                    scroll: 0,
+                };
+                self.dirty = true;
+                return vec![];
+            }
+            Msg::SafetyPlan => {
+                let found = self
+                    .content
+                    .safety_plan()
+                    .and_then(|(s, e)| self.content.position(&s.id, &e.id));
+                return match found {
+                    Some((step, exercise)) => self.open_exercise(step, exercise),
+                    None => {
+                        self.screen = Screen::Help {
+                            under: Box::new(under),
+                            scroll,
+                        };
+                        self.notice = Some("This content pack has no safety plan.".to_string());
+                        vec![]
+                    }
+                };
+            }
             other => match scrolled(scroll, &other) {
                 Some(scroll) => scroll,
                 None => return vec![],
@@ -325,6 +364,26 @@ impl App {
         };
         self.screen = Screen::Help {
             under: Box::new(under),
+            scroll,
+        };
+        self.clamp_scroll();
+        vec![]
+    }
+
+    /// The steadying page: Esc goes back to help; the pace moves on by itself.
+    pub(super) fn on_steady(&mut self, back: Screen, scroll: u16, msg: Msg) -> Vec<Effect> {
+        let scroll = match msg {
+            Msg::Back => {
+                self.screen = back;
+                return vec![self.save()];
+            }
+            other => match scrolled(scroll, &other) {
+                Some(scroll) => scroll,
+                None => return vec![],
+            },
+        };
+        self.screen = Screen::Steady {
+            back: Box::new(back),
             scroll,
         };
         self.clamp_scroll();

@@ -14,6 +14,7 @@ impl Msg {
                 | Msg::InsightsLoaded(_)
                 | Msg::EntryLoaded(..)
                 | Msg::LatestLoaded { .. }
+                | Msg::SafetyPlanLoaded(_)
                 | Msg::RecallLoaded(..)
                 | Msg::EntrySaved(_)
                 | Msg::EntryUpdated(_)
@@ -34,6 +35,7 @@ impl App {
     pub(super) fn reply(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::ActivityLoaded(activity) => self.activity = activity,
+            Msg::SafetyPlanLoaded(plan) => self.safety_plan = plan.map(|p| *p),
             Msg::ReviewLoaded {
                 offset,
                 rows,
@@ -126,7 +128,11 @@ impl App {
         if let Screen::Entry { id, .. } = &mut self.screen {
             *id = saved.id;
         }
-        vec![Effect::LoadEntry(saved.id), Effect::LoadActivity]
+        vec![
+            Effect::LoadEntry(saved.id),
+            Effect::LoadActivity,
+            Effect::LoadSafetyPlan,
+        ]
     }
 
     fn latest_loaded(
@@ -149,7 +155,7 @@ impl App {
             return vec![];
         };
         // Only an untouched draft is filled: nothing typed meanwhile is ever replaced.
-        if draft.answered() > 0 || draft.prompt > 0 {
+        if draft.touched || draft.prompt > 0 {
             return vec![];
         }
         draft.prefill(&exercise, &entry);

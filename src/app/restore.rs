@@ -81,6 +81,8 @@ impl App {
                 under: Box::new(self.saved_screen(under)),
                 scroll: *scroll,
             },
+            // A moment's page: attune comes back to the help it was opened from.
+            Screen::Steady { back, .. } => self.saved_screen(back),
         }
     }
 

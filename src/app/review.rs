@@ -389,6 +389,7 @@ impl App {
             Effect::DeleteEntry(id),
             self.load_review(0),
             Effect::LoadActivity,
+            Effect::LoadSafetyPlan,
             self.save(),
         ]
     }
@@ -401,6 +402,7 @@ impl App {
                     Effect::UndeleteEntry(id),
                     self.load_review(0),
                     Effect::LoadActivity,
+                    Effect::LoadSafetyPlan,
                 ]
             }
             None => {

@@ -13,6 +13,13 @@ pub enum HomeItem {
     Help,
 }
 
+impl Screen {
+    /// Help, or the steadying page opened from it: no question or alert covers them.
+    pub fn is_help(&self) -> bool {
+        matches!(self, Screen::Help { .. } | Screen::Steady { .. })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Screen {
     /// First run: what attune is and is not, and where the data lives.
@@ -60,6 +67,12 @@ pub enum Screen {
     /// Keys for the screen underneath, and where to get help now.
     Help {
         under: Box<Screen>,
+        scroll: u16,
+    },
+    /// A few minutes of slow breathing and grounding, opened from help; Esc goes
+    /// back to `back` (the help screen it was opened from).
+    Steady {
+        back: Box<Screen>,
         scroll: u16,
     },
 }

@@ -119,6 +119,7 @@ pub fn load_sources(
     let mut feelings: Vec<FeelingFamily> = Vec::new();
     let mut links: Vec<Link> = Vec::new();
     let mut feelings_used: Option<Problem> = None;
+    let mut in_help: Vec<Problem> = Vec::new();
     let mut seen_ids: HashSet<String> = HashSet::new();
     let mut seen_numbers: HashSet<u8> = HashSet::new();
     for (file, text) in sources {
@@ -149,12 +150,21 @@ pub fn load_sources(
         let mut found = Found {
             links: &mut links,
             feelings_used: &mut feelings_used,
+            in_help: &mut in_help,
         };
         if let Some(step) = validate_step(raw, &at, &mut problems, &mut found) {
             steps.push(step);
         }
     }
     check_links(links, &steps, &mut problems);
+    // One safety plan: help shows one, and one key opens it.
+    for at in in_help.into_iter().skip(1) {
+        problems.push(Problem {
+            message: "only one exercise in a pack can be in_help (help shows one safety plan)"
+                .into(),
+            ..at
+        });
+    }
     if let Some(at) = feelings_used
         && feelings.is_empty()
     {

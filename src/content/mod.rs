@@ -51,6 +51,11 @@ pub struct Exercise {
     /// no prompts and saves no entry.
     pub reading: String,
     pub prompts: Vec<Prompt>,
+    /// The person's safety plan: its latest entry shows on the help screen, and help
+    /// opens it with one key. At most one exercise in a pack.
+    pub in_help: bool,
+    /// Heavy writing: after it, the steadying page is offered (never forced).
+    pub steady: bool,
 }
 
 impl Exercise {
@@ -65,7 +70,20 @@ pub struct Prompt {
     pub label: String,
     pub hint: String,
     pub placeholder: String,
+    /// What a new answer starts with (text and line prompts).
+    pub prefill: String,
     pub kind: PromptKind,
+}
+
+impl Prompt {
+    /// The text a new answer starts with: the prefill, and for a multi-line answer a
+    /// fresh line after it to write on.
+    pub fn prefill_text(&self) -> String {
+        match self.kind {
+            PromptKind::Text if !self.prefill.is_empty() => format!("{}\n", self.prefill),
+            _ => self.prefill.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -194,6 +212,13 @@ impl Content {
     pub fn exercise(&self, step_id: &str, exercise_id: &str) -> Option<(&Step, &Exercise)> {
         let (step, exercise) = self.position(step_id, exercise_id)?;
         Some((&self.steps[step], &self.steps[step].exercises[exercise]))
+    }
+
+    /// The pack's safety plan (its `in_help` exercise), with its step.
+    pub fn safety_plan(&self) -> Option<(&Step, &Exercise)> {
+        self.steps
+            .iter()
+            .find_map(|s| s.exercises.iter().find(|e| e.in_help).map(|e| (s, e)))
     }
 
     /// Where an exercise is, by ids: the step's index and the exercise's.

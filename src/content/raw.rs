@@ -37,6 +37,11 @@ pub(super) struct RawExercise {
     #[serde(default)]
     pub repeatable: bool,
     pub about: String,
+    /// The person's safety plan: its latest entry shows on the help screen.
+    pub in_help: Option<Spanned<bool>>,
+    /// Heavy writing: the save page and the note after saving offer the steadying page.
+    #[serde(default)]
+    pub steady: bool,
     #[serde(default)]
     pub reading: String,
     #[serde(default)]
@@ -53,6 +58,8 @@ pub(super) struct RawPrompt {
     pub hint: String,
     #[serde(default)]
     pub placeholder: String,
+    /// Text a new answer starts with; `{crisis lines}` is the built-in crisis lines.
+    pub prefill: Option<String>,
     pub min: Option<Spanned<i64>>,
     pub max: Option<Spanned<i64>>,
     pub min_label: Option<String>,

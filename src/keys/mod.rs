@@ -70,6 +70,8 @@ contexts! {
     /// Something to read before going on (a problem found), until put away.
     Alert,
     Help,
+    /// Slow breathing and grounding.
+    Steady,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,7 +150,7 @@ const ASKING: Scope = In(ASKING_CONTEXTS);
 /// Any page of an exercise: its prompts and its save page.
 const PROMPTS: Scope = Scope::Exercise;
 const SCALES: Scope = In(&[Scale, FeelingsIntensity, Ladder]);
-const PAGES: Scope = In(&[Entry, Help, Reading, KeptDraft, Save]);
+const PAGES: Scope = In(&[Entry, Help, Reading, KeptDraft, Save, Steady]);
 
 macro_rules! bind {
     ($scope:expr, [$($key:expr),*], $msg:expr, $does:literal) => {
@@ -269,7 +271,10 @@ pub static KEYMAP: &[Binding] = &[
     bind!(In(&[Step]), [ch('m')], Msg::Toggle, "mark the step done, or not done", "{key} mark done"),
     bind!(In(&[Step]), [ch('d'), plain(KeyCode::Delete)], Msg::Delete, "discard the selected exercise's draft (asks first)"),
     bind!(In(&[Step]), [ch('u')], Msg::Undo, "bring back the last draft discarded (until attune closes)"),
+    bind!(In(&[Help]), [ch('g')], Msg::Steady, "steady yourself: slow breathing and grounding", "{key} steady yourself"),
+    bind!(In(&[Help]), [ch('p')], Msg::SafetyPlan, "your safety plan: make it or change it", "{key} safety plan"),
     bind!(In(&[Help]), [plain(KeyCode::Esc), plain(KeyCode::F(1))], Msg::Back, "close help", "{key} close"),
+    bind!(In(&[Steady]), [plain(KeyCode::Esc)], Msg::Back, "back to help", "{key} back"),
     bind!(EVERYWHERE, [plain(KeyCode::F(1))], Msg::Help, "help and crisis lines", "{key} help"),
     bind!(NOT_TYPING, [ch('?')], Msg::Help, "help and crisis lines"),
     bind!(NOT_TYPING, [ch('q')], Msg::Quit, "save and quit", "{key} quit"),

@@ -156,6 +156,13 @@ fn read(store: &mut Store, content: &Content, effect: Effect) -> Option<Msg> {
                 Err(e) => Msg::StoreFailed(format!("Could not export: {e:#}")),
             })
         }
+        Effect::LoadSafetyPlan => {
+            let (step, exercise) = content.safety_plan()?;
+            Some(match store.latest_entry(&step.id, &exercise.id) {
+                Ok(entry) => Msg::SafetyPlanLoaded(entry.map(Box::new)),
+                Err(e) => Msg::StoreFailed(format!("Could not read your safety plan: {e}")),
+            })
+        }
         Effect::LoadEntry(id) => Some(match store.entry(id) {
             Ok(entry) => Msg::EntryLoaded(id, entry.map(Box::new)),
             Err(e) => Msg::StoreFailed(format!("Could not read that entry: {e}")),

@@ -33,6 +33,8 @@ const MAX_UNSAVED: Duration = Duration::from_millis(900);
 const IDLE_WAIT: Duration = Duration::from_secs(3600);
 /// While the start-up check of the journal runs, look for its answer this often.
 const CHECK_WAIT: Duration = Duration::from_millis(20);
+/// One step of the steadying page's breathing pace.
+const PACE: Duration = Duration::from_millis(500);
 
 /// Everything the main thread and the signal thread both touch, behind one lock:
 /// a closed terminal or a SIGTERM saves the drafts even while the main thread waits
@@ -149,6 +151,7 @@ fn event_loop(shared: &Mutex<Shared>, start: VecDeque<Msg>) -> anyhow::Result<()
         }
     }
     let mut last_input = Instant::now();
+    let mut last_pace = Instant::now();
     let mut dirty_since: Option<Instant> = None;
     loop {
         let Some((dirty, checking)) = settle(&mut lock(shared), &mut queue)? else {
@@ -169,6 +172,11 @@ fn event_loop(shared: &Mutex<Shared>, start: VecDeque<Msg>) -> anyhow::Result<()
         if checking {
             timeout = timeout.min(CHECK_WAIT);
         }
+        // The steadying page's breathing pace is the one thing that moves by itself.
+        let pacing = lock(shared).app.context() == keys::Context::Steady;
+        if pacing {
+            timeout = timeout.min(PACE.saturating_sub(last_pace.elapsed()));
+        }
         if event::poll(timeout)? {
             last_input = Instant::now();
             let context = lock(shared).app.context();
@@ -178,6 +186,10 @@ fn event_loop(shared: &Mutex<Shared>, start: VecDeque<Msg>) -> anyhow::Result<()
             && (last_input.elapsed() >= IDLE_SAVE || since.elapsed() >= MAX_UNSAVED)
         {
             queue.push_back(Msg::Tick);
+        }
+        if pacing && last_pace.elapsed() >= PACE {
+            last_pace = Instant::now();
+            queue.push_back(Msg::Pace);
         }
     }
 }

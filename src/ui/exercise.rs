@@ -130,10 +130,19 @@ fn save_page(ex: &Exercise, draft: &Draft, frame: &mut Frame, area: Rect) -> Lai
             ),
         )
     } else {
+        let steady = if ex.steady {
+            format!(
+                " If this stirred things up, help ({}) has a page to steady yourself ({}).",
+                keys::label_everywhere(&Msg::Help),
+                keys::label(Context::Help, &Msg::Steady)
+            )
+        } else {
+            String::new()
+        };
         (
             "Ready to save",
             format!(
-                "{} saves this entry. {} goes back to change anything; {} keeps it as a draft.",
+                "{} saves this entry. {} goes back to change anything; {} keeps it as a draft.{steady}",
                 key(Msg::Open),
                 key(Msg::PrevPrompt),
                 key(Msg::Back)

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::theme;
-use crate::app::{App, Laid, Screen};
+use crate::app::{App, Laid, Msg, Screen};
 use crate::crisis;
 use crate::keys;
 use unicode_width::UnicodeWidthStr;
@@ -41,33 +41,30 @@ fn about_lines(app: &App, under: &Screen, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
-/// The crisis lines as short as they can be said, for a window too small for help.
+/// The crisis lines as short as they can be said, for a window too small for help:
+/// the person's own first.
 pub fn crisis_summary(app: &App) -> Vec<String> {
-    crisis::LINES
+    app.settings
+        .crisis_lines
         .iter()
         .map(|l| format!("• {}: {}", l.who, l.how))
         .chain(
-            app.settings
-                .crisis_lines
+            crisis::LINES
                 .iter()
                 .map(|l| format!("• {}: {}", l.who, l.how)),
         )
         .collect()
 }
 
-/// Where to get help now: the built-in lines, then the person's own.
+/// Where to get help now: the person's safety plan once they have made one, their
+/// own lines, the built-in ones (checked when), and what else helps from here.
 fn crisis_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let key = |msg| keys::label(keys::Context::Help, &msg);
     let mut lines = vec![Line::from(Span::styled(
         "If you need help now",
         theme::heading(),
     ))];
-    for line in crisis::LINES {
-        bullet(
-            &mut lines,
-            &format!("{}: {} (checked {})", line.who, line.how, line.checked),
-            width,
-        );
-    }
+    lines.extend(safety_plan(app, width));
     for line in &app.settings.crisis_lines {
         let text = if line.checked.is_empty() {
             format!("{}: {} (your own line)", line.who, line.how)
@@ -79,9 +76,75 @@ fn crisis_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         };
         bullet(&mut lines, &text, width);
     }
-    lines.push(Line::default());
-    for l in super::wrap(crisis::NOT_THERAPY, width) {
-        lines.push(Line::from(Span::styled(l, theme::dim())));
+    for line in crisis::LINES {
+        bullet(&mut lines, &format!("{}: {}", line.who, line.how), width);
+    }
+    let checked = chrono::NaiveDate::parse_from_str(crisis::CHECKED, "%Y-%m-%d")
+        .map_or(crisis::CHECKED.to_string(), |d| {
+            d.format("%-d %B %Y").to_string()
+        });
+    let mut dim = |text: &str| {
+        for l in super::wrap(text, width) {
+            lines.push(Line::from(Span::styled(l, theme::dim())));
+        }
+    };
+    dim(&format!(
+        "These lines were checked on {checked}. {}",
+        crisis::OWN_LINES
+    ));
+    dim("");
+    dim(crisis::RELATIONSHIP_SAFETY);
+    dim("");
+    if app.content.safety_plan().is_some() && app.safety_plan.is_none() {
+        dim(&format!(
+            "A safety plan, made on a calm day, can help on a hard one: {} makes one, whenever \
+             you like.",
+            key(Msg::SafetyPlan)
+        ));
+        dim("");
+    }
+    dim(&format!(
+        "Steady yourself: {} opens a few minutes of slow breathing and grounding.",
+        key(Msg::Steady)
+    ));
+    dim("");
+    dim(crisis::NOT_THERAPY);
+    dim("");
+    lines
+}
+
+/// The person's own safety plan, every part they wrote, above the lines.
+fn safety_plan(app: &App, width: u16) -> Vec<Line<'static>> {
+    let Some(plan) = &app.safety_plan else {
+        return Vec::new();
+    };
+    let mut lines = vec![Line::from(Span::styled(
+        format!(
+            "Your safety plan ({} changes it)",
+            keys::label(keys::Context::Help, &Msg::SafetyPlan)
+        ),
+        theme::accent(),
+    ))];
+    // The built-in lines it started with are shown just below; the rest is theirs.
+    let built_in: Vec<String> = crisis::as_text().lines().map(str::to_string).collect();
+    for answer in &plan.answers {
+        let words: String = answer
+            .value
+            .full_text()
+            .lines()
+            .filter(|l| !built_in.iter().any(|b| b == l.trim()))
+            .collect::<Vec<_>>()
+            .join("\n");
+        if words.trim().is_empty() || answer.value == crate::journal::AnswerValue::Skipped {
+            continue;
+        }
+        lines.push(Line::from(Span::styled(
+            format!("  {}", answer.label),
+            theme::dim(),
+        )));
+        for l in super::wrap(&words, width.saturating_sub(4)) {
+            lines.push(Line::from(format!("    {l}")));
+        }
     }
     lines.push(Line::default());
     lines

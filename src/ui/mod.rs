@@ -11,6 +11,7 @@ mod kept;
 mod reading;
 mod review;
 mod status;
+mod steady;
 mod step;
 pub mod theme;
 mod welcome;
@@ -159,6 +160,7 @@ fn render_screen(app: &App, screen: &Screen, frame: &mut Frame, body: Rect) -> L
             return kept::render_draft(app, *index, *scroll, frame, body);
         }
         Screen::Help { under, scroll } => return help::render(app, under, *scroll, frame, body),
+        Screen::Steady { scroll, .. } => return steady::render(app, *scroll, frame, body),
     }
     Laid::default()
 }
@@ -265,6 +267,9 @@ fn title_line(app: &App) -> Line<'static> {
     };
     let screen = match &app.screen {
         Screen::Help { under, .. } => under.as_ref(),
+        Screen::Steady { .. } => {
+            return Line::from(" attune · Steady yourself");
+        }
         s => s,
     };
     match screen {
@@ -280,7 +285,7 @@ fn title_line(app: &App) -> Line<'static> {
         Screen::Review { .. } | Screen::Entry { .. } => parts.push("Review".into()),
         Screen::Insights { .. } => parts.push("Insights".into()),
         Screen::Kept { .. } | Screen::KeptDraft { .. } => parts.push("Drafts kept".into()),
-        Screen::Help { .. } => {}
+        Screen::Help { .. } | Screen::Steady { .. } => {}
     }
     if matches!(app.screen, Screen::Help { .. }) {
         parts.push("Help".into());
@@ -305,22 +310,36 @@ fn status_lines(app: &App, width: u16) -> Vec<Line<'static>> {
 /// where to get help now, in as little room as it takes.
 fn too_small(app: &App, frame: &mut Frame, area: Rect) {
     use crate::app::Msg;
-    let text = if matches!(app.screen, Screen::Help { .. }) {
-        let mut lines = vec!["If you need help now:".to_string()];
-        lines.extend(help::crisis_summary(app));
-        lines.push(format!(
-            "A bigger window shows more. {} closes this.",
-            keys::label(keys::Context::Help, &Msg::Back)
-        ));
-        lines.join("\n")
-    } else {
-        format!(
+    let text = match &app.screen {
+        Screen::Help { .. } => {
+            let mut lines = vec![format!(
+                "If you need help now ({}: steady yourself, {}: close):",
+                keys::label(keys::Context::Help, &Msg::Steady),
+                keys::label(keys::Context::Help, &Msg::Back)
+            )];
+            lines.extend(help::crisis_summary(app));
+            lines.push("A bigger window shows more.".to_string());
+            lines.join("\n")
+        }
+        Screen::Steady { .. } => {
+            // The pace first, then feet on the floor; the rest when there is room.
+            let mut lines: Vec<String> = vec![
+                steady::pace(app.pace, area.width)
+                    .spans
+                    .iter()
+                    .map(|s| s.content.trim_start().to_string())
+                    .collect(),
+            ];
+            lines.extend(steady::WORDS[2..].iter().map(|w| w.to_string()));
+            lines.join("\n")
+        }
+        _ => format!(
             "Please enlarge the window (need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}). {}: help and crisis lines. {} saves and quits.",
             area.width,
             area.height,
             keys::label_everywhere(&Msg::Help),
             keys::label_everywhere(&Msg::Quit)
-        )
+        ),
     };
     let paragraph = Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true });
     frame.render_widget(paragraph, area);

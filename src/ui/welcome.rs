@@ -18,10 +18,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             .map(Line::from)
             .collect()
     };
-    let safety = para(&format!(
-        "{} If you are in danger, call your local emergency number (911, 112, 999); in the US you can \
-         call or text 988. F1 shows help lines at any time.",
-        crisis::NOT_THERAPY
+    let help = crate::keys::label_everywhere(&crate::app::Msg::Help);
+    let danger = format!(
+        "If you are in danger, call your local emergency number (911, 112, 999); in the US and \
+         Canada call or text 988; in the UK and Ireland call Samaritans on 116 123. {help} shows \
+         help lines at any time."
+    );
+    let short = para(&format!(
+        "attune is a self-help companion, not therapy and not an emergency service. {danger}"
+    ));
+    let long = para(&format!("{} {danger}", crisis::NOT_THERAPY));
+    let plan = para(&format!(
+        "Whenever you like, {help} also has a page to steady yourself and a place for a safety \
+         plan: a short plan, made on a calm day, for the hard ones."
     ));
     let mut data = para("What you write stays on this computer, readable only by you, in:");
     data.extend(
@@ -49,11 +58,23 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Line::default(),
     ];
     // The description is the one part a small window can do without.
-    let needed = lines.len() + safety.len() + data.len() + about.len() + begin.len() + 3;
-    let sections = if needed <= usize::from(area.height) {
-        vec![about, safety, data, begin]
+    // The richest version that fits: a small window does without the description,
+    // then the offer of a safety plan (help offers it too), then the longer word on
+    // what attune is not; the crisis lines, the data folder and how to begin stay.
+    let room = usize::from(area.height);
+    let fits = |sections: &[&Vec<Line>]| {
+        lines.len() + sections.iter().map(|s| s.len() + 1).sum::<usize>() <= room
+    };
+    let sections = if fits(&[&about, &long, &plan, &data, &begin]) {
+        vec![about, long, plan, data, begin]
+    } else if fits(&[&long, &plan, &data, &begin]) {
+        vec![long, plan, data, begin]
+    } else if fits(&[&long, &data, &begin]) {
+        vec![long, data, begin]
+    } else if fits(&[&short, &plan, &data, &begin]) {
+        vec![short, plan, data, begin]
     } else {
-        vec![safety, data, begin]
+        vec![short, data, begin]
     };
     for (i, section) in sections.into_iter().enumerate() {
         if i > 0 {

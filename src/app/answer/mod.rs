@@ -98,8 +98,18 @@ pub enum DraftAnswer {
 }
 
 impl DraftAnswer {
+    /// A new answer: empty, or the prompt's prefilled text with the cursor after it.
     pub fn empty(prompt: &Prompt) -> DraftAnswer {
-        DraftAnswer::restore(prompt, None)
+        match &prompt.kind {
+            PromptKind::Text | PromptKind::Line if !prompt.prefill.is_empty() => {
+                DraftAnswer::Text(text::editor_at_end(
+                    &prompt.placeholder,
+                    &prompt.prefill_text(),
+                    prompt.kind == PromptKind::Line,
+                ))
+            }
+            _ => DraftAnswer::restore(prompt, None),
+        }
     }
 
     /// Rebuild from the saved form; anything that no longer fits the prompt is dropped.

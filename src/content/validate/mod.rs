@@ -24,6 +24,8 @@ pub(super) type Link = (Problem, String, String, String);
 pub(super) struct Found<'a> {
     pub links: &'a mut Vec<Link>,
     pub feelings_used: &'a mut Option<Problem>,
+    /// Where each exercise shown in help is (a pack may have one).
+    pub in_help: &'a mut Vec<Problem>,
 }
 
 pub(super) fn validate_step(
@@ -83,6 +85,18 @@ fn validate_exercise(
             "an exercise has either prompts or a reading, not both".into(),
         ));
     }
+    let in_help = ex.in_help.as_ref().is_some_and(|h| *h.get_ref());
+    if let Some(at_help) = ex.in_help.as_ref().filter(|_| in_help) {
+        if ex.prompts.is_empty() {
+            problems.push(at.problem(
+                at_help.span(),
+                "in_help is for an exercise with prompts (a safety plan), not a reading".into(),
+            ));
+        }
+        found
+            .in_help
+            .push(at.problem(at_help.span(), String::new()));
+    }
     let prompts = validate_prompts(ex.prompts, at, problems, found);
     Exercise {
         id: ex.id.into_inner(),
@@ -93,6 +107,8 @@ fn validate_exercise(
         about: ex.about,
         reading: ex.reading.trim().to_string(),
         prompts,
+        in_help,
+        steady: ex.steady,
     }
 }
 

@@ -12,8 +12,8 @@ type Build = fn(&RawPrompt, &Locator, &mut Vec<Problem>) -> Option<PromptKind>;
 /// so they cannot drift apart; the unknown-kind message lists the kinds from here too.
 #[rustfmt::skip]
 const KINDS: &[(&str, &[&str], Build)] = &[
-    ("text",     &[],                                                         |_, _, _| Some(PromptKind::Text)),
-    ("line",     &[],                                                         |_, _, _| Some(PromptKind::Line)),
+    ("text",     &["prefill"],                                                |_, _, _| Some(PromptKind::Text)),
+    ("line",     &["prefill"],                                                |_, _, _| Some(PromptKind::Line)),
     ("scale",    &["min", "max", "min_label", "max_label", "pair"],           scale),
     ("choice",   &["options"],                                                choice),
     ("multi",    &["options", "other"],                                       multi),
@@ -48,11 +48,16 @@ pub(super) fn validate_prompt(
         return None;
     }
     let kind = build(&p, at, problems)?;
+    let prefill = p
+        .prefill
+        .unwrap_or_default()
+        .replace("{crisis lines}", &crate::crisis::as_text());
     Some(Prompt {
         id: p.id.into_inner(),
         label: p.label,
         hint: p.hint,
         placeholder: p.placeholder,
+        prefill: prefill.trim().to_string(),
         kind,
     })
 }
@@ -79,6 +84,7 @@ fn stray_fields(p: &RawPrompt, allowed: &[&str]) -> Vec<&'static str> {
         ("item", p.item.is_some()),
         ("fields", p.fields.is_some()),
         ("from", p.from.is_some()),
+        ("prefill", p.prefill.is_some()),
     ];
     present
         .into_iter()
