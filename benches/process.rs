@@ -1,152 +1,363 @@
-//! Whole-process figures for the real binary on the 10,000-entry journal: time to
-//! the first full frame, peak memory, CPU while idle, export and import. Prints a
-//! table; `cargo bench --bench process`.
+//! Whole-process figures for the real binary on a generated journal: time to the
+//! first full frame, Home -> Review, the first key on a day a backup is due, peak
+//! memory, CPU while idle, Markdown and JSON export, import. Prints a table of
+//! medians and ranges; `cargo bench --bench process`.
+//!
+//! `ATTUNE_BENCH_ENTRIES=100000` measures a larger journal (10,000 by default);
+//! `ATTUNE_BENCH_ROUNDS` sets the runs per row (7 by default, at least 5);
+//! `ATTUNE_BENCH_BINS=before=/path/a,after=/path/b` measures other builds side by
+//! side, interleaved round by round, each on its own copy of the journal (made
+//! by that build's own `attune import`, so an older build reads its own schema).
 
+#[allow(dead_code)]
 #[path = "support/journal.rs"]
 mod journal;
 #[allow(dead_code)]
 #[path = "../tests/support/pty.rs"]
 mod pty;
 
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
+/// Runs of one row for one build.
+#[derive(Default)]
+struct Runs(Vec<f64>);
 
-fn proc_field(pid: u32, file: &str, key: &str) -> String {
-    let text = std::fs::read_to_string(format!("/proc/{pid}/{file}")).unwrap_or_default();
-    text.lines()
-        .find(|l| l.starts_with(key))
-        .unwrap_or_default()
-        .to_string()
+impl Runs {
+    fn add(&mut self, v: f64) {
+        self.0.push(v);
+    }
+    fn summary(&self, unit: &str) -> String {
+        let mut v = self.0.clone();
+        if v.is_empty() {
+            return "-".into();
+        }
+        v.sort_by(f64::total_cmp);
+        let fmt = |x: f64| match unit {
+            "ms" if x < 10.0 => format!("{x:.1}"),
+            _ => format!("{x:.0}"),
+        };
+        format!(
+            "{} {unit} ({}-{}, n={})",
+            fmt(v[v.len() / 2]),
+            fmt(v[0]),
+            fmt(v[v.len() - 1]),
+            v.len()
+        )
+    }
 }
 
 /// utime + stime of a process, in clock ticks.
 fn cpu_ticks(pid: u32) -> u64 {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-    let after = stat
-        .rsplit_once(')')
-        .map(|(_, rest)| rest)
-        .unwrap_or_default();
-    let fields: Vec<&str> = after.split_whitespace().collect();
-    fields
-        .get(11)
-        .and_then(|u| u.parse::<u64>().ok())
-        .unwrap_or(0)
-        + fields
-            .get(12)
-            .and_then(|s| s.parse::<u64>().ok())
-            .unwrap_or(0)
+    let after = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or_default();
+    let fields: Vec<u64> = after
+        .split_whitespace()
+        .map(|f| f.parse().unwrap_or(0))
+        .collect();
+    fields.get(11).copied().unwrap_or(0) + fields.get(12).copied().unwrap_or(0)
+}
+
+/// Peak resident memory of a running process, in MB.
+fn peak_rss(pid: u32) -> f64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .unwrap_or(0.0)
+        / 1024.0
+}
+
+/// Run a command to the end: wall time in ms and peak RSS in MB (from wait4).
+// The child is reaped by wait4 (for its rusage), which clippy cannot see.
+#[allow(clippy::zombie_processes)]
+fn timed(bin: &Path, dir: &Path, args: &[&str]) -> (f64, f64) {
+    let begin = Instant::now();
+    let child = Command::new(bin)
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("run attune");
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: the pid is our own child, not yet waited for; both pointers are valid.
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    let elapsed = begin.elapsed().as_secs_f64() * 1000.0;
+    assert!(
+        pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "attune {args:?} failed"
+    );
+    (elapsed, usage.ru_maxrss as f64 / 1024.0)
+}
+
+/// Type a word a key at a time, timing each key until the screen shows it. The word
+/// is a new one each time, so it is never already on screen.
+fn echo(
+    tui: &mut pty::Tui,
+    label: &str,
+    row: &'static str,
+    add: &mut impl FnMut(&'static str, &str, f64),
+) {
+    static WORDS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = WORDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let word = format!("zq{n}xv");
+    for end in 1..=word.len() {
+        let at = Instant::now();
+        tui.send_now(&word[end - 1..end]);
+        tui.wait_for_every(&word[..end], Duration::from_micros(100));
+        if end >= 3 {
+            add(row, label, at.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+    // Long enough for the save after typing stops.
+    std::thread::sleep(Duration::from_millis(600));
+}
+
+/// Tab from the pattern log's first prompt: the time until the next one shows.
+fn next_prompt(
+    tui: &mut pty::Tui,
+    label: &str,
+    row: &'static str,
+    add: &mut impl FnMut(&'static str, &str, f64),
+) {
+    let at = Instant::now();
+    tui.send_now("\t");
+    tui.wait_for_every("What raised closeness", Duration::from_micros(100));
+    add(row, label, at.elapsed().as_secs_f64() * 1000.0);
+    std::thread::sleep(Duration::from_millis(200));
+}
+
+struct Build {
+    label: String,
+    bin: PathBuf,
+    dir: PathBuf,
+    /// The same build run under strace with every fsync delayed by 50 ms.
+    slow_disk: Option<PathBuf>,
+}
+
+fn builds(count: usize) -> Vec<Build> {
+    let spec = std::env::var("ATTUNE_BENCH_BINS")
+        .unwrap_or_else(|_| format!("attune={}", env!("CARGO_BIN_EXE_attune")));
+    spec.split(',')
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| {
+            let (label, bin) = s.split_once('=').expect("label=path");
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join(format!("target/bench-process-{count}/{label}"));
+            Build {
+                label: label.to_string(),
+                slow_disk: slow_disk(label, Path::new(bin), &dir),
+                bin: PathBuf::from(bin),
+                dir,
+            }
+        })
+        .collect()
+}
+
+/// A script that runs `bin` under strace with each fsync and fdatasync delayed by
+/// 50 ms, when strace is installed.
+fn slow_disk(label: &str, bin: &Path, dir: &Path) -> Option<PathBuf> {
+    let found = Command::new("strace").arg("-V").output().ok()?;
+    if !found.status.success() {
+        return None;
+    }
+    let script = dir.with_file_name(format!("{label}-slow-disk.sh"));
+    std::fs::create_dir_all(script.parent()?).ok()?;
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nexec strace -f --seccomp-bpf -o /dev/null -e trace=fsync,fdatasync \
+             -e inject=fsync,fdatasync:delay_enter=50000 {} \"$@\"\n",
+            bin.display()
+        ),
+    )
+    .ok()?;
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).ok()?;
+    Some(script)
 }
 
 fn main() {
     if std::env::args().any(|a| a == "--list" || a == "--test") {
         return; // `cargo test --benches` and tooling probes: nothing to list.
     }
-    let dir = journal::data_dir();
-    // Open on Home: whatever screen another benchmark left is not what we measure.
-    {
-        let store = attune::store::Store::open(&dir).expect("journal");
+    let count = journal::entries();
+    let rounds: usize = std::env::var("ATTUNE_BENCH_ROUNDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(7)
+        .max(5);
+    let builds = builds(count);
+
+    // The journal as a JSON export, written once per size and imported by each build.
+    let export_file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("target/bench-process-{count}/journal.json"));
+    if !export_file.exists() {
         let content = attune::content::builtin().expect("content");
-        let boot = attune::app::Boot {
-            welcomed: true,
-            ..Default::default()
-        };
-        store
-            .save_session(&attune::app::App::new(content, boot).session())
-            .expect("session");
+        let mut export = journal::generate(&content, count);
+        // Schema 5 only added a summary table; the export format is the same as 4's,
+        // so say 4 and builds from before the summary import it too.
+        export.schema_version = export.schema_version.min(4);
+        std::fs::create_dir_all(export_file.parent().unwrap()).unwrap();
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&export_file).unwrap());
+        attune::export::write_json(&mut out, &export).expect("write the journal");
     }
-    let bin = env!("CARGO_BIN_EXE_attune");
+    let export_arg = export_file.to_str().unwrap();
 
-    // Start to first full frame, as a person sees it in a terminal.
-    let mut starts = Vec::new();
-    let mut rss = String::new();
-    let mut idle = 0;
-    for round in 0..15 {
-        let begin = Instant::now();
-        let mut tui = pty::Tui::start(&dir);
-        tui.wait_for_every("F1 help", Duration::from_micros(500));
-        starts.push(begin.elapsed());
-        if round == 14 {
-            // Idle means after start-up: the journal's check runs in the background
-            // for a moment after the first frame (and today's backup is made by now).
-            std::thread::sleep(Duration::from_millis(1500));
-            let before = cpu_ticks(tui.pid());
-            std::thread::sleep(Duration::from_secs(10));
-            idle = cpu_ticks(tui.pid()) - before;
-            rss = proc_field(tui.pid(), "status", "VmHWM");
-        }
-        tui.send("\x03");
-        tui.wait_exit();
-    }
-
-    let run = |args: &[&str]| {
-        let begin = Instant::now();
-        let out = Command::new(bin)
-            .arg("--data-dir")
-            .arg(&dir)
-            .args(args)
-            .output()
-            .expect("run attune");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        begin.elapsed()
+    // rows[row][build] = runs
+    let mut rows: BTreeMap<&str, BTreeMap<String, Runs>> = BTreeMap::new();
+    let mut add = |row: &'static str, build: &str, v: f64| {
+        rows.entry(row)
+            .or_default()
+            .entry(build.to_string())
+            .or_default()
+            .add(v)
     };
-    let markdown = median(
-        (0..7)
-            .map(|_| run(&["export", "--format", "markdown", "-o", "/dev/null"]))
-            .collect(),
-    );
-    let json = median(
-        (0..7)
-            .map(|_| run(&["export", "--format", "json", "-o", "/dev/null"]))
-            .collect(),
-    );
-    let export_file = std::env::temp_dir().join("attune-bench-export.json");
-    run(&[
-        "export",
-        "--format",
-        "json",
-        "-o",
-        export_file.to_str().unwrap(),
-    ]);
-    let imports: Vec<Duration> = (0..3)
-        .map(|_| {
-            let fresh = tempfile::tempdir().unwrap();
-            let begin = Instant::now();
-            let out = Command::new(bin)
-                .arg("--data-dir")
-                .arg(fresh.path())
-                .arg("import")
-                .arg(&export_file)
-                .output()
-                .unwrap();
-            assert!(out.status.success());
-            begin.elapsed()
-        })
-        .collect();
+    let scratch = tempfile::tempdir().unwrap();
+    for round in 0..rounds {
+        for b in &builds {
+            // Import into a fresh data dir; the last import is the journal measured.
+            let _ = std::fs::remove_dir_all(&b.dir);
+            let (ms, mb) = timed(&b.bin, &b.dir, &["import", export_arg]);
+            add("h import JSON: time", &b.label, ms);
+            add("i import JSON: peak RSS", &b.label, mb);
+            let md = scratch.path().join("out.md");
+            let md = md.to_str().unwrap();
+            let (ms, mb) = timed(
+                &b.bin,
+                &b.dir,
+                &["export", "--format", "markdown", "-o", md],
+            );
+            add("d export Markdown: time", &b.label, ms);
+            add("e export Markdown: peak RSS", &b.label, mb);
+            let json = scratch.path().join("out.json");
+            let json = json.to_str().unwrap();
+            let (ms, mb) = timed(&b.bin, &b.dir, &["export", "--format", "json", "-o", json]);
+            add("f export JSON: time", &b.label, ms);
+            add("g export JSON: peak RSS", &b.label, mb);
 
-    println!("whole process, {} entries:", journal::ENTRIES);
+            // With no backup yet today, the start makes one in the background; the
+            // first key is answered while it runs.
+            let _ = std::fs::remove_dir_all(b.dir.join("backups"));
+            let mut tui = pty::Tui::start_bin(&b.bin, &b.dir, &[]);
+            tui.wait_for_every("F1 help", Duration::from_micros(200));
+            let at = Instant::now();
+            tui.send_now("r");
+            tui.wait_for_every(&format!("{count} entries"), Duration::from_micros(200));
+            add(
+                "c first key (r: Review) on a day a backup is due",
+                &b.label,
+                at.elapsed().as_secs_f64() * 1000.0,
+            );
+            // Leave on Home, so the next start opens there.
+            tui.send("\x1b");
+            tui.wait_for_every("Review past entries", Duration::from_micros(200));
+            tui.send("\x03");
+            tui.wait_exit();
+
+            // An ordinary start: first frame, then Home -> Review.
+            let begin = Instant::now();
+            let mut tui = pty::Tui::start_bin(&b.bin, &b.dir, &[]);
+            tui.wait_for_every("F1 help", Duration::from_micros(200));
+            add(
+                "a first full frame, launch to screen",
+                &b.label,
+                begin.elapsed().as_secs_f64() * 1000.0,
+            );
+            assert!(!tui.contents().contains(" entries"), "starts on Home");
+            let at = Instant::now();
+            tui.send_now("r");
+            tui.wait_for_every(&format!("{count} entries"), Duration::from_micros(200));
+            add(
+                "b Home -> Review list on screen",
+                &b.label,
+                at.elapsed().as_secs_f64() * 1000.0,
+            );
+            tui.send("\x1b");
+            tui.wait_for_every("Review past entries", Duration::from_micros(200));
+            add("j peak RSS of the TUI", &b.label, peak_rss(tui.pid()));
+            if round == 0 {
+                // Idle means after start-up: the journal's check has finished by now.
+                std::thread::sleep(Duration::from_millis(1500));
+                let before = cpu_ticks(tui.pid());
+                std::thread::sleep(Duration::from_secs(10));
+                add(
+                    "k CPU ticks while idle for 10 s",
+                    &b.label,
+                    (cpu_ticks(tui.pid()) - before) as f64,
+                );
+            }
+            // Step 1's first exercise, the pattern log: type, then move on a prompt
+            // (which saves the session).
+            tui.send("\x1b[A\x1b[A\x1b[A\x1b[A\x1b[A\x1b[A\x1b[A\x1b[A\x1b[A\r");
+            tui.send("\r");
+            tui.wait_for_every("What happened?", Duration::from_micros(200));
+            echo(&mut tui, &b.label, "l keystroke echo, typing", &mut add);
+            next_prompt(
+                &mut tui,
+                &b.label,
+                "n Tab to the next prompt (saves)",
+                &mut add,
+            );
+            tui.send("\x03");
+            tui.wait_exit();
+
+            // The same while every fsync takes 50 ms (strace delays it), if strace is
+            // here: neither a key's echo nor a new prompt may wait for the disk.
+            if let Some(slow) = &b.slow_disk {
+                let mut tui = pty::Tui::start_bin(slow, &b.dir, &[]);
+                tui.wait_for_every("F1 help", Duration::from_micros(200));
+                // It opens where it was left: the second prompt. Back to the first.
+                tui.send("\x1b[Z");
+                tui.wait_for_every("What happened?", Duration::from_micros(200));
+                echo(
+                    &mut tui,
+                    &b.label,
+                    "m keystroke echo, every fsync 50 ms",
+                    &mut add,
+                );
+                next_prompt(
+                    &mut tui,
+                    &b.label,
+                    "o Tab to the next prompt (saves), every fsync 50 ms",
+                    &mut add,
+                );
+                tui.send("\x03");
+                tui.wait_exit();
+            }
+        }
+    }
+
+    let size = std::fs::metadata(builds[0].dir.join("attune.db"))
+        .map(|m| m.len())
+        .unwrap_or(0);
     println!(
-        "  start to first full frame (median of {}): {:?}",
-        starts.len(),
-        median(starts)
+        "whole process, {count} entries, {rounds} rounds interleaved; attune.db {:.1} MB ({:.0} KB per 1,000 entries)",
+        size as f64 / 1e6,
+        size as f64 / 1e3 / (count as f64 / 1000.0)
     );
-    println!(
-        "  peak RSS with home open: {}",
-        rss.trim_start_matches("VmHWM:").trim()
-    );
-    println!("  CPU ticks while open and idle for 10 s: {idle}");
-    println!("  export --format markdown (median of 7): {markdown:?}");
-    println!("  export --format json (median of 7): {json:?}");
-    println!(
-        "  import of the JSON export into a fresh dir (median of 3): {:?}",
-        median(imports)
-    );
+    for (row, by_build) in &rows {
+        let unit = if row.contains("RSS") {
+            "MB"
+        } else if row.contains("ticks") {
+            "ticks"
+        } else {
+            "ms"
+        };
+        for b in &builds {
+            let runs = by_build.get(&b.label).map(|r| r.summary(unit));
+            println!(
+                "  {:<52} {:<8} {}",
+                &row[2..],
+                b.label,
+                runs.unwrap_or_default()
+            );
+        }
+    }
 }

@@ -10,13 +10,13 @@ use crate::content::Content;
 use crate::journal::{Answer, AnswerValue};
 use crate::sanitize::for_terminal;
 use crate::session::SavedDraft;
-use crate::store::{Export, ExportedEntry, Filter};
+use crate::store::{Entries, Export, ExportedEntry, Filter};
 
 /// The journal as Markdown: a title, the date range, then one section per entry with
 /// date, step and exercise, each prompt as a label and the answer as text.
 pub fn write_markdown(
     out: &mut dyn Write,
-    export: &Export,
+    export: &dyn Entries,
     content: &Content,
     filter: &Filter,
 ) -> io::Result<()> {
@@ -25,14 +25,13 @@ pub fn write_markdown(
     if !applied.is_empty() {
         writeln!(out, "Only {}.\n", escape_line(&applied.join(", ")))?;
     }
-    let day = |e: &ExportedEntry| {
-        DateTime::parse_from_rfc3339(&e.created_at)
+    let day = |at: Option<&str>| {
+        DateTime::parse_from_rfc3339(at?)
             .ok()
             .map(|d| d.format("%-d %B %Y").to_string())
     };
-    let first = export.entries.iter().find_map(day);
-    let last = export.entries.iter().rev().find_map(day);
-    match (first, last, export.entries.len()) {
+    let (first, last) = export.first_and_last();
+    match (day(first), day(last), export.count()) {
         (_, _, 0) => out.write_all(b"No entries.\n")?,
         (Some(first), Some(last), n) => {
             let count = if n == 1 {
@@ -49,10 +48,7 @@ pub fn write_markdown(
         }
         _ => {}
     }
-    for entry in &export.entries {
-        section(out, entry, content)?;
-    }
-    Ok(())
+    export.each(&mut |entry| section(out, entry, content))
 }
 
 /// The filters an export was made with, in words: "step 4 (Challenge negative
@@ -247,11 +243,60 @@ pub fn json(export: &Export) -> serde_json::Result<String> {
     Ok(String::from_utf8(out).unwrap_or_default())
 }
 
-/// [`json`], streamed.
-pub fn write_json(out: &mut dyn Write, export: &Export) -> io::Result<()> {
+/// [`json`], streamed: the same bytes as the `Export` itself serialized, one entry
+/// in memory at a time.
+pub fn write_json(out: &mut dyn Write, export: &dyn Entries) -> io::Result<()> {
     let mut safe = SafeJson { out };
-    serde_json::to_writer_pretty(&mut safe, export).map_err(io::Error::from)?;
+    serde_json::to_writer_pretty(&mut safe, &Streamed(export)).map_err(|e| {
+        // A write error (or the journal's, passed through as one) comes back as it was.
+        match e.io_error_kind() {
+            Some(_) => io::Error::from(e),
+            None => io::Error::other(e),
+        }
+    })?;
     safe.out.write_all(b"\n")
+}
+
+/// An export serialized field by field as `Export` derives it, the entries pulled
+/// one at a time.
+struct Streamed<'a>(&'a dyn Entries);
+
+impl serde::Serialize for Streamed<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let head = self.0.head();
+        let drafts = !head.drafts.is_empty();
+        let mut s = serializer.serialize_struct("Export", if drafts { 5 } else { 4 })?;
+        s.serialize_field("format", &head.format)?;
+        s.serialize_field("schema_version", &head.schema_version)?;
+        s.serialize_field("settings", &head.settings)?;
+        s.serialize_field("entries", &EntryList(self.0))?;
+        if drafts {
+            s.serialize_field("drafts", &head.drafts)?;
+        }
+        s.end()
+    }
+}
+
+struct EntryList<'a>(&'a dyn Entries);
+
+impl serde::Serialize for EntryList<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let mut seq = serializer.serialize_seq(Some(self.0.count()))?;
+        let mut failed: Option<S::Error> = None;
+        let read = self.0.each(&mut |entry| {
+            seq.serialize_element(entry).map_err(|e| {
+                failed = Some(e);
+                io::Error::other("stopped")
+            })
+        });
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        read.map_err(S::Error::custom)?;
+        seq.end()
+    }
 }
 
 /// Passes JSON through, turning C1 controls and bidi overrides (which only appear

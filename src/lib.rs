@@ -10,6 +10,8 @@ pub mod fsutil;
 pub mod insights;
 pub mod journal;
 pub mod keys;
+pub mod msg;
+pub mod query;
 pub mod runtime;
 pub mod sanitize;
 pub mod search;

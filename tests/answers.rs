@@ -98,6 +98,21 @@ fn opening_and_leaving_without_writing_leaves_no_draft() {
 }
 
 #[test]
+fn words_typed_and_all_taken_out_again_leave_no_draft() {
+    let mut app = thought_record();
+    type_text(&mut app, "abc");
+    press_all(&mut app, &[Backspace, Backspace, Backspace]);
+    press(&mut app, key(Esc));
+    assert!(app.drafts.is_empty());
+    assert!(!screen_text(&app, 80, 24).contains("draft open"));
+    // One word left in is a draft.
+    press(&mut app, key(Enter));
+    type_text(&mut app, "a");
+    press(&mut app, key(Esc));
+    assert_eq!(app.drafts.len(), 1);
+}
+
+#[test]
 fn a_revisit_of_a_one_off_filled_with_earlier_answers_is_not_a_draft_until_changed() {
     let mut h = Harness::new();
     // Step 4's core belief check is a one-off: write, save, open it again.

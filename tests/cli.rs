@@ -169,7 +169,7 @@ fn bad_imports_are_refused_and_leave_the_journal_byte_for_byte_unchanged() {
         ),
         (
             "newer schema",
-            good.replace("\"schema_version\": 4", "\"schema_version\": 99")
+            good.replace("\"schema_version\": 5", "\"schema_version\": 99")
                 .into_bytes(),
             "newer attune",
         ),
@@ -277,4 +277,56 @@ fn export_filters_and_writes_a_private_file() {
         json.contains("\"uid\": \"0003cc\"") && !json.contains("\"uid\": \"0002bb\""),
         "{json}"
     );
+}
+
+#[test]
+fn since_and_until_mean_the_day_an_entry_was_written_in_any_time_zone() {
+    // Two entries on either side of midnight, written in far-apart zones: the first
+    // on 20 November by its own clock (21 November in UTC), the second on 21
+    // November by its own clock (20 November in UTC).
+    let golden = std::fs::read_to_string(golden()).unwrap();
+    let moved = golden
+        .replace("2026-11-01T21:15:00+01:00", "2026-11-20T23:30:00-10:00")
+        .replace("2026-11-20T09:30:00+01:00", "2026-11-21T00:30:00+13:00");
+    assert_ne!(moved, golden);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("moved.json");
+    std::fs::write(&file, moved).unwrap();
+    let data = dir.path().join("data");
+    assert!(import(&data, &file).status.success());
+    for tz in [
+        "UTC",
+        "Pacific/Honolulu",
+        "Pacific/Kiritimati",
+        "Asia/Kolkata",
+    ] {
+        let days = |since: &str, until: &str| -> Vec<String> {
+            let out = attune()
+                .env("TZ", tz)
+                .arg("--data-dir")
+                .arg(&data)
+                .args(["export", "--format", "json", "--since", since])
+                .args(["--until", until])
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{tz}");
+            let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            json["entries"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["created_at"].as_str().unwrap().to_string())
+                .collect()
+        };
+        assert_eq!(
+            days("2026-11-21", "2026-11-21"),
+            vec!["2026-11-21T00:30:00+13:00"],
+            "{tz}"
+        );
+        assert_eq!(
+            days("2026-11-20", "2026-11-20"),
+            vec!["2026-11-20T23:30:00-10:00"],
+            "{tz}"
+        );
+    }
 }

@@ -272,7 +272,7 @@ fn finishing_an_exercise_commits_every_answer_and_removes_the_draft() {
     );
     goto(&mut app, "belief-after");
     press(&mut app, key(Char('6')));
-    press_all(&mut app, &[Tab; 3]);
+    goto(&mut app, "save");
     assert_eq!(app.context(), Context::Save);
     let effects = press(&mut app, key(Enter));
     let Some(Effect::CommitEntry { entry, session }) = effects.first() else {

@@ -30,23 +30,36 @@ fn crashed_copy(make: &str, into: &Path, name: &str) {
 
 #[test]
 fn another_programs_database_is_refused_byte_for_byte_untouched() {
-    let dir = tempfile::tempdir().unwrap();
-    let conn = rusqlite::Connection::open(dir.path().join("attune.db")).unwrap();
-    conn.execute_batch("CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');")
+    // In rollback mode, and in WAL mode (where merely reading makes SQLite create
+    // side files, which must not be left behind).
+    for mode in ["DELETE", "WAL"] {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = rusqlite::Connection::open(dir.path().join("attune.db")).unwrap();
+        conn.execute_batch(&format!(
+            "PRAGMA journal_mode = {mode}; CREATE TABLE recipes (name TEXT);
+             INSERT INTO recipes VALUES ('soup');"
+        ))
         .unwrap();
-    drop(conn);
-    let before = snapshot(dir.path());
-    match Store::open(dir.path()) {
-        Err(e @ OpenError::Foreign { .. }) => {
-            assert!(e.to_string().contains("another program"), "{e}")
+        drop(conn);
+        let before = snapshot(dir.path());
+        assert_eq!(before.len(), 1, "{mode}: only the database before");
+        for open in [Store::open, Store::open_read_only] {
+            match open(dir.path()) {
+                Err(e @ OpenError::Foreign { .. }) => {
+                    assert!(e.to_string().contains("another program"), "{e}")
+                }
+                other => panic!("expected Foreign, got {:?}", other.map(|_| ())),
+            }
+            let after: Vec<_> = snapshot(dir.path())
+                .into_iter()
+                .filter(|(n, _)| n != "attune.lock")
+                .collect();
+            assert_eq!(
+                after, before,
+                "{mode}: not one byte changed, no side file left"
+            );
         }
-        other => panic!("expected Foreign, got {:?}", other.map(|_| ())),
     }
-    let after: Vec<_> = snapshot(dir.path())
-        .into_iter()
-        .filter(|(n, _)| n != "attune.lock")
-        .collect();
-    assert_eq!(after, before, "not one byte changed, no side file left");
 }
 
 #[test]
@@ -124,7 +137,8 @@ fn journals_from_before_the_mark_open_and_get_it() {
     rusqlite::Connection::open(dir.path().join("attune.db"))
         .unwrap()
         .execute_batch(
-            "PRAGMA application_id = 0; PRAGMA user_version = 3; DROP INDEX entries_by_day;",
+            "PRAGMA application_id = 0; PRAGMA user_version = 3; DROP INDEX entries_by_day;
+             DROP TABLE activity;",
         )
         .unwrap();
     let store = Store::open(dir.path()).unwrap();
@@ -203,14 +217,17 @@ fn a_file_where_the_data_folder_should_be_is_named_with_what_to_do() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     std::fs::write(&data, "a file").unwrap();
-    let said = Store::open(&data).err().expect("refused").to_string();
-    assert!(said.contains(&data.display().to_string()), "{said}");
-    assert!(
-        said.contains("is a file, not a folder") && said.contains("move it aside"),
-        "{said}"
-    );
-    // The cause is said once, not twice.
-    assert_eq!(said.matches("not a folder").count(), 1, "{said}");
+    // Opening to write, and to read (`attune export`).
+    for open in [Store::open, Store::open_read_only] {
+        let said = open(&data).err().expect("refused").to_string();
+        assert!(said.contains(&data.display().to_string()), "{said}");
+        assert!(
+            said.contains("is a file, not a folder") && said.contains("move it aside"),
+            "{said}"
+        );
+        // The cause is said once, not twice.
+        assert_eq!(said.matches("not a folder").count(), 1, "{said}");
+    }
 }
 
 #[test]

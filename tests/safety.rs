@@ -298,3 +298,43 @@ fn asking_for_space_end_to_end() {
     assert_eq!(text("come-back"), "Sunday, to cook together");
     assert!(!text("how-it-went").is_empty(), "a choice was recorded");
 }
+
+#[test]
+fn every_line_of_help_is_reachable_in_a_too_small_window() {
+    let mut app = app();
+    app.settings.crisis_lines = vec![attune::settings::OwnCrisisLine {
+        who: "Lifeline Aotearoa".into(),
+        how: "call 0800 543 354".into(),
+        checked: "2026-11-01".into(),
+    }];
+    press(&mut app, key(F(1)));
+    lay_out_at(&mut app, 40, 10);
+    let first = screen_text(&app, 40, 10);
+    assert!(first.contains("↓ more"), "says there is more:\n{first}");
+    // Scrolling down shows, in turn, every line help has.
+    let mut seen = first.split_whitespace().collect::<Vec<_>>().join(" ");
+    for _ in 0..30 {
+        press(&mut app, key(Down));
+        lay_out_at(&mut app, 40, 10);
+        let shown = screen_text(&app, 40, 10);
+        seen.push(' ');
+        seen.push_str(&shown.split_whitespace().collect::<Vec<_>>().join(" "));
+    }
+    for line in attune::crisis::LINES {
+        let first_words: String = line
+            .who
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            seen.contains(&first_words),
+            "{} never shown:\n{seen}",
+            line.who
+        );
+    }
+    assert!(seen.contains("Lifeline Aotearoa"), "{seen}");
+    // At the end, nothing more is promised.
+    let last = screen_text(&app, 40, 10);
+    assert!(!last.contains("↓ more"), "{last}");
+}

@@ -41,7 +41,7 @@ fn screens() -> Vec<(&'static str, App)> {
     };
     screens.push(("hot_thought", hot_thought()));
     let mut record = hot_thought();
-    press_all(&mut record, &[Tab; 12]);
+    goto(&mut record, "save");
     screens.push(("save", record));
 
     let mut ladder = app();

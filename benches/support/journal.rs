@@ -1,6 +1,7 @@
-//! A realistic 10,000-entry journal for the benchmarks: every exercise of the
-//! built-in content, each entry a few hundred to a few thousand characters, spread
-//! over three years. Written once (one import transaction) and reused.
+//! A realistic journal for the benchmarks: every exercise of the built-in content,
+//! each entry a few hundred to a few thousand characters, one every 2.6 hours or so.
+//! 10,000 entries by default; `ATTUNE_BENCH_ENTRIES=100000` makes (and measures) a
+//! larger one. Written once per size (one import transaction) and reused.
 
 use std::path::{Path, PathBuf};
 
@@ -9,7 +10,13 @@ use attune::journal::{Answer, AnswerValue, LadderItem};
 use attune::store::{EXPORT_FORMAT, Export, ExportedEntry, Store, schema_version};
 use chrono::{DateTime, Duration, FixedOffset};
 
-pub const ENTRIES: usize = 10_000;
+/// How many entries the benchmarks measure: `ATTUNE_BENCH_ENTRIES`, else 10,000.
+pub fn entries() -> usize {
+    std::env::var("ATTUNE_BENCH_ENTRIES")
+        .ok()
+        .and_then(|n| n.replace(['_', ','], "").parse().ok())
+        .unwrap_or(10_000)
+}
 
 const WORDS: &[&str] = &[
     "I", "noticed", "that", "when", "Sam", "asked", "about", "the", "weekend", "my", "chest",
@@ -158,12 +165,13 @@ pub fn generate(content: &Content, count: usize) -> Export {
 
 /// The benchmark journal's data dir, made on first use and kept in target/.
 pub fn data_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-journal-10k");
+    let count = entries();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-journal-{count}"));
     let marker = dir.join("complete");
     if !marker.exists() {
         let _ = std::fs::remove_dir_all(&dir);
         let content = attune::content::builtin().expect("content");
-        let export = generate(&content, ENTRIES);
+        let export = generate(&content, count);
         let mut store = Store::open(&dir).expect("open bench store");
         store.import(&export).expect("import bench journal");
         drop(store);

@@ -5,7 +5,6 @@ pub mod answer;
 pub mod exercise;
 pub mod insights;
 mod kept;
-mod msg;
 mod nav;
 mod question;
 mod replies;
@@ -16,9 +15,9 @@ pub mod screen;
 use crate::content::{Content, Exercise, Step};
 use crate::journal::{Entry, ExerciseActivity};
 use crate::keys::Context;
+pub use crate::msg::{Effect, Exported, Laid, Msg, RecallKey, Recalled, Updated};
 use crate::session::{SavedDraft, Session};
 use exercise::Draft;
-pub use msg::{Effect, Exported, Laid, Msg, RecallKey, Recalled, Updated};
 pub use question::Question;
 pub use screen::{HomeItem, Screen};
 

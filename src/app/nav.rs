@@ -222,8 +222,8 @@ impl App {
             self.screen = Screen::Entry { id, scroll: 0 };
             return vec![Effect::LoadEntry(id), self.save()];
         }
-        if !touched {
-            // Nothing written or chosen yet: there is no draft worth keeping.
+        // Nothing written or chosen (or all of it taken out again): no draft to keep.
+        if !touched || draft.answered() == 0 {
             self.drafts.remove(index);
         } else {
             self.notice =

@@ -4,31 +4,10 @@
 use super::nav::{PAGE, move_in, scrolled};
 use super::{App, Effect, HomeItem, Msg, Screen};
 use crate::journal::{Entry, EntrySummary};
+pub use crate::query::{Range, ReviewQuery};
 
 /// Rows asked for at a time; more are loaded as the selection nears the end.
-pub const PAGE_ROWS: usize = 200;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Range {
-    #[default]
-    All,
-    Today,
-    Week,
-    Month,
-}
-
-impl Range {
-    pub fn label(self) -> &'static str {
-        match self {
-            Range::All => "all time",
-            Range::Today => "today",
-            Range::Week => "last 7 days",
-            Range::Month => "last 30 days",
-        }
-    }
-
-    pub const ALL: [Range; 4] = [Range::All, Range::Today, Range::Week, Range::Month];
-}
+pub const PAGE_ROWS: usize = 80;
 
 /// Which filter a picker chooses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,65 +36,6 @@ enum Chosen {
     Step(Option<String>),
     Exercise(Option<String>),
     Time(Range),
-}
-
-/// What the person asked Review to show. Dates typed into the search line as
-/// `since:2026-11-01` or `until:2026-11-20` count too.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ReviewQuery {
-    pub step: Option<String>,
-    pub exercise: Option<String>,
-    pub range: Range,
-    pub text: String,
-    pub offset: usize,
-}
-
-impl ReviewQuery {
-    /// The search words without the date tokens.
-    pub fn words(&self) -> String {
-        self.text
-            .split_whitespace()
-            .filter(|w| date_token(w).is_none())
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-
-    /// The day typed as `since:2026-11-01` (key "since") or `until:...`.
-    pub fn typed_date(&self, key: &str) -> Option<chrono::NaiveDate> {
-        self.text
-            .split_whitespace()
-            .filter_map(date_token)
-            .filter(|(k, _)| k.eq_ignore_ascii_case(key))
-            .find_map(|(_, d)| parse_day(d))
-    }
-
-    /// What is wrong with a date typed in the search line, said so it can be put
-    /// right: `since:yesterday` is not ignored in silence.
-    pub fn date_problem(&self) -> Option<String> {
-        let (key, day) = self
-            .text
-            .split_whitespace()
-            .filter_map(date_token)
-            .find(|(_, d)| parse_day(d).is_none())?;
-        let key = key.to_ascii_lowercase();
-        Some(if day.is_empty() {
-            format!("{key}: wants a day written year-month-day, such as {key}:2026-11-01.")
-        } else {
-            format!(
-                "“{day}” is not a day attune can read; write {key}: as year-month-day, such as {key}:2026-11-01. Until then it is left out."
-            )
-        })
-    }
-}
-
-/// `since:2026-11-01` as ("since", "2026-11-01"); any other word is None.
-fn date_token(word: &str) -> Option<(&str, &str)> {
-    let (key, day) = word.split_once(':')?;
-    (key.eq_ignore_ascii_case("since") || key.eq_ignore_ascii_case("until")).then_some((key, day))
-}
-
-fn parse_day(day: &str) -> Option<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
 }
 
 #[derive(Debug, Clone, Default)]
@@ -431,7 +351,10 @@ impl App {
         } else {
             ""
         };
-        format!("Delete {title}? It can be brought back with u until you close attune.{draft}")
+        format!(
+            "Delete {title}? It can be brought back with {} until you close attune.{draft}",
+            crate::keys::label(crate::keys::Context::Review, &Msg::Undo)
+        )
     }
 
     /// The unsaved edit of entry `id`, if there is one.
@@ -475,17 +398,7 @@ impl App {
         let Some(entry) = self.entry.clone() else {
             return vec![];
         };
-        let Some(step) = self.content.step_index(&entry.step_id) else {
-            self.notice = Some(
-                "This entry's step is not in the content any more, so it can't be edited."
-                    .to_string(),
-            );
-            return vec![];
-        };
-        let Some(exercise) = self.content.steps[step]
-            .exercises
-            .iter()
-            .position(|e| e.id == entry.exercise_id)
+        let Some((step, exercise)) = self.content.position(&entry.step_id, &entry.exercise_id)
         else {
             self.notice = Some(
                 "This entry's exercise is not in the content any more, so it can't be edited."

@@ -38,7 +38,9 @@ pub fn export(data_dir: &Path, content: &Content, ask: Asked) -> anyhow::Result<
         until: ask.until,
         ..Filter::default()
     };
-    let export = store.export(&filter).context("cannot read the journal")?;
+    let export = store
+        .export_stream(&filter)
+        .context("cannot read the journal")?;
     let write = |out: &mut dyn Write| match ask.format {
         Format::Markdown => crate::export::write_markdown(out, &export, content, &filter),
         Format::Json => crate::export::write_json(out, &export),
@@ -57,6 +59,7 @@ pub fn export(data_dir: &Path, content: &Content, ask: Asked) -> anyhow::Result<
             }
         }
     }
+    drop(export);
     store.close().context("cannot close the journal")?;
     Ok(ExitCode::SUCCESS)
 }

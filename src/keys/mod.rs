@@ -7,7 +7,7 @@ mod names;
 
 pub use names::{key_name, key_names};
 
-use crate::app::Msg;
+use crate::msg::Msg;
 use crate::textfield::Edit;
 
 /// Declares the contexts once, and `Context::ALL` from the same list.
@@ -198,8 +198,8 @@ pub static KEYMAP: &[Binding] = &[
     bind!(In(&[KeptDraft]), [ch('x')], Msg::Export, "export this draft to a Markdown file", "{key} export"),
     bind!(In(&[KeptDraft]), [ch('c')], Msg::Continue, "carry on with it, when its exercise is here", "{key} carry on"),
     bind!(In(&[Alert]), [plain(KeyCode::Enter), plain(KeyCode::Esc)], Msg::Dismiss, "OK: put this away", "{key} OK"),
-    bind!(In(&[Confirm]), [ch('y')], Msg::Confirm, "yes, delete it", "{key} delete"),
-    bind!(In(&[Confirm]), [ch('n'), plain(KeyCode::Esc)], Msg::Cancel, "no, keep it", "{key} keep"),
+    bind!(In(&[Confirm]), [ch('y')], Msg::Confirm, "yes: do what the question asks", "{key} yes"),
+    bind!(In(&[Confirm]), [ch('n'), plain(KeyCode::Esc)], Msg::Cancel, "no: leave everything as it is", "{key} no"),
     bind!(In(&[Insights]), [plain(KeyCode::Left), ch('h'), BACKTAB], Msg::Decrease, "previous picture"),
     bind!(In(&[Insights]), [plain(KeyCode::Right), ch('l'), plain(KeyCode::Tab)], Msg::Increase, "next picture", "{prev}{key} picture"),
     bind!(PAGES, [plain(KeyCode::Up), ch('k')], Msg::Up, "scroll up"),
@@ -345,7 +345,8 @@ pub fn label_everywhere(msg: &Msg) -> String {
 }
 
 /// The same message, counting every digit and every typed character as one.
-fn same(a: &Msg, b: &Msg) -> bool {
+/// Two messages a binding treats as one (any digit, any typed character).
+pub fn same(a: &Msg, b: &Msg) -> bool {
     match (a, b) {
         (Msg::Digit(_), Msg::Digit(_)) => true,
         (Msg::Edit(Edit::InsertChar(_)), Msg::Edit(Edit::InsertChar(_))) => true,

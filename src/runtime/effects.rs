@@ -238,14 +238,14 @@ fn export_markdown(
     dir: &Path,
 ) -> anyhow::Result<Exported> {
     let filter = filter_for(query);
-    let export = store.export(&filter)?;
+    let export = store.export_stream(&filter)?;
     let path = export_path(store, dir, "")?;
     crate::fsutil::write_atomic(&path, |out| {
         crate::export::write_markdown(out, &export, content, &filter)
     })?;
     Ok(Exported {
         path: path.display().to_string(),
-        count: export.entries.len(),
+        count: crate::store::Entries::count(&export),
         what: "entries",
     })
 }

@@ -31,6 +31,8 @@ pub struct Report {
     rescue: Option<Result<PathBuf, String>>,
     /// The quit was refused because the session could not be saved.
     refused: Option<String>,
+    /// Why the journal could not be folded into attune.db and closed, if it could not.
+    unclosed: Option<String>,
 }
 
 impl Report {
@@ -48,20 +50,46 @@ impl Report {
         self.saved.is_ok() || matches!(self.rescue, Some(Ok(_)) | None)
     }
 
-    /// One sentence for the terminal after attune has gone.
+    /// One sentence for the terminal after attune has gone (two if the journal
+    /// could not be closed cleanly).
     pub fn describe(&self) -> String {
+        let mut said = self.words();
+        if let Some(why) = &self.unclosed {
+            said.push_str(&format!(
+                " The journal could not be tidied into one file ({why}): keep {}-wal beside it \
+                 if you copy it; attune folds it in the next time it starts.",
+                self.db.display()
+            ));
+        }
+        said
+    }
+
+    fn words(&self) -> String {
         match (&self.saved, &self.rescue) {
             (Ok(()), _) => format!("Your drafts are saved in {}.", self.db.display()),
             (Err(why), None) => {
                 format!("The session could not be saved ({why}), but there were no drafts to lose.")
             }
-            (Err(why), Some(Ok(file))) => format!(
-                "Your drafts could not be saved in {} ({why}), so they were written to {}. \
-                 attune brings them back the next time it starts (or run `attune import {}`).",
-                self.db.display(),
-                file.display(),
-                file.display()
-            ),
+            (Err(why), Some(Ok(file))) => {
+                // attune looks for rescue files beside the journal only.
+                let beside = file.parent() == self.db.parent();
+                format!(
+                    "Your drafts could not be saved in {} ({why}), so they were written to {}. {}",
+                    self.db.display(),
+                    file.display(),
+                    if beside {
+                        format!(
+                            "attune brings them back the next time it starts (or run `attune import {}`).",
+                            file.display()
+                        )
+                    } else {
+                        format!(
+                            "Bring them back with `attune import {}` once there is space.",
+                            file.display()
+                        )
+                    }
+                )
+            }
             (Err(why), Some(Err(also))) => {
                 format!("Your drafts could NOT be saved ({why}; a rescue file failed too: {also}).")
             }
@@ -89,6 +117,7 @@ pub fn leave(state: &mut Shared, how: How) -> Report {
             saved: Err(why.clone()),
             rescue: None,
             refused: Some(why.clone()),
+            unclosed: None,
         };
     }
     let rescue = match &saved {
@@ -97,11 +126,15 @@ pub fn leave(state: &mut Shared, how: How) -> Report {
         }
         _ => None,
     };
+    let mut unclosed = None;
     if let Some(store) = state.store.take() {
         if saved.is_ok() {
+            // Deleted entries stay hidden if this fails, and go at the next start.
             let _ = store.purge_deleted();
         }
-        let _ = store.close();
+        // Nothing is lost if the checkpoint fails (the WAL keeps it, and SQLite
+        // folds it in at the next open), but attune.db alone is not everything.
+        unclosed = store.close().err().map(|e| e.to_string());
     }
     let terminal = state.terminal.take();
     // After SIGHUP there is no terminal to give back: writing to it could only block.
@@ -116,6 +149,7 @@ pub fn leave(state: &mut Shared, how: How) -> Report {
         saved,
         rescue,
         refused: None,
+        unclosed,
     }
 }
 

@@ -197,39 +197,65 @@ fn event_loop(shared: &Mutex<Shared>, start: VecDeque<Msg>) -> anyhow::Result<()
 /// Everything queued goes through the App, its effects run, and the screen is drawn.
 /// Returns whether unsaved changes wait and the check still runs, or None once attune
 /// has left (a quit that could save).
+///
+/// Saving the session waits until the frame is drawn, so the key that led to it shows
+/// first and never waits for the disk's flush; any other write carries out a waiting
+/// save before itself, so writes keep their order. The save's answer is taken in
+/// (and shown, if it failed) before returning.
 fn settle(state: &mut Shared, queue: &mut VecDeque<Msg>) -> anyhow::Result<Option<(bool, bool)>> {
     queue.extend(checks::poll(state));
-    let redraw = !queue.is_empty();
     loop {
+        let redraw = !queue.is_empty();
+        let mut later: Option<Effect> = None;
+        loop {
+            let Shared {
+                app, store, checks, ..
+            } = state;
+            let quit = effects::drain(app, queue, |app, effect| {
+                if matches!(effect, Effect::SaveSession(_)) {
+                    later = Some(effect);
+                    return vec![];
+                }
+                let mut replies = Vec::new();
+                if effect.writes()
+                    && let Some(save) = later.take()
+                {
+                    replies.extend(effects::perform(store, checks, &app.content, save));
+                }
+                replies.extend(effects::perform(store, checks, &app.content, effect));
+                replies
+            });
+            let Some(quit) = quit else { break };
+            // Leaving saves the session as it is now; a save still waiting is older.
+            later = None;
+            let how = if quit == Effect::Quit {
+                leave::How::Quit
+            } else {
+                leave::How::QuitAnyway
+            };
+            let report = leave::leave(state, how);
+            if report.rescued() {
+                eprintln!("{}", report.describe());
+            }
+            match report.refused() {
+                None => return Ok(None),
+                Some(problem) => queue.push_back(Msg::QuitRefused(problem)),
+            }
+        }
+        if redraw && let Some(terminal) = &mut state.terminal {
+            let laid = draw(terminal, &state.app)?;
+            // What the App needs of the layout comes back as a message; if it changed
+            // (a resize, a new prompt), draw once more with it.
+            if laid != state.app.laid {
+                state.app.update(Msg::Laid(laid));
+                draw(terminal, &state.app)?;
+            }
+        }
+        let Some(save) = later else { break };
         let Shared {
             app, store, checks, ..
         } = state;
-        let quit = effects::drain(app, queue, |app, effect| {
-            effects::perform(store, checks, &app.content, effect)
-        });
-        let Some(quit) = quit else { break };
-        let how = if quit == Effect::Quit {
-            leave::How::Quit
-        } else {
-            leave::How::QuitAnyway
-        };
-        let report = leave::leave(state, how);
-        if report.rescued() {
-            eprintln!("{}", report.describe());
-        }
-        match report.refused() {
-            None => return Ok(None),
-            Some(problem) => queue.push_back(Msg::QuitRefused(problem)),
-        }
-    }
-    if redraw && let Some(terminal) = &mut state.terminal {
-        let laid = draw(terminal, &state.app)?;
-        // What the App needs of the layout comes back as a message; if it changed (a
-        // resize, a new prompt), draw once more with it.
-        if laid != state.app.laid {
-            state.app.update(Msg::Laid(laid));
-            draw(terminal, &state.app)?;
-        }
+        queue.extend(effects::perform(store, checks, &app.content, save));
     }
     Ok(Some((state.app.is_dirty(), state.checks.pending())))
 }

@@ -61,13 +61,14 @@ pub fn fts_query(terms: &[String]) -> Option<String> {
 /// non-overlapping, on char boundaries. Empty terms match nothing.
 pub fn matches(text: &str, terms: &[String]) -> Vec<Range<usize>> {
     tokens(text)
-        .filter(|token| {
-            terms
-                .iter()
-                .any(|term| starts_with_term(&token.folded, term))
-        })
+        .filter(|token| is_match(&token.folded, terms))
         .map(|token| token.range)
         .collect()
+}
+
+/// Whether a token (its folded form) is one FTS5 finds for any of `terms`.
+pub fn is_match(folded: &str, terms: &[String]) -> bool {
+    terms.iter().any(|term| starts_with_term(folded, term))
 }
 
 /// Whether FTS5 finds `text` for the query of `terms`: every term starts some token of the text.

@@ -111,15 +111,12 @@ impl Store {
             .optional()
     }
 
-    /// How often each exercise was finished and when last: one aggregate query,
-    /// so Home never loads answers.
+    /// How often each exercise was finished and when last, from the summary the
+    /// journal keeps up to date (schema v5): Home never counts entries.
     pub fn activity(&self) -> rusqlite::Result<Vec<ExerciseActivity>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT step_id, exercise_id, count(*), max(created_unix),
-                    (SELECT e2.created_at FROM entries e2
-                     WHERE e2.step_id = e.step_id AND e2.exercise_id = e.exercise_id AND e2.deleted_at IS NULL
-                     ORDER BY e2.created_unix DESC, e2.id DESC LIMIT 1)
-             FROM entries e WHERE deleted_at IS NULL GROUP BY step_id, exercise_id",
+            "SELECT step_id, exercise_id, times, last_unix, last_at FROM activity
+             WHERE times > 0 ORDER BY step_id, exercise_id",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(ExerciseActivity {
@@ -139,12 +136,20 @@ pub(super) fn insert_entry(
     entry: &NewEntry,
     at: DateTime<FixedOffset>,
 ) -> rusqlite::Result<i64> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO entries (step_id, exercise_id, exercise_title, created_at, created_unix, updated_at, uid)
          VALUES (?1, ?2, ?3, ?4, ?5, ?4, lower(hex(randomblob(16))))",
-        params![entry.step_id, entry.exercise_id, entry.exercise_title, at.to_rfc3339(), at.timestamp()],
-    )?;
+    )?
+    .execute(params![entry.step_id, entry.exercise_id, entry.exercise_title, at.to_rfc3339(), at.timestamp()])?;
     let id = conn.last_insert_rowid();
+    super::activity::added(
+        conn,
+        &entry.step_id,
+        &entry.exercise_id,
+        id,
+        at.timestamp(),
+        &at.to_rfc3339(),
+    )?;
     insert_answers(conn, id, &entry.answers)?;
     Ok(id)
 }

@@ -1,15 +1,18 @@
 //! The only module that speaks SQL: opening (lock, permissions, crash-safe pragmas,
 //! migrations), finished entries, and the saved session with its drafts.
 
+mod activity;
 mod backup;
 mod entries;
 mod insights;
 mod open;
 mod review;
 mod session;
+mod stream;
 mod transfer;
 
 pub use review::{Filter, Page};
+pub use stream::{Entries, ExportStream};
 pub use transfer::{EXPORT_FORMAT, Export, ExportedEntry, ImportReport, TransferError};
 
 pub use backup::{
@@ -35,6 +38,10 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("schema_v2.sql")).foreign_key_check(),
     M::up(include_str!("schema_v3.sql")),
     M::up(include_str!("schema_v4.sql")),
+    M::up(concat!(
+        include_str!("schema_v5.sql"),
+        include_str!("activity_rebuild.sql")
+    )),
 ];
 
 /// Is this error a full disk? SQLite says so (SQLITE_FULL), or, when the disk filled
@@ -214,6 +221,10 @@ impl Store {
     /// attune is open (WAL gives it a consistent snapshot). A journal that still needs
     /// its schema brought up to date is opened as with [`Store::open`].
     pub fn open_read_only(dir: &Path) -> Result<Store, OpenError> {
+        // A file where the folder should be: said with what to do, as `open` says it.
+        if dir.exists() && !dir.is_dir() {
+            open::data_dir(dir)?;
+        }
         let file = dir.join(DB_FILE);
         match open::inspect(&file)? {
             open::Found::Nothing => Err(OpenError::NoJournal {

@@ -103,6 +103,22 @@ pub(super) fn take_lock(dir: &Path) -> Result<File, OpenError> {
 /// Look at `attune.db` through a read-only connection that never checkpoints, so a
 /// foreign, newer or damaged file (and any WAL beside it) stays byte for byte as it was.
 pub(super) fn inspect(file: &Path) -> Result<Found, OpenError> {
+    // Reading a WAL-mode file makes SQLite create its -wal and -shm beside it. A
+    // file that is refused is left as it was found: side files that were not there
+    // before, and hold nothing, go again.
+    let side = |end: &str| file.with_file_name(format!("{DB_FILE}-{end}"));
+    let absent = |end: &str| fs::symlink_metadata(side(end)).is_err();
+    let (no_wal, no_shm) = (absent("wal"), absent("shm"));
+    let found = inspect_file(file);
+    let empty_wal = fs::symlink_metadata(side("wal")).is_ok_and(|m| m.is_file() && m.len() == 0);
+    if found.is_err() && no_wal && no_shm && empty_wal {
+        let _ = fs::remove_file(side("wal"));
+        let _ = fs::remove_file(side("shm"));
+    }
+    found
+}
+
+fn inspect_file(file: &Path) -> Result<Found, OpenError> {
     let meta = match fs::symlink_metadata(file) {
         Ok(meta) => meta,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Found::Nothing),

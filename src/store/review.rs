@@ -74,26 +74,37 @@ impl Store {
         let query = filter.fts_query();
         let (since, until) = filter.days();
         // The preview is the answers' text; with words, the snippet shows where they are.
-        let matched = if query.is_some() {
-            "?5 IS NOT NULL"
+        // Without words the preview is the first 300 characters, so no answer needs
+        // more than that read; with words, the snippet looks further for the match.
+        let (matched, read) = if query.is_some() {
+            ("?5 IS NOT NULL", 4000)
         } else {
-            "?5 IS NULL"
+            ("?5 IS NULL", 300)
         };
         let sql = format!(
             "SELECT e.id, e.step_id, e.exercise_id, e.exercise_title, e.created_at,
-                    (SELECT group_concat(substr(a.text, 1, 4000), char(10)) FROM answers a
+                    (SELECT group_concat(substr(a.text, 1, {read}), char(10)) FROM answers a
                      WHERE a.entry_id = e.id AND a.text IS NOT NULL AND trim(a.text) != '' AND {matched})
              {MATCHING}
              ORDER BY e.created_unix DESC, e.id DESC LIMIT ?6 OFFSET ?7"
         );
         // Counted apart: a window count would make SQLite build every row's preview.
-        let total: i64 = self
-            .conn
-            .prepare_cached(&format!("SELECT count(*) {MATCHING}"))?
-            .query_row(
-                params![filter.step, filter.exercise, since, until, query],
-                |r| r.get(0),
-            )?;
+        // By step and exercise alone, the summary Home reads already knows (schema v5).
+        let total: i64 = if query.is_none() && since.is_none() && until.is_none() {
+            self.conn
+                .prepare_cached(
+                    "SELECT coalesce(sum(times), 0) FROM activity
+                     WHERE (?1 IS NULL OR step_id = ?1) AND (?2 IS NULL OR exercise_id = ?2)",
+                )?
+                .query_row(params![filter.step, filter.exercise], |r| r.get(0))?
+        } else {
+            self.conn
+                .prepare_cached(&format!("SELECT count(*) {MATCHING}"))?
+                .query_row(
+                    params![filter.step, filter.exercise, since, until, query],
+                    |r| r.get(0),
+                )?
+        };
         let terms = filter.terms();
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt
@@ -205,18 +216,30 @@ impl Store {
 
     /// Hide an entry; it can be brought back with `undelete` until attune closes.
     pub fn delete_entry(&self, id: i64) -> rusqlite::Result<bool> {
-        let n = self.conn.execute(
-            "UPDATE entries SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
-            params![id, Local::now().to_rfc3339()],
-        )?;
-        Ok(n == 1)
+        self.set_deleted(id, Some(Local::now().to_rfc3339()))
     }
 
     pub fn undelete_entry(&self, id: i64) -> rusqlite::Result<bool> {
-        let n = self
-            .conn
-            .execute("UPDATE entries SET deleted_at = NULL WHERE id = ?1", [id])?;
-        Ok(n == 1)
+        self.set_deleted(id, None)
+    }
+
+    /// Hide or bring back an entry, and count its exercise again, in one transaction.
+    fn set_deleted(&self, id: i64, at: Option<String>) -> rusqlite::Result<bool> {
+        let tx = self.conn.unchecked_transaction()?;
+        let changed: Option<(String, String)> = tx
+            .prepare_cached(
+                "UPDATE entries SET deleted_at = ?2
+                 WHERE id = ?1 AND (deleted_at IS NULL) = (?2 IS NOT NULL)
+                 RETURNING step_id, exercise_id",
+            )?
+            .query_map(params![id, at], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .next()
+            .transpose()?;
+        if let Some((step, exercise)) = &changed {
+            super::activity::recount(&tx, step, exercise)?;
+        }
+        tx.commit()?;
+        Ok(changed.is_some())
     }
 
     /// Remove deleted entries for good (on the way out, and at start for any left
@@ -245,8 +268,7 @@ fn cut(text: &str, chars: usize) -> String {
 /// markers, and runs of white space (line breaks too) shown as one space. Reads the
 /// text only as far as the window reaches.
 fn snippet(text: &str, terms: &[String]) -> String {
-    let hit =
-        |t: &crate::search::Token| terms.iter().any(|term| t.folded.starts_with(term.as_str()));
+    let hit = |t: &crate::search::Token| crate::search::is_match(&t.folded, terms);
     let first = crate::search::tokens(text)
         .find(hit)
         .map_or(0, |t| t.range.start);

@@ -1,14 +1,13 @@
 //! Export and import of the whole journal as JSON: every entry with its history,
 //! the schema version and settings. Import is all or nothing and idempotent.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::DateTime;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
-use super::entries::{ANSWER_COLUMNS, answer_from_row, insert_answers, json_column, to_json};
-use super::review::MATCHING;
+use super::entries::{insert_answers, to_json};
 use super::{Filter, Store, schema_version};
 use crate::journal::Answer;
 use crate::session::{SavedDraft, Session};
@@ -136,111 +135,9 @@ impl Export {
 }
 
 impl Store {
-    /// Every entry the filter matches, oldest first, with its history.
-    pub fn export(&self, filter: &Filter) -> rusqlite::Result<Export> {
-        let heads = self.export_heads(filter)?;
-        let (mut answers, mut history) = self.answers_and_history()?;
-        let entries: Vec<ExportedEntry> = heads
-            .into_iter()
-            .map(|(id, mut entry)| {
-                entry.answers = answers.remove(&id).unwrap_or_default();
-                entry.history = history.remove(&id).unwrap_or_default();
-                entry
-            })
-            .collect();
-        let settings = self
-            .conn
-            .prepare("SELECT key, value FROM settings WHERE key NOT LIKE 'unreadable_session_%' ORDER BY key")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(Export {
-            format: EXPORT_FORMAT.to_string(),
-            schema_version: schema_version(),
-            settings,
-            entries,
-            drafts: self.drafts_for(filter),
-        })
-    }
-
-    /// The entries a filter selects, oldest first, without their answers yet.
-    fn export_heads(&self, filter: &Filter) -> rusqlite::Result<Vec<(i64, ExportedEntry)>> {
-        let (since, until) = filter.days();
-        // The same selection Review shows ("export what Review shows"), oldest first.
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT e.id, e.uid, e.step_id, e.exercise_id, e.exercise_title, e.created_at, e.updated_at
-             {MATCHING} ORDER BY e.created_unix, e.id"
-        ))?;
-        stmt.query_map(
-            params![
-                filter.step,
-                filter.exercise,
-                since,
-                until,
-                filter.fts_query()
-            ],
-            |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    ExportedEntry {
-                        uid: r.get(1)?,
-                        step_id: r.get(2)?,
-                        exercise_id: r.get(3)?,
-                        exercise_title: r.get(4)?,
-                        created_at: r.get(5)?,
-                        updated_at: r.get(6)?,
-                        answers: Vec::new(),
-                        history: Vec::new(),
-                    },
-                ))
-            },
-        )?
-        .collect::<rusqlite::Result<Vec<_>>>()
-    }
-
-    /// Every live entry's answers and earlier versions, by entry id: two passes in
-    /// entry order, not a query per entry.
-    #[allow(clippy::type_complexity)]
-    fn answers_and_history(
-        &self,
-    ) -> rusqlite::Result<(
-        HashMap<i64, Vec<Answer>>,
-        HashMap<i64, Vec<ExportedVersion>>,
-    )> {
-        let mut answers: HashMap<i64, Vec<Answer>> = HashMap::new();
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT a.entry_id, {} FROM answers a JOIN entries e ON e.id = a.entry_id
-             WHERE e.deleted_at IS NULL ORDER BY a.entry_id, a.position",
-            ANSWER_COLUMNS
-                .split(", ")
-                .map(|c| format!("a.{c}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            answers
-                .entry(r.get(0)?)
-                .or_default()
-                .push(answer_from_row(r, 1)?);
-        }
-        let mut history: HashMap<i64, Vec<ExportedVersion>> = HashMap::new();
-        let mut stmt = self.conn.prepare(
-            "SELECT entry_id, changed_at, answers FROM entry_history ORDER BY entry_id, id",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let parsed = json_column(r, 2)?;
-            history.entry(r.get(0)?).or_default().push(ExportedVersion {
-                changed_at: r.get(1)?,
-                answers: parsed,
-            });
-        }
-        Ok((answers, history))
-    }
-
     /// The drafts an export carries: all for a full export, a step's for a per-step
     /// one; drafts have no date or words, so one narrowed by those carries none.
-    fn drafts_for(&self, filter: &Filter) -> Vec<SavedDraft> {
+    pub(super) fn drafts_for(&self, filter: &Filter) -> Vec<SavedDraft> {
         match (filter.since, filter.until, filter.words.trim()) {
             (None, None, "") => self
                 .load_session()
@@ -276,11 +173,11 @@ impl Store {
                 continue;
             }
             seen.insert(&e.uid, (index, e));
-            let known: bool = tx.query_row(
-                "SELECT count(*) > 0 FROM entries WHERE uid = ?1",
-                [&e.uid],
-                |r| r.get(0),
-            )?;
+            // Cached statements: preparing one per entry (with the summary's
+            // triggers compiled in) costs more than the insert itself.
+            let known: bool = tx
+                .prepare_cached("SELECT count(*) > 0 FROM entries WHERE uid = ?1")?
+                .query_row([&e.uid], |r| r.get(0))?;
             if known {
                 report.already_there += 1;
                 continue;
@@ -291,20 +188,27 @@ impl Store {
                     why: err.to_string(),
                 }
             })?;
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO entries (step_id, exercise_id, exercise_title, created_at, created_unix, updated_at, uid)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![e.step_id, e.exercise_id, e.exercise_title, e.created_at, created.timestamp(), e.updated_at, e.uid],
-            )?;
+            )?
+            .execute(params![e.step_id, e.exercise_id, e.exercise_title, e.created_at, created.timestamp(), e.updated_at, e.uid])?;
             let id = tx.last_insert_rowid();
             insert_answers(&tx, id, &e.answers)?;
             for version in &e.history {
-                tx.execute(
+                tx.prepare_cached(
                     "INSERT INTO entry_history (entry_id, changed_at, answers) VALUES (?1, ?2, ?3)",
-                    params![id, version.changed_at, to_json(&version.answers)?],
-                )?;
+                )?
+                .execute(params![
+                    id,
+                    version.changed_at,
+                    to_json(&version.answers)?
+                ])?;
             }
             report.added += 1;
+        }
+        if report.added > 0 {
+            super::activity::rebuild(&tx)?;
         }
         for (key, value) in &export.settings {
             tx.execute(

@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Chart, Dataset, GraphType, Paragraph, Wrap};
 
 use super::theme;
+use crate::app::App;
 use crate::app::insights::{Insights, SECTIONS};
-use crate::app::{App, StepStatus};
 
 pub fn render(app: &App, section: usize, frame: &mut Frame, area: Rect) {
     let [tabs, _, body] = Layout::vertical([
@@ -210,24 +210,20 @@ fn steps(app: &App, frame: &mut Frame, area: Rect) {
         Line::default(),
     ];
     for (i, step) in app.content.steps.iter().enumerate() {
-        let practice: Vec<_> = step.exercises.iter().filter(|e| !e.is_reading()).collect();
-        let done = practice
-            .iter()
-            .filter(|e| app.times_done(&step.id, &e.id) > 0)
-            .count();
-        let bar: String = (0..practice.len())
-            .map(|k| if k < done { '■' } else { '□' })
+        let progress = app.step_progress(i);
+        let bar: String = (0..progress.of)
+            .map(|k| if k < progress.done { '■' } else { '□' })
             .collect();
-        let status = match app.step_status(i) {
-            StepStatus::Done => "done",
-            StepStatus::InProgress => "in progress",
-            StepStatus::NotStarted => "not started",
-        };
         lines.push(Line::from(vec![
             Span::raw(format!("{}  {:<28}", step.number, step.title)),
             Span::styled(format!("{bar:<8}"), theme::accent()),
             Span::styled(
-                format!(" {done} of {} · {status}", practice.len()),
+                format!(
+                    " {} of {} · {}",
+                    progress.done,
+                    progress.of,
+                    progress.status.label()
+                ),
                 theme::dim(),
             ),
         ]));

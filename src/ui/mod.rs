@@ -34,9 +34,9 @@ pub const MIN_HEIGHT: u16 = 18;
 pub fn render(app: &App, frame: &mut Frame) -> Laid {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(app, frame, area);
+        let laid = too_small(app, frame, area);
         clean(frame);
-        return Laid::default();
+        return laid;
     }
     let problem = app
         .problem
@@ -56,7 +56,10 @@ pub fn render(app: &App, frame: &mut Frame) -> Laid {
         Constraint::Length(status_rows),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(title_line(app)).style(theme::bar()), title);
+    frame.render_widget(
+        Paragraph::new(title_line(app, title.width)).style(theme::bar()),
+        title,
+    );
     let body = measure(inset(body));
     let laid = render_screen(app, &app.screen, frame, body);
     if problem_rows > 0 {
@@ -257,18 +260,33 @@ fn memo_key(parts: impl std::hash::Hash) -> u64 {
     BuildHasherDefault::<DefaultHasher>::default().hash_one(parts)
 }
 
-fn title_line(app: &App) -> Line<'static> {
+/// Where the person is. Too long for the window, the step keeps only its number,
+/// then the end is cut with a mark (never mid-word without one).
+fn title_line(app: &App, width: u16) -> Line<'static> {
+    let full = title_parts(app, true).join(" · ");
+    let width = usize::from(width);
+    if full.width() <= width {
+        return Line::from(full);
+    }
+    Line::from(truncate(&title_parts(app, false).join(" · "), width))
+}
+
+fn title_parts(app: &App, step_titles: bool) -> Vec<String> {
     let mut parts = vec![" attune".to_string()];
     let step_title = |i: usize| {
-        app.content
-            .steps
-            .get(i)
-            .map(|s| format!("Step {} · {}", s.number, s.title))
+        app.content.steps.get(i).map(|s| {
+            if step_titles {
+                format!("Step {} · {}", s.number, s.title)
+            } else {
+                format!("Step {}", s.number)
+            }
+        })
     };
     let screen = match &app.screen {
         Screen::Help { under, .. } => under.as_ref(),
         Screen::Steady { .. } => {
-            return Line::from(" attune · Steady yourself");
+            parts.push("Steady yourself".into());
+            return parts;
         }
         s => s,
     };
@@ -290,7 +308,7 @@ fn title_line(app: &App) -> Line<'static> {
     if matches!(app.screen, Screen::Help { .. }) {
         parts.push("Help".into());
     }
-    Line::from(parts.join(" · "))
+    parts
 }
 
 fn status_lines(app: &App, width: u16) -> Vec<Line<'static>> {
@@ -307,11 +325,14 @@ fn status_lines(app: &App, width: u16) -> Vec<Line<'static>> {
 }
 
 /// A window too small to draw attune in: it says so, and help (F1) still shows
-/// where to get help now, in as little room as it takes.
-fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+/// where to get help now, in as little room as it takes, and scrolls when even that
+/// does not fit.
+fn too_small(app: &App, frame: &mut Frame, area: Rect) -> Laid {
     use crate::app::Msg;
+    let mut scroll = 0;
     let text = match &app.screen {
-        Screen::Help { .. } => {
+        Screen::Help { scroll: at, .. } => {
+            scroll = usize::from(*at);
             let mut lines = vec![format!(
                 "If you need help now ({}: steady yourself, {}: close):",
                 keys::label(keys::Context::Help, &Msg::Steady),
@@ -341,8 +362,34 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
             keys::label_everywhere(&Msg::Quit)
         ),
     };
-    let paragraph = Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true });
-    frame.render_widget(paragraph, area);
+    let rows: Vec<String> = wrap(&text, area.width);
+    let height = usize::from(area.height);
+    // More than fits: the last row says so, and how to see it.
+    let room = if rows.len() > height {
+        height.saturating_sub(1)
+    } else {
+        height
+    };
+    let scroll = scroll.min(rows.len().saturating_sub(room));
+    let mut lines: Vec<Line> = rows
+        .iter()
+        .skip(scroll)
+        .take(room)
+        .map(|r| Line::from(r.clone()))
+        .collect();
+    if scroll + room < rows.len() {
+        let more = format!("↓ more: {}", keys::label(keys::Context::Help, &Msg::Down));
+        lines.push(Line::from(Span::styled(
+            truncate(&more, usize::from(area.width)),
+            theme::dim(),
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+    Laid {
+        page_lines: rows.len(),
+        page_height: u16::try_from(room).unwrap_or(u16::MAX),
+        ..Laid::default()
+    }
 }
 
 /// "y delete · n keep": the keys of a yes-or-no question, from the keymap.

@@ -110,7 +110,7 @@ fn has_hidden(context: Context, visible: &[&Msg]) -> bool {
     }
     KEYMAP.iter().filter(|b| b.applies(context)).any(|b| {
         !matches!(b.msg, Msg::Help | Msg::Quit)
-            && !covered.iter().any(|m| same(m, &b.msg))
+            && !covered.iter().any(|m| crate::keys::same(m, &b.msg))
             && !is_text_editing(&b.msg)
     })
 }
@@ -123,13 +123,6 @@ fn is_text_editing(msg: &Msg) -> bool {
         msg,
         Msg::Edit(_) | Msg::Paste(_) | Msg::PageUp | Msg::PageDown
     )
-}
-
-fn same(a: &Msg, b: &Msg) -> bool {
-    match (a, b) {
-        (Msg::Digit(_), Msg::Digit(_)) => true,
-        _ => a == b,
-    }
 }
 
 #[cfg(test)]

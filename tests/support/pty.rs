@@ -31,6 +31,11 @@ impl Tui {
     }
 
     pub fn start_with(data: &Path, env: &[(&str, &str)]) -> Tui {
+        Tui::start_bin(Path::new(env!("CARGO_BIN_EXE_attune")), data, env)
+    }
+
+    /// Another build of attune (the benchmarks compare two side by side).
+    pub fn start_bin(bin: &Path, data: &Path, env: &[(&str, &str)]) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -39,7 +44,7 @@ impl Tui {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_attune"));
+        let mut cmd = CommandBuilder::new(bin);
         cmd.arg("--data-dir");
         cmd.arg(data);
         cmd.env("TERM", "xterm-256color");
@@ -112,10 +117,15 @@ impl Tui {
     }
 
     pub fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        self.send_now(keys);
         // Let the app read each key burst separately, as a person's typing arrives.
         std::thread::sleep(Duration::from_millis(60));
+    }
+
+    /// Send without the pause after (for timing how soon the screen answers).
+    pub fn send_now(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
     }
 
     pub fn signal(&self, name: &str) {

@@ -25,29 +25,54 @@ pub fn render(
     }
     // The legend follows the items directly; the items take what they need.
     let width = usize::from(area.width.saturating_sub(2));
+    let r = &spec.rating;
+    let legend = |rule: &str| {
+        format!(
+            "Rating: {} = {}, {} = {}{rule}.\n{} add · {} edit · {}{} or {} rate · {}/{} move · {} delete",
+            r.min,
+            r.min_label,
+            r.max,
+            r.max_label,
+            key(&Msg::Add),
+            key(&Msg::Open),
+            key(&Msg::Decrease),
+            key(&Msg::Increase),
+            key(&Msg::Digit(0)),
+            key(&Msg::MoveUp),
+            key(&Msg::MoveDown),
+            key(&Msg::Delete)
+        )
+    };
+    let heights: Vec<usize> = draft
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| rung(spec, i, item, width, usize::MAX).height())
+        .collect();
+    let total: usize = heights.iter().sum::<usize>().max(1);
+    // The keys' rule of the rating when there is room for it beside the rungs
+    // (it is also in help); in a small window the rungs come first.
+    let full = crate::ui::wrap(&legend(&format!("; {}", r.keys_rule())), area.width);
+    let room = |legend: usize| usize::from(area.height).saturating_sub(legend + 1);
+    let legend_rows = if room(full.len()) >= total.min(4) {
+        full
+    } else {
+        crate::ui::wrap(&legend(""), area.width)
+    };
+    // A rung taller than the rows the list has shows its start, marked as cut.
+    let list_rows = room(legend_rows.len());
+    let fit = if total > list_rows {
+        list_rows.saturating_sub(1).max(1)
+    } else {
+        list_rows.max(1)
+    };
     let rows: Vec<ListItem> = draft
         .items
         .iter()
         .enumerate()
-        .map(|(i, item)| rung(spec, i, item, width))
+        .map(|(i, item)| rung(spec, i, item, width, fit))
         .collect();
-    let r = &spec.rating;
-    let legend_text = format!(
-        "Rating: {} = {}, {} = {}.\n{} add · {} edit · {}{} or {} rate · {}/{} move · {} delete",
-        r.min,
-        r.min_label,
-        r.max,
-        r.max_label,
-        key(&Msg::Add),
-        key(&Msg::Open),
-        key(&Msg::Decrease),
-        key(&Msg::Increase),
-        key(&Msg::Digit(0)),
-        key(&Msg::MoveUp),
-        key(&Msg::MoveDown),
-        key(&Msg::Delete)
-    );
-    let legend_lines: Vec<Line> = crate::ui::wrap(&legend_text, area.width)
+    let legend_lines: Vec<Line> = legend_rows
         .into_iter()
         .map(|l| Line::from(Span::styled(l, theme::dim())))
         .collect();
@@ -81,6 +106,7 @@ fn rung(
     i: usize,
     item: &crate::journal::LadderItem,
     width: usize,
+    max_rows: usize,
 ) -> ListItem<'static> {
     let rating = item
         .rating
@@ -112,6 +138,19 @@ fn rung(
     for l in crate::ui::wrap(&extra.join(" · "), width.saturating_sub(4) as u16) {
         if !l.is_empty() {
             lines.push(Line::from(Span::styled(format!("    {l}"), theme::dim())));
+        }
+    }
+    // The first row keeps its rating whole; a later last row says the rest is cut.
+    if lines.len() > max_rows {
+        lines.truncate(max_rows.max(1));
+        if let Some(last) = lines.last_mut().filter(|_| max_rows > 1) {
+            let text: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            let cut = crate::ui::truncate(text.trim_end(), width.saturating_sub(2));
+            *last = Line::from(if cut.ends_with('…') {
+                cut
+            } else {
+                format!("{cut} …")
+            });
         }
     }
     ListItem::new(lines)

@@ -1,10 +1,11 @@
 //! The App's language: messages in (a person's intent, a paste, a quiet moment, the
 //! result of an effect) and effects out (what the outside world should do), as data.
+//! Below the App and the keymap, so both can speak it without needing each other.
 
-use super::insights::Insights;
-use super::review::ReviewQuery;
+use crate::insights::Insights;
 pub use crate::journal::Updated;
 use crate::journal::{Entry, EntrySummary, ExerciseActivity, NewEntry};
+use crate::query::ReviewQuery;
 use crate::session::{SavedDraft, Session};
 
 #[derive(Debug, Clone, PartialEq)]

@@ -1,0 +1,236 @@
+//! Exports read as they are written: the head (settings, drafts, how many entries
+//! and their first and last day) first, then one entry at a time from a single
+//! ordered query, so a journal of any size exports in the memory of one entry.
+//! Everything is read inside one read transaction: one consistent snapshot, even
+//! while attune writes from another process.
+
+use std::collections::HashMap;
+use std::io;
+
+use rusqlite::{Transaction, params};
+
+use super::entries::{ANSWER_COLUMNS, answer_from_row, json_column};
+use super::review::MATCHING;
+use super::transfer::{EXPORT_FORMAT, Export, ExportedEntry, ExportedVersion};
+use super::{Filter, Store, schema_version};
+
+/// What an export writer needs, whether the entries are in memory or still in the
+/// journal.
+pub trait Entries {
+    /// Format, schema version, settings and drafts (entries are read with `each`).
+    fn head(&self) -> &Export;
+    fn count(&self) -> usize;
+    /// `created_at` of the first and the last entry, oldest first.
+    fn first_and_last(&self) -> (Option<&str>, Option<&str>);
+    /// Every entry, oldest first; stops at the first error.
+    fn each(&self, f: &mut dyn FnMut(&ExportedEntry) -> io::Result<()>) -> io::Result<()>;
+}
+
+impl Entries for Export {
+    fn head(&self) -> &Export {
+        self
+    }
+    fn count(&self) -> usize {
+        self.entries.len()
+    }
+    fn first_and_last(&self) -> (Option<&str>, Option<&str>) {
+        (
+            self.entries.first().map(|e| e.created_at.as_str()),
+            self.entries.last().map(|e| e.created_at.as_str()),
+        )
+    }
+    fn each(&self, f: &mut dyn FnMut(&ExportedEntry) -> io::Result<()>) -> io::Result<()> {
+        self.entries.iter().try_for_each(f)
+    }
+}
+
+/// An export being read from the journal.
+pub struct ExportStream<'a> {
+    tx: Transaction<'a>,
+    filter: Filter,
+    head: Export,
+    count: usize,
+    first: Option<String>,
+    last: Option<String>,
+}
+
+impl Store {
+    /// Every entry the filter matches, oldest first, with its history: read as it
+    /// is written (see [`Entries`]).
+    pub fn export_stream(&self, filter: &Filter) -> rusqlite::Result<ExportStream<'_>> {
+        // Deferred: the snapshot starts with the first read and holds to the end.
+        let tx = self.conn.unchecked_transaction()?;
+        let (since, until) = filter.days();
+        let query = filter.fts_query();
+        let bounds = |order: &str| -> rusqlite::Result<Option<String>> {
+            tx.prepare_cached(&format!(
+                "SELECT e.created_at {MATCHING} ORDER BY e.created_unix {order}, e.id {order} LIMIT 1"
+            ))?
+            .query_map(
+                params![filter.step, filter.exercise, since, until, query],
+                |r| r.get(0),
+            )?
+            .next()
+            .transpose()
+        };
+        let first = bounds("ASC")?;
+        let last = bounds("DESC")?;
+        let count: i64 = tx
+            .prepare_cached(&format!("SELECT count(*) {MATCHING}"))?
+            .query_row(
+                params![filter.step, filter.exercise, since, until, query],
+                |r| r.get(0),
+            )?;
+        let settings = tx
+            .prepare_cached(
+                "SELECT key, value FROM settings WHERE key NOT LIKE 'unreadable_session_%' ORDER BY key",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let head = Export {
+            format: EXPORT_FORMAT.to_string(),
+            schema_version: schema_version(),
+            settings,
+            entries: Vec::new(),
+            drafts: self.drafts_for(filter),
+        };
+        Ok(ExportStream {
+            tx,
+            filter: filter.clone(),
+            head,
+            count: count as usize,
+            first,
+            last,
+        })
+    }
+
+    /// Every entry the filter matches, in memory (tests, small exports).
+    pub fn export(&self, filter: &Filter) -> rusqlite::Result<Export> {
+        let stream = self.export_stream(filter)?;
+        let mut entries = Vec::with_capacity(stream.count);
+        let read = stream.read(&mut |e| {
+            entries.push(e.clone());
+            Ok(())
+        });
+        match read {
+            Ok(()) => {}
+            Err(Stop::Sql(e)) => return Err(e),
+            // Pushing into a Vec writes nothing that can fail.
+            Err(Stop::Write(e)) => {
+                return Err(rusqlite::Error::ToSqlConversionFailure(Box::new(e)));
+            }
+        }
+        Ok(Export {
+            entries,
+            ..stream.head
+        })
+    }
+}
+
+/// Why reading stopped: the journal, or the writer the entries went to.
+enum Stop {
+    Sql(rusqlite::Error),
+    Write(io::Error),
+}
+
+impl From<rusqlite::Error> for Stop {
+    fn from(e: rusqlite::Error) -> Stop {
+        Stop::Sql(e)
+    }
+}
+
+impl ExportStream<'_> {
+    /// Earlier versions of edited entries, by entry id (few: only edits make them).
+    fn history(&self) -> rusqlite::Result<HashMap<i64, Vec<ExportedVersion>>> {
+        let mut history: HashMap<i64, Vec<ExportedVersion>> = HashMap::new();
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT entry_id, changed_at, answers FROM entry_history ORDER BY entry_id, id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            history.entry(r.get(0)?).or_default().push(ExportedVersion {
+                changed_at: r.get(1)?,
+                answers: json_column(r, 2)?,
+            });
+        }
+        Ok(history)
+    }
+
+    fn read(&self, f: &mut dyn FnMut(&ExportedEntry) -> io::Result<()>) -> Result<(), Stop> {
+        let mut history = self.history()?;
+        let (since, until) = self.filter.days();
+        let columns = ANSWER_COLUMNS
+            .split(", ")
+            .map(|c| format!("a.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        // The same selection Review shows ("export what Review shows"), oldest first,
+        // each entry's answers in order right after it.
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT e.id, e.uid, e.step_id, e.exercise_id, e.exercise_title, e.created_at,
+                    e.updated_at, a.position, {columns}
+             FROM (SELECT e.id, e.uid, e.step_id, e.exercise_id, e.exercise_title, e.created_at,
+                          e.updated_at, e.created_unix {MATCHING}) e
+             LEFT JOIN answers a ON a.entry_id = e.id
+             ORDER BY e.created_unix, e.id, a.position"
+        ))?;
+        let mut rows = stmt.query(params![
+            self.filter.step,
+            self.filter.exercise,
+            since,
+            until,
+            self.filter.fts_query()
+        ])?;
+        let mut current: Option<(i64, ExportedEntry)> = None;
+        let mut give = |entry: Option<(i64, ExportedEntry)>| -> Result<(), Stop> {
+            match entry {
+                Some((_, entry)) => f(&entry).map_err(Stop::Write),
+                None => Ok(()),
+            }
+        };
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            if current.as_ref().is_none_or(|(at, _)| *at != id) {
+                give(current.take())?;
+                current = Some((
+                    id,
+                    ExportedEntry {
+                        uid: r.get(1)?,
+                        step_id: r.get(2)?,
+                        exercise_id: r.get(3)?,
+                        exercise_title: r.get(4)?,
+                        created_at: r.get(5)?,
+                        updated_at: r.get(6)?,
+                        answers: Vec::new(),
+                        history: history.remove(&id).unwrap_or_default(),
+                    },
+                ));
+            }
+            // No answers at all: the LEFT JOIN gives one row of NULLs.
+            if r.get::<_, Option<i64>>(7)?.is_some()
+                && let Some((_, entry)) = current.as_mut()
+            {
+                entry.answers.push(answer_from_row(r, 8)?);
+            }
+        }
+        give(current.take())
+    }
+}
+
+impl Entries for ExportStream<'_> {
+    fn head(&self) -> &Export {
+        &self.head
+    }
+    fn count(&self) -> usize {
+        self.count
+    }
+    fn first_and_last(&self) -> (Option<&str>, Option<&str>) {
+        (self.first.as_deref(), self.last.as_deref())
+    }
+    fn each(&self, f: &mut dyn FnMut(&ExportedEntry) -> io::Result<()>) -> io::Result<()> {
+        self.read(f).map_err(|e| match e {
+            Stop::Write(e) => e,
+            Stop::Sql(e) => io::Error::other(e),
+        })
+    }
+}
