@@ -60,6 +60,20 @@ fn cpu_ticks(pid: u32) -> u64 {
     fields.get(11).copied().unwrap_or(0) + fields.get(12).copied().unwrap_or(0)
 }
 
+/// Wait until a process has used no CPU for a second (at most a minute): its
+/// start-up check and backup are done.
+fn settle(pid: u32) {
+    let mut last = cpu_ticks(pid);
+    for _ in 0..60 {
+        std::thread::sleep(Duration::from_secs(1));
+        let now = cpu_ticks(pid);
+        if now == last {
+            return;
+        }
+        last = now;
+    }
+}
+
 /// Peak resident memory of a running process, in MB.
 fn peak_rss(pid: u32) -> f64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
@@ -270,7 +284,10 @@ fn main() {
                 &b.label,
                 begin.elapsed().as_secs_f64() * 1000.0,
             );
-            assert!(!tui.contents().contains(" entries"), "starts on Home");
+            assert!(
+                !tui.contents().contains(&format!("{count} entries")),
+                "starts on Home"
+            );
             let at = Instant::now();
             tui.send_now("r");
             tui.wait_for_every(&format!("{count} entries"), Duration::from_micros(200));
@@ -283,8 +300,9 @@ fn main() {
             tui.wait_for_every("Review past entries", Duration::from_micros(200));
             add("j peak RSS of the TUI", &b.label, peak_rss(tui.pid()));
             if round == 0 {
-                // Idle means after start-up: the journal's check has finished by now.
-                std::thread::sleep(Duration::from_millis(1500));
+                // Idle means after start-up: the journal's check (seconds on a big
+                // journal) has finished.
+                settle(tui.pid());
                 let before = cpu_ticks(tui.pid());
                 std::thread::sleep(Duration::from_secs(10));
                 add(
@@ -313,6 +331,14 @@ fn main() {
             if let Some(slow) = &b.slow_disk {
                 let mut tui = pty::Tui::start_bin(slow, &b.dir, &[]);
                 tui.wait_for_every("F1 help", Duration::from_micros(200));
+                // Until the start-up check has passed, saves wait for it anyway.
+                // (The pid is strace's; attune is its child.)
+                let child =
+                    std::fs::read_to_string(format!("/proc/{0}/task/{0}/children", tui.pid()))
+                        .ok()
+                        .and_then(|c| c.split_whitespace().next()?.parse().ok())
+                        .unwrap_or(tui.pid());
+                settle(child);
                 // It opens where it was left: the second prompt. Back to the first.
                 tui.send("\x1b[Z");
                 tui.wait_for_every("What happened?", Duration::from_micros(200));

@@ -107,7 +107,11 @@ pub enum Msg {
     Exported(Exported),
     StoreFailed(String),
     /// The start-up check found the journal damaged: nothing more is written to it.
-    JournalDamaged(String),
+    JournalDamaged {
+        damage: String,
+        /// Whether there is a backup to restore.
+        backups: bool,
+    },
     /// What the last draw laid out that the App needs: the text field's size and the
     /// scrolled page's length (television-style: the layout comes back as data).
     Laid(Laid),

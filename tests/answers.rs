@@ -237,3 +237,32 @@ fn pressing_six_on_how_understood_one_to_seven_records_six() {
     h.keys(&[Char('9')]);
     assert_eq!(field_text(&h.app), "Some(6)", "out of range: nothing");
 }
+
+#[test]
+fn a_long_earlier_answer_is_read_whole_by_scrolling_its_page() {
+    let mut app = thought_record();
+    goto(&mut app, "hot-thought");
+    let words: Vec<String> = (1..=120).map(|n| format!("word{n}")).collect();
+    type_text(&mut app, &words.join(" "));
+    goto(&mut app, "hot-thought-again");
+    lay_out_at(&mut app, 60, 18);
+    let first = screen_text(&app, 60, 18);
+    assert!(first.contains("word1 "), "{first}");
+    assert!(!first.contains("word120"), "too long to fit:\n{first}");
+    assert!(
+        first.contains("more (PgDn)"),
+        "says there is more:\n{first}"
+    );
+    for _ in 0..60 {
+        press(&mut app, key(Down));
+        lay_out_at(&mut app, 60, 18);
+    }
+    let last = screen_text(&app, 60, 18);
+    assert!(last.contains("word120"), "the end reached:\n{last}");
+    assert!(last.contains("above"), "{last}");
+    // In view above the next answer, it says how to read it all.
+    press(&mut app, key(Tab));
+    lay_out_at(&mut app, 60, 18);
+    let next = screen_text(&app, 60, 18);
+    assert!(next.contains("Shift-Tab to read it all"), "{next}");
+}

@@ -171,3 +171,27 @@ fn attune_on_a_damaged_journal_says_so_writes_nothing_and_rescues_the_drafts() {
         "the way out says where they went"
     );
 }
+
+#[test]
+fn damage_is_met_with_a_way_on_whether_or_not_there_is_a_backup() {
+    let said = |backups: bool| {
+        let mut app = support::app();
+        app.update(attune::app::Msg::JournalDamaged {
+            damage: "page 7 is broken".into(),
+            backups,
+        });
+        // The alert's words, without its box.
+        support::screen_text(&app, 100, 40)
+            .replace('│', " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let with = said(true);
+    assert!(with.contains("page 7 is broken"), "{with}");
+    assert!(with.contains("restore the newest backup"), "{with}");
+    let without = said(false);
+    assert!(without.contains("no backup yet"), "{without}");
+    assert!(!without.contains("restore the newest backup"), "{without}");
+    assert!(without.contains("move attune.db aside"), "{without}");
+}

@@ -162,14 +162,23 @@ impl App {
         match msg {
             Msg::NextPrompt if !draft.on_save_page() => {
                 draft.prompt += 1;
+                draft.save_scroll = 0;
                 vec![self.save()]
             }
             Msg::PrevPrompt if draft.prompt > 0 => {
                 draft.prompt -= 1;
+                draft.save_scroll = 0;
                 vec![self.save()]
             }
             Msg::Back => self.leave_exercise(index, step, exercise),
-            Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown if draft.on_save_page() => {
+            // The save page and an earlier answer shown to read are pages that scroll.
+            Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown
+                if draft.on_save_page()
+                    || matches!(
+                        ex.prompts.get(draft.prompt).map(|p| &p.kind),
+                        Some(crate::content::PromptKind::Recall(_))
+                    ) =>
+            {
                 if let Some(scroll) = scrolled(draft.save_scroll, &msg) {
                     let max = self
                         .laid

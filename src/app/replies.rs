@@ -24,7 +24,7 @@ impl Msg {
                 | Msg::QuitRefused(_)
                 | Msg::Exported(_)
                 | Msg::StoreFailed(_)
-                | Msg::JournalDamaged(_)
+                | Msg::JournalDamaged { .. }
                 | Msg::Alert(_)
                 | Msg::Note(_)
         )
@@ -92,24 +92,14 @@ impl App {
             }
             Msg::QuitRefused(problem) => {
                 self.quit_refused = true;
-                self.alerts.push(format!(
-                    "attune could not save before quitting ({problem}), so it is still open and \
-                     your words are still here. Free some space and quit again to save them \
-                     in your journal. Quit once more now and attune leaves anyway, writing your \
-                     drafts to a rescue file beside the journal (or in the temporary folder) \
-                     that it reads back at the next start."
-                ));
+                self.alerts.push(quit_refused(&problem));
             }
             Msg::Exported(done) => self.alerts.push(exported(&done)),
             Msg::StoreFailed(problem) | Msg::Note(problem) => self.notice = Some(problem),
-            Msg::JournalDamaged(damage) => self.alerts.push(format!(
-                "Your journal in {} looks damaged ({damage}). attune has stopped writing to it, so \
-                 nothing gets worse, and made no backup today, so your backups stay good. What \
-                 you can read still shows. Your drafts are kept and go to a rescue file when you \
-                 quit. To go on: quit, then restore the newest backup from the backups folder \
-                 (see \"Restoring a backup\" in the README).",
-                self.data_dir
-            )),
+            Msg::JournalDamaged { damage, backups } => {
+                let said = damaged(&self.data_dir, &damage, backups);
+                self.alerts.push(said);
+            }
             Msg::Alert(text) => self.alerts.push(text),
             _ => {}
         }
@@ -199,5 +189,40 @@ fn exported(done: &super::Exported) -> String {
          wherever it is copied, anyone who opens it can read it. Delete it when you no longer \
          need it. To choose the folder, set exports_dir in settings.toml beside your journal.",
         crate::sanitize::for_terminal(&done.path)
+    )
+}
+
+/// Why attune is still open after a quit, and what quitting again does.
+fn quit_refused(problem: &str) -> String {
+    format!(
+        "attune could not save before quitting ({problem}), so it is still open and your \
+         words are still here. Free some space and quit again to save them in your journal. \
+         Quit once more now and attune leaves anyway, writing your drafts to a rescue file \
+         beside the journal that it reads back at the next start (if even that fails, it \
+         says where they went as it leaves)."
+    )
+}
+
+/// A damaged journal: what attune did about it, and the way on (a backup to restore,
+/// or, with none, a new journal that takes the drafts back).
+fn damaged(data_dir: &str, damage: &str, backups: bool) -> String {
+    let (kept, way_on) = if backups {
+        (
+            ", and made no backup today, so your backups stay good",
+            "To go on: quit, then restore the newest backup from the backups folder (see \
+             \"Restoring a backup\" in the README).",
+        )
+    } else {
+        (
+            "",
+            "There is no backup yet to restore. To go on: quit, move attune.db aside (keep \
+             it: SQLite's .recover can often save what it holds), and start attune again: it \
+             makes a new journal and brings your drafts back from the rescue file.",
+        )
+    };
+    format!(
+        "Your journal in {data_dir} looks damaged ({damage}). attune has stopped writing to \
+         it, so nothing gets worse{kept}. What you can read still shows. Your drafts are kept \
+         and go to a rescue file when you quit. {way_on}"
     )
 }

@@ -206,6 +206,12 @@ pub static KEYMAP: &[Binding] = &[
     bind!(PAGES, [plain(KeyCode::Down), ch('j')], Msg::Down, "scroll down", "{prev}{key} scroll"),
     bind!(PAGES, [plain(KeyCode::PageUp)], Msg::PageUp, "scroll up a page"),
     bind!(PAGES, [plain(KeyCode::PageDown)], Msg::PageDown, "scroll down a page"),
+    // An earlier answer to read scrolls too; its page says when there is more, so
+    // the bar keeps its room.
+    bind!(In(&[Recall]), [plain(KeyCode::Up), ch('k')], Msg::Up, "scroll up"),
+    bind!(In(&[Recall]), [plain(KeyCode::Down), ch('j')], Msg::Down, "scroll down"),
+    bind!(In(&[Recall]), [plain(KeyCode::PageUp)], Msg::PageUp, "scroll up a page"),
+    bind!(In(&[Recall]), [plain(KeyCode::PageDown)], Msg::PageDown, "scroll down a page"),
     // Exercises: moving between prompts.
     bind!(ASKING, [plain(KeyCode::Tab)], Msg::NextPrompt, "next prompt (skips this one if empty)", "{key} next"),
     bind!(PROMPTS, [BACKTAB], Msg::PrevPrompt, "previous prompt", "{key} back"),

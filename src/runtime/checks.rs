@@ -12,7 +12,8 @@ use crate::store::{self, Backup, Damage};
 
 /// What the background thread reports, in order.
 enum Report {
-    Checked(Result<(), Damage>),
+    /// The verdict, and whether a backup exists to restore if it is damage.
+    Checked(Result<(), Damage>, bool),
     BackedUp(Result<Backup, String>),
 }
 
@@ -35,7 +36,10 @@ impl Checks {
             .spawn(move || {
                 let verdict = store::check_journal(&dir);
                 let healthy = verdict.is_ok();
-                if send.send(Report::Checked(verdict)).is_err() || !healthy {
+                let backups = std::fs::read_dir(dir.join(store::BACKUP_DIR)).is_ok_and(|mut d| {
+                    d.any(|e| e.is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".db")))
+                });
+                if send.send(Report::Checked(verdict, backups)).is_err() || !healthy {
                     return;
                 }
                 let today = chrono::Local::now().date_naive();
@@ -94,11 +98,11 @@ impl Checks {
 
     fn take(&mut self, report: Report) -> Option<Msg> {
         match report {
-            Report::Checked(verdict) => {
-                let msg = verdict
-                    .as_ref()
-                    .err()
-                    .map(|d| Msg::JournalDamaged(d.0.clone()));
+            Report::Checked(verdict, backups) => {
+                let msg = verdict.as_ref().err().map(|d| Msg::JournalDamaged {
+                    damage: d.0.clone(),
+                    backups,
+                });
                 self.passed_news = verdict.is_ok();
                 self.verdict = Some(verdict);
                 msg
@@ -126,7 +130,14 @@ pub(super) fn poll(state: &mut Shared) -> Vec<Msg> {
         let next = match state.checks.reports.as_ref().map(Receiver::try_recv) {
             Some(Ok(report)) => report,
             Some(Err(TryRecvError::Disconnected)) if state.checks.pending() => {
-                Report::Checked(Err(Damage("the check stopped unexpectedly".into())))
+                let backups = state
+                    .store
+                    .as_ref()
+                    .is_some_and(|s| s.backups().is_ok_and(|b| !b.is_empty()));
+                Report::Checked(
+                    Err(Damage("the check stopped unexpectedly".into())),
+                    backups,
+                )
             }
             _ => break,
         };

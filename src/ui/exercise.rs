@@ -45,6 +45,11 @@ pub fn render(app: &App, step: usize, exercise: usize, frame: &mut Frame, area: 
         return save_page(ex, draft, frame, body);
     }
     let field = prompt_frame(app, ex, draft, frame, body);
+    // An earlier answer to read: a page of its own, scrolled like the save page.
+    if let PromptKind::Recall(source) = &ex.prompts[draft.prompt].kind {
+        let (title, text) = recalled(app, ex, draft, source);
+        return recall::render_page(frame, field, &title, text.as_deref(), draft.save_scroll);
+    }
     let typing = answer(app, ex, draft, frame, field);
     Laid {
         field: typing.unwrap_or_default(),
@@ -286,14 +291,6 @@ fn answer(
             None
         }
         (DraftAnswer::Ladder(l), PromptKind::Ladder(spec)) => ladder::render(frame, field, spec, l),
-        (DraftAnswer::Recall, PromptKind::Recall(source)) => {
-            let (title, text) = recalled(app, ex, draft, source);
-            let rows = recall::rows(text.as_deref(), field.width) + 2;
-            let height = u16::try_from(rows).unwrap_or(u16::MAX).min(field.height);
-            let [boxed] = Layout::vertical([Constraint::Length(height)]).areas(field);
-            recall::render(frame, boxed, &title, text.as_deref());
-            None
-        }
         _ => None,
     }
 }

@@ -128,13 +128,22 @@ fn safety_plan(app: &App, width: u16) -> Vec<Line<'static>> {
     // The built-in lines it started with are shown just below; the rest is theirs.
     let built_in: Vec<String> = crisis::as_text().lines().map(str::to_string).collect();
     for answer in &plan.answers {
-        let words: String = answer
-            .value
-            .full_text()
+        // Without the built-in lines, and without the blank lines they leave.
+        let mut kept: Vec<&str> = Vec::new();
+        let text = answer.value.full_text();
+        for l in text
             .lines()
             .filter(|l| !built_in.iter().any(|b| b == l.trim()))
-            .collect::<Vec<_>>()
-            .join("\n");
+        {
+            let blank = l.trim().is_empty();
+            if !(blank && kept.last().is_none_or(|k| k.trim().is_empty())) {
+                kept.push(l);
+            }
+        }
+        while kept.last().is_some_and(|k| k.trim().is_empty()) {
+            kept.pop();
+        }
+        let words = kept.join("\n");
         if words.trim().is_empty() || answer.value == crate::journal::AnswerValue::Skipped {
             continue;
         }

@@ -10,6 +10,7 @@ mod insights;
 mod kept;
 mod reading;
 mod review;
+mod small;
 mod status;
 mod steady;
 mod step;
@@ -34,7 +35,7 @@ pub const MIN_HEIGHT: u16 = 18;
 pub fn render(app: &App, frame: &mut Frame) -> Laid {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let laid = too_small(app, frame, area);
+        let laid = small::too_small(app, frame, area);
         clean(frame);
         return laid;
     }
@@ -322,74 +323,6 @@ fn status_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         status::line(app.context(), usize::from(width)),
         theme::dim(),
     ))]
-}
-
-/// A window too small to draw attune in: it says so, and help (F1) still shows
-/// where to get help now, in as little room as it takes, and scrolls when even that
-/// does not fit.
-fn too_small(app: &App, frame: &mut Frame, area: Rect) -> Laid {
-    use crate::app::Msg;
-    let mut scroll = 0;
-    let text = match &app.screen {
-        Screen::Help { scroll: at, .. } => {
-            scroll = usize::from(*at);
-            let mut lines = vec![format!(
-                "If you need help now ({}: steady yourself, {}: close):",
-                keys::label(keys::Context::Help, &Msg::Steady),
-                keys::label(keys::Context::Help, &Msg::Back)
-            )];
-            lines.extend(help::crisis_summary(app));
-            lines.push("A bigger window shows more.".to_string());
-            lines.join("\n")
-        }
-        Screen::Steady { .. } => {
-            // The pace first, then feet on the floor; the rest when there is room.
-            let mut lines: Vec<String> = vec![
-                steady::pace(app.pace, area.width)
-                    .spans
-                    .iter()
-                    .map(|s| s.content.trim_start().to_string())
-                    .collect(),
-            ];
-            lines.extend(steady::WORDS[2..].iter().map(|w| w.to_string()));
-            lines.join("\n")
-        }
-        _ => format!(
-            "Please enlarge the window (need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}). {}: help and crisis lines. {} saves and quits.",
-            area.width,
-            area.height,
-            keys::label_everywhere(&Msg::Help),
-            keys::label_everywhere(&Msg::Quit)
-        ),
-    };
-    let rows: Vec<String> = wrap(&text, area.width);
-    let height = usize::from(area.height);
-    // More than fits: the last row says so, and how to see it.
-    let room = if rows.len() > height {
-        height.saturating_sub(1)
-    } else {
-        height
-    };
-    let scroll = scroll.min(rows.len().saturating_sub(room));
-    let mut lines: Vec<Line> = rows
-        .iter()
-        .skip(scroll)
-        .take(room)
-        .map(|r| Line::from(r.clone()))
-        .collect();
-    if scroll + room < rows.len() {
-        let more = format!("↓ more: {}", keys::label(keys::Context::Help, &Msg::Down));
-        lines.push(Line::from(Span::styled(
-            truncate(&more, usize::from(area.width)),
-            theme::dim(),
-        )));
-    }
-    frame.render_widget(Paragraph::new(lines), area);
-    Laid {
-        page_lines: rows.len(),
-        page_height: u16::try_from(room).unwrap_or(u16::MAX),
-        ..Laid::default()
-    }
 }
 
 /// "y delete · n keep": the keys of a yes-or-no question, from the keymap.

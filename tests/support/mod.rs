@@ -282,31 +282,35 @@ pub fn prompt_id(app: &App) -> String {
 
 /// Tab or Shift-Tab (as a person would) until the prompt with this id is open.
 pub fn goto(app: &mut App, id: &str) {
-    for _ in 0..60 {
-        press(app, key(KeyCode::BackTab));
-    }
-    for _ in 0..60 {
-        if prompt_id(app) == id {
-            return;
-        }
-        press(app, key(KeyCode::Tab));
-    }
-    panic!("no prompt {id}");
+    walk_to(
+        app,
+        id,
+        |app, k| {
+            press(app, key(k));
+        },
+        prompt_id,
+    );
 }
 
 impl Harness {
+    /// [`goto`], with the store answering the App's effects on the way.
     pub fn goto(&mut self, id: &str) {
-        for _ in 0..60 {
-            self.press(key(KeyCode::BackTab));
-        }
-        for _ in 0..60 {
-            if prompt_id(&self.app) == id {
-                return;
-            }
-            self.press(key(KeyCode::Tab));
-        }
-        panic!("no prompt {id}");
+        walk_to(self, id, |h, k| h.press(key(k)), |h| prompt_id(&h.app));
     }
+}
+
+/// Back to the first prompt, then forward until `at` says `id`.
+fn walk_to<T>(t: &mut T, id: &str, press: fn(&mut T, KeyCode), at: fn(&T) -> String) {
+    for _ in 0..60 {
+        press(t, KeyCode::BackTab);
+    }
+    for _ in 0..60 {
+        if at(t) == id {
+            return;
+        }
+        press(t, KeyCode::Tab);
+    }
+    panic!("no prompt {id}");
 }
 
 /// The message Review gets when its first page arrives.

@@ -25,47 +25,7 @@ pub fn render(
     }
     // The legend follows the items directly; the items take what they need.
     let width = usize::from(area.width.saturating_sub(2));
-    let r = &spec.rating;
-    let legend = |rule: &str| {
-        format!(
-            "Rating: {} = {}, {} = {}{rule}.\n{} add · {} edit · {}{} or {} rate · {}/{} move · {} delete",
-            r.min,
-            r.min_label,
-            r.max,
-            r.max_label,
-            key(&Msg::Add),
-            key(&Msg::Open),
-            key(&Msg::Decrease),
-            key(&Msg::Increase),
-            key(&Msg::Digit(0)),
-            key(&Msg::MoveUp),
-            key(&Msg::MoveDown),
-            key(&Msg::Delete)
-        )
-    };
-    let heights: Vec<usize> = draft
-        .items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| rung(spec, i, item, width, usize::MAX).height())
-        .collect();
-    let total: usize = heights.iter().sum::<usize>().max(1);
-    // The keys' rule of the rating when there is room for it beside the rungs
-    // (it is also in help); in a small window the rungs come first.
-    let full = crate::ui::wrap(&legend(&format!("; {}", r.keys_rule())), area.width);
-    let room = |legend: usize| usize::from(area.height).saturating_sub(legend + 1);
-    let legend_rows = if room(full.len()) >= total.min(4) {
-        full
-    } else {
-        crate::ui::wrap(&legend(""), area.width)
-    };
-    // A rung taller than the rows the list has shows its start, marked as cut.
-    let list_rows = room(legend_rows.len());
-    let fit = if total > list_rows {
-        list_rows.saturating_sub(1).max(1)
-    } else {
-        list_rows.max(1)
-    };
+    let (legend_rows, fit) = legend_and_fit(area, spec, draft, width);
     let rows: Vec<ListItem> = draft
         .items
         .iter()
@@ -97,6 +57,56 @@ pub fn render(
     }
     frame.render_widget(Paragraph::new(legend_lines), legend);
     None
+}
+
+/// The legend's rows, and how many rows a rung may take. The rating's key rule is
+/// said when there is room for it beside the rungs (it is also in help); in a small
+/// window the rungs come first, and one taller than the list shows its start.
+fn legend_and_fit(
+    area: Rect,
+    spec: &LadderSpec,
+    draft: &LadderDraft,
+    width: usize,
+) -> (Vec<String>, usize) {
+    let r = &spec.rating;
+    let legend = |rule: &str| {
+        format!(
+            "Rating: {} = {}, {} = {}{rule}.\n{} add · {} edit · {}{} or {} rate · {}/{} move · {} delete",
+            r.min,
+            r.min_label,
+            r.max,
+            r.max_label,
+            key(&Msg::Add),
+            key(&Msg::Open),
+            key(&Msg::Decrease),
+            key(&Msg::Increase),
+            key(&Msg::Digit(0)),
+            key(&Msg::MoveUp),
+            key(&Msg::MoveDown),
+            key(&Msg::Delete)
+        )
+    };
+    let total: usize = draft
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| rung(spec, i, item, width, usize::MAX).height())
+        .sum::<usize>()
+        .max(1);
+    let full = crate::ui::wrap(&legend(&format!("; {}", r.keys_rule())), area.width);
+    let room = |legend: usize| usize::from(area.height).saturating_sub(legend + 1);
+    let legend_rows = if room(full.len()) >= total.min(4) {
+        full
+    } else {
+        crate::ui::wrap(&legend(""), area.width)
+    };
+    let list_rows = room(legend_rows.len());
+    let fit = if total > list_rows {
+        list_rows.saturating_sub(1).max(1)
+    } else {
+        list_rows.max(1)
+    };
+    (legend_rows, fit)
 }
 
 /// One rung: its number and words (wrapped, never cut) with its rating on the
