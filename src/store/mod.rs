@@ -197,6 +197,10 @@ impl Store {
             .map_err(sql)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(sql)?;
+        // Sorting and search's temporary table stay in memory: no temporary file
+        // outside the private folder ever holds anything of the journal.
+        conn.pragma_update(None, "temp_store", "MEMORY")
+            .map_err(sql)?;
         conn.busy_timeout(std::time::Duration::from_secs(2))
             .map_err(sql)?;
         Migrations::from_slice(MIGRATIONS)

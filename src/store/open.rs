@@ -192,6 +192,9 @@ pub(super) fn read_only(file: &Path) -> Result<Connection, OpenError> {
     .map_err(|e| super::classify(file, e))?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
         .map_err(|e| super::classify(file, e))?;
+    // No temporary file outside the private folder (see `Store::open`).
+    conn.pragma_update(None, "temp_store", "MEMORY")
+        .map_err(|e| super::classify(file, e))?;
     Ok(conn)
 }
 

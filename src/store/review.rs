@@ -81,32 +81,52 @@ impl Store {
         } else {
             ("?5 IS NULL", 300)
         };
+        // With words, the index is asked once for both the count and the page: its
+        // answer is kept in a temporary table (in memory, this connection's own), and
+        // everything is read in one snapshot.
+        let tx = self.conn.unchecked_transaction()?;
+        let matching = match &query {
+            Some(words) => {
+                tx.prepare_cached(
+                    "CREATE TEMP TABLE IF NOT EXISTS found (id INTEGER PRIMARY KEY)",
+                )?
+                .execute([])?;
+                tx.prepare_cached("DELETE FROM temp.found")?.execute([])?;
+                tx.prepare_cached(
+                    "INSERT INTO temp.found SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?1",
+                )?
+                .execute([words])?;
+                MATCHING.replace(
+                    "(SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?5)",
+                    "(SELECT id FROM temp.found)",
+                )
+            }
+            None => MATCHING.to_string(),
+        };
         let sql = format!(
             "SELECT e.id, e.step_id, e.exercise_id, e.exercise_title, e.created_at,
                     (SELECT group_concat(substr(a.text, 1, {read}), char(10)) FROM answers a
                      WHERE a.entry_id = e.id AND a.text IS NOT NULL AND trim(a.text) != '' AND {matched})
-             {MATCHING}
+             {matching}
              ORDER BY e.created_unix DESC, e.id DESC LIMIT ?6 OFFSET ?7"
         );
         // Counted apart: a window count would make SQLite build every row's preview.
         // By step and exercise alone, the summary Home reads already knows (schema v5).
         let total: i64 = if query.is_none() && since.is_none() && until.is_none() {
-            self.conn
-                .prepare_cached(
-                    "SELECT coalesce(sum(times), 0) FROM activity
+            tx.prepare_cached(
+                "SELECT coalesce(sum(times), 0) FROM activity
                      WHERE (?1 IS NULL OR step_id = ?1) AND (?2 IS NULL OR exercise_id = ?2)",
-                )?
-                .query_row(params![filter.step, filter.exercise], |r| r.get(0))?
+            )?
+            .query_row(params![filter.step, filter.exercise], |r| r.get(0))?
         } else {
-            self.conn
-                .prepare_cached(&format!("SELECT count(*) {MATCHING}"))?
+            tx.prepare_cached(&format!("SELECT count(*) {matching}"))?
                 .query_row(
                     params![filter.step, filter.exercise, since, until, query],
                     |r| r.get(0),
                 )?
         };
         let terms = filter.terms();
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = tx.prepare_cached(&sql)?;
         let rows = stmt
             .query_map(
                 params![
@@ -135,6 +155,9 @@ impl Store {
                 },
             )?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        drop(stmt);
+        // Only the temporary table was written; nothing of the journal.
+        tx.commit()?;
         Ok(Page {
             offset,
             rows,
