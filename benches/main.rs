@@ -1,4 +1,5 @@
-//! In-process benchmarks against a 10,000-entry journal (see benches/support):
+//! In-process benchmarks against the generated journal (10,000 entries, or
+//! `ATTUNE_BENCH_ENTRIES`; see benches/support):
 //! start, a keystroke, each screen's draw, autosave, search, export.
 
 #[path = "support/journal.rs"]
@@ -144,7 +145,7 @@ fn benches(c: &mut Criterion) {
     screen("insights", &review, c);
 
     c.bench_function(
-        "full-text search over 10,000 entries, results on screen (80x24)",
+        "full-text search, common words, results on screen (80x24)",
         |b| {
             let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
             let mut app = App::new(content.clone(), boot(&store));
@@ -178,7 +179,7 @@ fn benches(c: &mut Criterion) {
         },
     );
 
-    c.bench_function("export markdown of 10,000 entries (in process)", |b| {
+    c.bench_function("export markdown (in process)", |b| {
         b.iter(|| {
             let export = store.export(&Default::default()).unwrap();
             black_box(attune::export::markdown(&export, &content));
