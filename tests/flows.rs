@@ -713,3 +713,15 @@ fn a_one_megabyte_paste_is_accepted_and_drawn() {
     assert!(field_text(&app).len() > 1_000_000);
     assert!(serde_json::to_string(&session).unwrap().len() > 1_000_000);
 }
+
+#[test]
+fn a_refused_quit_keeps_trying_to_save() {
+    // The save that failed is retried once space is freed: the App stays unsaved.
+    let mut app = thought_record();
+    type_text(&mut app, "words");
+    let _ = app.update(Msg::Tick);
+    let _ = app.update(Msg::SessionSaved);
+    assert!(!app.is_dirty());
+    app.update(Msg::QuitRefused("database or disk is full".into()));
+    assert!(app.is_dirty(), "a failed save is tried again");
+}

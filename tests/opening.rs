@@ -285,3 +285,28 @@ fn a_journal_kept_elsewhere_through_a_symlink_is_checked_where_it_really_is() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn side_files_are_never_removed_while_an_attune_holds_the_lock() {
+    // A reader that finds a file it must refuse tidies the side files its look made,
+    // but not while an attune has the folder: they may be that attune's.
+    let dir = tempfile::tempdir().unwrap();
+    let conn = rusqlite::Connection::open(dir.path().join("attune.db")).unwrap();
+    conn.execute_batch("PRAGMA journal_mode = WAL; CREATE TABLE recipes (name TEXT);")
+        .unwrap();
+    drop(conn);
+    let lock = std::fs::File::create(dir.path().join("attune.lock")).unwrap();
+    lock.try_lock().unwrap();
+    assert!(matches!(
+        Store::open_read_only(dir.path()),
+        Err(OpenError::Foreign { .. })
+    ));
+    assert!(dir.path().join("attune.db-wal").exists(), "left in place");
+    drop(lock);
+    // With the lock free, the same look leaves nothing behind.
+    std::fs::remove_file(dir.path().join("attune.db-wal")).unwrap();
+    let _ = std::fs::remove_file(dir.path().join("attune.db-shm"));
+    assert!(Store::open_read_only(dir.path()).is_err());
+    assert!(!dir.path().join("attune.db-wal").exists());
+    assert!(!dir.path().join("attune.db-shm").exists());
+}

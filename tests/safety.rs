@@ -28,14 +28,20 @@ fn the_readme_lists_the_crisis_lines_the_program_shows() {
     assert!(readme.contains(&format!("last checked on {}", crisis::CHECKED)));
 }
 
-#[test]
-fn help_lists_the_lines_with_the_persons_own_first_and_checked_once() {
+/// The app with one crisis line of the person's own (settings.toml).
+fn with_own_line() -> attune::app::App {
     let mut app = app();
     app.settings.crisis_lines = vec![attune::settings::OwnCrisisLine {
         who: "Lifeline Aotearoa".into(),
         how: "call 0800 543 354".into(),
         checked: "2026-11-01".into(),
     }];
+    app
+}
+
+#[test]
+fn help_lists_the_lines_with_the_persons_own_first_and_checked_once() {
+    let mut app = with_own_line();
     press(&mut app, key(F(1)));
     let shown = screen_text(&app, 100, 60);
     let at = |text: &str| {
@@ -301,12 +307,7 @@ fn asking_for_space_end_to_end() {
 
 #[test]
 fn every_line_of_help_is_reachable_in_a_too_small_window() {
-    let mut app = app();
-    app.settings.crisis_lines = vec![attune::settings::OwnCrisisLine {
-        who: "Lifeline Aotearoa".into(),
-        how: "call 0800 543 354".into(),
-        checked: "2026-11-01".into(),
-    }];
+    let mut app = with_own_line();
     press(&mut app, key(F(1)));
     lay_out_at(&mut app, 40, 10);
     let first = screen_text(&app, 40, 10);

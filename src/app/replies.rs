@@ -92,6 +92,8 @@ impl App {
             }
             Msg::QuitRefused(problem) => {
                 self.quit_refused = true;
+                // Not saved: keep trying, so freeing space is enough.
+                self.dirty = true;
                 self.alerts.push(quit_refused(&problem));
             }
             Msg::Exported(done) => self.alerts.push(exported(&done)),

@@ -47,21 +47,35 @@ pub fn export(data_dir: &Path, content: &Content, ask: Asked) -> anyhow::Result<
     };
     match &ask.output {
         Some(path) => crate::fsutil::write_atomic(path, write)
-            .with_context(|| format!("cannot write {}", path.display()))?,
+            .map_err(|e| failed(e, &format!("cannot write {}", path.display())))?,
         None => {
             let stdout = io::stdout();
             let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-            let written = write(&mut out).and_then(|()| out.flush());
-            match written {
+            match write(&mut out).and_then(|()| out.flush()) {
                 // `attune export | head`: the reader has all it wanted.
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-                other => other.context("cannot write the export")?,
+                Err(e) => return Err(failed(e, "cannot write the export")),
+                Ok(()) => {}
             }
         }
     }
     drop(export);
     store.close().context("cannot close the journal")?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// An export that stopped: reading the journal (entries are read as they are
+/// written) or writing the output, said as what it was.
+fn failed(e: io::Error, writing: &str) -> anyhow::Error {
+    let reading = e
+        .get_ref()
+        .is_some_and(|inner| inner.downcast_ref::<rusqlite::Error>().is_some());
+    let what = if reading {
+        "cannot read the journal"
+    } else {
+        writing
+    };
+    anyhow::Error::new(e).context(what.to_string())
 }
 
 /// A step by its number (1-6) or id; anything else is an error listing the choices.

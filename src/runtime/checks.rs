@@ -143,23 +143,49 @@ pub(super) fn poll(state: &mut Shared) -> Vec<Msg> {
         };
         msgs.extend(state.checks.take(next));
     }
-    if state.checks.just_passed() {
-        // Entries deleted in a session that ended without closing properly go now.
-        if let Some(store) = &state.store
-            && let Err(e) = store.purge_deleted()
-        {
-            msgs.push(Msg::Note(format!("Could not tidy the journal: {e}")));
-        }
-    }
-    if !state.checks.pending()
-        && let Some(session) = state.checks.deferred.take()
-    {
-        msgs.extend(super::effects::perform(
-            &mut state.store,
+    if let Some(store) = state.store.as_mut() {
+        msgs.extend(after_passing(
+            store,
             &mut state.checks,
             &state.app.content,
-            crate::app::Effect::SaveSession(session),
+            None,
         ));
+    }
+    msgs
+}
+
+/// Once the check has passed, before any other write: entries deleted in a session
+/// that ended without closing properly go (before anything deleted now, which must
+/// stay undoable), and a session save that waited is made, unless the write about
+/// to happen carries a newer session itself.
+pub(super) fn after_passing(
+    store: &mut crate::store::Store,
+    checks: &mut Checks,
+    content: &crate::content::Content,
+    next: Option<&crate::app::Effect>,
+) -> Vec<Msg> {
+    use crate::app::Effect;
+    let mut msgs = Vec::new();
+    if checks.pending() || checks.damage().is_some() {
+        return msgs;
+    }
+    if checks.just_passed()
+        && let Err(e) = store.purge_deleted()
+    {
+        msgs.push(Msg::Note(format!("Could not tidy the journal: {e}")));
+    }
+    if let Some(session) = checks.deferred.take() {
+        let newer = matches!(
+            next,
+            Some(Effect::SaveSession(_) | Effect::CommitEntry { .. } | Effect::UpdateEntry { .. })
+        );
+        if !newer {
+            msgs.extend(super::effects::run_effect(
+                store,
+                content,
+                Effect::SaveSession(session),
+            ));
+        }
     }
     msgs
 }

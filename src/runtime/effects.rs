@@ -53,6 +53,10 @@ pub(super) fn perform(
         if let Some(damage) = checks.damage() {
             return vec![refusal(&effect, &damage.0)];
         }
+        // What waited for the check goes before this write, in order.
+        let mut replies = super::checks::after_passing(store, checks, content, Some(&effect));
+        replies.extend(run_effect(store, content, effect));
+        return replies;
     }
     run_effect(store, content, effect).into_iter().collect()
 }
@@ -102,10 +106,14 @@ fn write(store: &mut Store, effect: Effect) -> Option<Msg> {
             .delete_entry(id)
             .err()
             .map(|e| Msg::StoreFailed(format!("Could not delete that entry: {e}"))),
-        Effect::UndeleteEntry(id) => store
-            .undelete_entry(id)
-            .err()
-            .map(|e| Msg::StoreFailed(format!("Could not bring it back: {e}"))),
+        Effect::UndeleteEntry(id) => match store.undelete_entry(id) {
+            Ok(true) => None,
+            // Never say "brought back" over an entry that is gone.
+            Ok(false) => Some(Msg::StoreFailed(
+                "That entry could not be brought back: it is no longer in the journal.".into(),
+            )),
+            Err(e) => Some(Msg::StoreFailed(format!("Could not bring it back: {e}"))),
+        },
         Effect::MarkStepDone { step_id, done } => store
             .mark_step_done(&step_id, done)
             .err()

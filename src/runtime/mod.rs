@@ -2,6 +2,8 @@
 //! against the store -> draw. Also owns terminal set-up and teardown, and signals.
 
 mod checks;
+#[cfg(test)]
+mod checks_tests;
 mod effects;
 mod leave;
 mod rescue;

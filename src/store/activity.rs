@@ -18,11 +18,11 @@ pub(super) fn added(
          VALUES (?1, ?2, 1, ?3, ?4, ?5)
          ON CONFLICT (step_id, exercise_id) DO UPDATE SET
              times = times + 1,
-             last_unix = CASE WHEN (excluded.last_unix, excluded.last_id) > (last_unix, last_id)
+             last_unix = CASE WHEN last_unix IS NULL OR (excluded.last_unix, excluded.last_id) > (last_unix, last_id)
                  THEN excluded.last_unix ELSE last_unix END,
-             last_id = CASE WHEN (excluded.last_unix, excluded.last_id) > (last_unix, last_id)
+             last_id = CASE WHEN last_unix IS NULL OR (excluded.last_unix, excluded.last_id) > (last_unix, last_id)
                  THEN excluded.last_id ELSE last_id END,
-             last_at = CASE WHEN (excluded.last_unix, excluded.last_id) > (last_unix, last_id)
+             last_at = CASE WHEN last_unix IS NULL OR (excluded.last_unix, excluded.last_id) > (last_unix, last_id)
                  THEN excluded.last_at ELSE last_at END",
     )?
     .execute(params![step_id, exercise_id, unix, id, at])?;

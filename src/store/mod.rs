@@ -162,7 +162,7 @@ impl Store {
         let lock = open::take_lock(dir)?;
         open::mend_stale_shm(dir);
         let file = dir.join(DB_FILE);
-        if open::inspect(&file)? == open::Found::Nothing {
+        if open::inspect(&file, open::Locked::ByUs)? == open::Found::Nothing {
             open::create_private(&file)?;
         }
         let sql = |e| classify(&file, e);
@@ -230,7 +230,7 @@ impl Store {
             open::data_dir(dir)?;
         }
         let file = dir.join(DB_FILE);
-        match open::inspect(&file)? {
+        match open::inspect(&file, open::Locked::Not)? {
             open::Found::Nothing => Err(OpenError::NoJournal {
                 dir: dir.to_path_buf(),
             }),

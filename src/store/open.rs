@@ -102,20 +102,44 @@ pub(super) fn take_lock(dir: &Path) -> Result<File, OpenError> {
 
 /// Look at `attune.db` through a read-only connection that never checkpoints, so a
 /// foreign, newer or damaged file (and any WAL beside it) stays byte for byte as it was.
-pub(super) fn inspect(file: &Path) -> Result<Found, OpenError> {
+pub(super) fn inspect(file: &Path, locked: Locked) -> Result<Found, OpenError> {
     // Reading a WAL-mode file makes SQLite create its -wal and -shm beside it. A
     // file that is refused is left as it was found: side files that were not there
-    // before, and hold nothing, go again.
+    // before, and hold nothing, go again, but only when no attune can be using them.
     let side = |end: &str| file.with_file_name(format!("{DB_FILE}-{end}"));
     let absent = |end: &str| fs::symlink_metadata(side(end)).is_err();
     let (no_wal, no_shm) = (absent("wal"), absent("shm"));
     let found = inspect_file(file);
     let empty_wal = fs::symlink_metadata(side("wal")).is_ok_and(|m| m.is_file() && m.len() == 0);
-    if found.is_err() && no_wal && no_shm && empty_wal {
+    let alone = match locked {
+        Locked::ByUs => true,
+        Locked::Not => file.parent().is_some_and(no_attune_running),
+    };
+    if found.is_err() && no_wal && no_shm && empty_wal && alone {
         let _ = fs::remove_file(side("wal"));
         let _ = fs::remove_file(side("shm"));
     }
     found
+}
+
+/// Whether the caller holds the journal's lock (opening to write) or not (reading).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Locked {
+    ByUs,
+    Not,
+}
+
+/// No attune has the journal in `dir` open: there is no lock file (attune makes it
+/// before anything else), or its lock can be taken.
+fn no_attune_running(dir: &Path) -> bool {
+    match OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(dir.join(LOCK_FILE))
+    {
+        Ok(lock) => lock.try_lock().is_ok(),
+        Err(e) => e.kind() == io::ErrorKind::NotFound,
+    }
 }
 
 fn inspect_file(file: &Path) -> Result<Found, OpenError> {
@@ -254,14 +278,8 @@ pub(super) fn tidy_after_reading(dir: &Path) {
     if !fs::symlink_metadata(&wal).is_ok_and(|m| m.is_file() && m.len() == 0) {
         return;
     }
-    let Ok(lock) = OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NOFOLLOW)
-        .open(dir.join(LOCK_FILE))
-    else {
-        return;
-    };
-    if lock.try_lock().is_ok() {
+    // No lock file means no attune made this journal; leave such a folder as it is.
+    if dir.join(LOCK_FILE).exists() && no_attune_running(dir) {
         let _ = fs::remove_file(&wal);
         let _ = fs::remove_file(dir.join(format!("{DB_FILE}-shm")));
     }

@@ -140,13 +140,22 @@ impl From<rusqlite::Error> for Stop {
 }
 
 impl ExportStream<'_> {
-    /// Earlier versions of edited entries, by entry id (few: only edits make them).
+    /// Earlier versions of the exported entries that were edited, by entry id (few:
+    /// only edits make them).
     fn history(&self) -> rusqlite::Result<HashMap<i64, Vec<ExportedVersion>>> {
         let mut history: HashMap<i64, Vec<ExportedVersion>> = HashMap::new();
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT entry_id, changed_at, answers FROM entry_history ORDER BY entry_id, id",
-        )?;
-        let mut rows = stmt.query([])?;
+        let (since, until) = self.filter.days();
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "SELECT entry_id, changed_at, answers FROM entry_history
+             WHERE entry_id IN (SELECT e.id {MATCHING}) ORDER BY entry_id, id"
+        ))?;
+        let mut rows = stmt.query(params![
+            self.filter.step,
+            self.filter.exercise,
+            since,
+            until,
+            self.filter.fts_query()
+        ])?;
         while let Some(r) = rows.next()? {
             history.entry(r.get(0)?).or_default().push(ExportedVersion {
                 changed_at: r.get(1)?,
