@@ -50,7 +50,13 @@ fn going_back_in_the_feelings_picker_clears_what_depended_on_it() {
         shown.contains("Nothing picked yet") && !shown.contains("So far"),
         "nothing stale is shown:\n{shown}"
     );
-    // Picking again starts clean: no strength without a word.
+    // The family list opens on the family picked before (Scared, not the first);
+    // picking again starts clean: no strength without a word.
+    let shown = screen_text(&app, 80, 24);
+    assert!(
+        shown.contains("› Scared"),
+        "the cursor where it was:\n{shown}"
+    );
     press_all(&mut app, &[Enter]);
     let effects = {
         goto(&mut app, "save");
@@ -71,7 +77,7 @@ fn going_back_in_the_feelings_picker_clears_what_depended_on_it() {
             intensity,
             ..
         } => {
-            assert_eq!(family, "Sad");
+            assert_eq!(family, "Scared");
             assert_eq!(word, "");
             assert_eq!(*intensity, None, "no strength for a word never picked");
         }

@@ -6,6 +6,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use unicode_width::UnicodeWidthStr;
+
 use super::theme;
 use crate::app::{App, HomeItem, Msg};
 
@@ -23,15 +25,26 @@ pub fn render(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
     ];
     let items = app.home_items();
     let width = usize::from(area.width);
-    let pairs: Vec<(String, String)> = items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let (left, right) = item_text(app, *item);
-            let marker = if i == selected { "› " } else { "  " };
-            (format!("{marker}{left}"), right)
-        })
-        .collect();
+    // In a narrow window the steps leave out the day they were last done, rather
+    // than have it cut.
+    let pairs_with = |dates: bool| -> Vec<(String, String)> {
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let (left, right) = item_text(app, *item, dates);
+                let marker = if i == selected { "› " } else { "  " };
+                (format!("{marker}{left}"), right)
+            })
+            .collect()
+    };
+    let full = pairs_with(true);
+    let fits = |pairs: &[(String, String)]| {
+        let left = pairs.iter().map(|(l, _)| l.width()).max().unwrap_or(0);
+        let right = pairs.iter().map(|(_, r)| r.width()).max().unwrap_or(0);
+        left + 4 + right <= width
+    };
+    let pairs = if fits(&full) { full } else { pairs_with(false) };
     for (i, (item, (left, right))) in items.iter().zip(super::rows(&pairs, width)).enumerate() {
         if !matches!(item, HomeItem::Step(_)) && i > 0 && matches!(items[i - 1], HomeItem::Step(_))
         {
@@ -67,11 +80,14 @@ pub fn render(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-fn item_text(app: &App, item: HomeItem) -> (String, String) {
+fn item_text(app: &App, item: HomeItem, dates: bool) -> (String, String) {
     match item {
         HomeItem::Step(i) => {
             let step = &app.content.steps[i];
-            (format!("{}  {}", step.number, step.title), progress(app, i))
+            (
+                format!("{}  {}", step.number, step.title),
+                progress(app, i, dates),
+            )
         }
         HomeItem::Continue => {
             let latest = app.drafts_in_progress().next_back();
@@ -112,10 +128,11 @@ fn key(msg: &Msg) -> String {
 }
 
 /// "2 of 3 done · last 12 Nov", "in progress", or "not started": shown, never demanded.
-fn progress(app: &App, step: usize) -> String {
+fn progress(app: &App, step: usize, dates: bool) -> String {
     let p = app.step_progress(step);
     let status = p.status.label();
     match p.last {
+        Some(_) if !dates => format!("{status} · {} of {} ", p.done, p.of),
         Some(last) => format!(
             "{status} · {} of {} · {} ",
             p.done,

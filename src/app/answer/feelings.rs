@@ -56,10 +56,11 @@ impl FeelingsDraft {
         let rows = self.rows(families);
         match (self.stage, msg) {
             (Stage::Intensity, Msg::ClearAnswer) => {
-                // Back to the words: the word (and so its strength) is chosen again.
-                self.word = None;
+                // Back to the words: the word (and so its strength) is chosen again,
+                // starting from the one picked.
+                let word = self.word.take();
                 self.intensity = None;
-                self.go(Stage::Word, 0)
+                self.back_to(families, Stage::Word, word)
             }
             (Stage::Intensity, Msg::Open) => Change::EditedAndNext,
             (Stage::Intensity, msg) => {
@@ -98,20 +99,21 @@ impl FeelingsDraft {
                 }
             }
             // Going back a level clears what depended on the choice made there.
+            // The list gone back to opens on what was picked there.
             (stage, Msg::ClearAnswer) => match stage {
                 Stage::Word => {
-                    self.family = None;
+                    let family = self.family.take();
                     self.word = None;
                     self.intensity = None;
                     match self.sensation {
-                        Some(_) => self.go(Stage::BodyFamily, 0),
-                        None => self.go(Stage::Family, 0),
+                        Some(_) => self.back_to(families, Stage::BodyFamily, family),
+                        None => self.back_to(families, Stage::Family, family),
                     }
                 }
-                Stage::Body => self.go(Stage::Family, 0),
+                Stage::Body => self.back_to(families, Stage::Family, Some(NOT_SURE.into())),
                 Stage::BodyFamily => {
-                    self.sensation = None;
-                    self.go(Stage::Body, 0)
+                    let sensation = self.sensation.take();
+                    self.back_to(families, Stage::Body, sensation)
                 }
                 _ => Change::None,
             },
@@ -128,6 +130,20 @@ impl FeelingsDraft {
         }
         self.family = Some(family);
         self.go(Stage::Word, 0)
+    }
+
+    /// Back to an earlier list, the cursor on what was picked there (if it is listed).
+    fn back_to(
+        &mut self,
+        families: &[FeelingFamily],
+        stage: Stage,
+        picked: Option<String>,
+    ) -> Change {
+        self.stage = stage;
+        let at = picked
+            .and_then(|p| self.rows(families).iter().position(|r| *r == p))
+            .unwrap_or(0);
+        self.go(stage, at)
     }
 
     fn go(&mut self, stage: Stage, cursor: usize) -> Change {
