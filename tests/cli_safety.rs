@@ -375,3 +375,50 @@ fn export_step_takes_a_number_or_an_id_and_lists_them_otherwise() {
         "{said}"
     );
 }
+
+#[test]
+fn an_export_read_as_a_stream_says_what_reading_it_whole_says() {
+    // `attune import` reads files as a stream; `Export::parse` reads bytes whole.
+    // For a good file and for each kind of bad one, both give the same answer.
+    let good = golden();
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("good", good.clone()),
+        (
+            "format",
+            good.replace("\"attune-export\"", "\"something-else\""),
+        ),
+        (
+            "newer",
+            good.replace("\"schema_version\": 5", "\"schema_version\": 99"),
+        ),
+        (
+            "bad date",
+            good.replacen("\"2026-11-20T09:30:00+01:00\"", "\"yesterday\"", 1),
+        ),
+        ("cut short", good[..good.len() / 2].to_string()),
+        ("unknown field", good.replacen("{", "{\"extra\": 1,", 1)),
+        ("not json", "random bytes".to_string()),
+        ("trailing", format!("{good} {{}}")),
+    ];
+    for (name, text) in cases {
+        let file = dir.path().join(format!("{name}.json"));
+        std::fs::write(&file, &text).unwrap();
+        let whole = attune::store::Export::parse(text.as_bytes());
+        let streamed = attune::store::read_export_file(&file);
+        match (whole, streamed) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "{name}"),
+            (Err(a), Err(b)) => assert_eq!(
+                std::mem::discriminant(&a),
+                std::mem::discriminant(&b),
+                "{name}: {a} / {b}"
+            ),
+            (a, b) => panic!("{name}: whole {a:?}, streamed {b:?}"),
+        }
+    }
+    let missing = attune::store::read_export_file(&dir.path().join("nowhere.json"));
+    assert!(
+        missing.unwrap_err().to_string().contains("cannot be read"),
+        "a missing file is said as such"
+    );
+}

@@ -730,12 +730,14 @@ fn a_refused_quit_keeps_trying_to_save() {
 fn home_in_a_narrow_window_leaves_the_day_out_rather_than_cut_it() {
     let mut app = app();
     let at = chrono::DateTime::parse_from_rfc3339("2026-11-29T09:00:00+00:00").unwrap();
-    app.update(Msg::ActivityLoaded(vec![attune::journal::ExerciseActivity {
-        step_id: "recognize".into(),
-        exercise_id: "pattern-log".into(),
-        times: 2,
-        last_at: at,
-    }]));
+    app.update(Msg::ActivityLoaded(vec![
+        attune::journal::ExerciseActivity {
+            step_id: "recognize".into(),
+            exercise_id: "pattern-log".into(),
+            times: 2,
+            last_at: at,
+        },
+    ]));
     let wide = screen_text(&app, 100, 30);
     assert!(wide.contains("in progress · 1 of 5 · 29 Nov"), "{wide}");
     let narrow = screen_text(&app, 60, 18);

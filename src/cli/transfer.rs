@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use super::{Format, plural};
 use crate::content::Content;
 use crate::sanitize::for_terminal;
-use crate::store::{Export, Filter, Store};
+use crate::store::{ExportFile, Filter, Store};
 
 /// What `attune export` was asked for.
 pub struct Asked {
@@ -99,9 +99,9 @@ fn step_id(content: &Content, asked: &str) -> Result<String, String> {
 }
 
 pub fn import(data_dir: &Path, file: &Path) -> anyhow::Result<ExitCode> {
-    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-    // Checked in full before the journal is even opened.
-    let export = Export::parse(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    // Checked in full before the journal is even opened, reading it as a stream (an
+    // export of any size is never held in memory whole), then read again to import.
+    let export = ExportFile::check(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     let mut store = Store::open(data_dir)?;
     crate::store::check_journal(data_dir).map_err(|damage| {
         anyhow::anyhow!(

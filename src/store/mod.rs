@@ -4,6 +4,7 @@
 mod activity;
 mod backup;
 mod entries;
+mod import_file;
 mod insights;
 mod open;
 mod review;
@@ -11,6 +12,7 @@ mod session;
 mod stream;
 mod transfer;
 
+pub use import_file::{ExportFile, ImportSource, read_all as read_export_file};
 pub use review::{Filter, Page};
 pub use stream::{Entries, ExportStream};
 pub use transfer::{EXPORT_FORMAT, Export, ExportedEntry, ImportReport, TransferError};

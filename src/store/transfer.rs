@@ -1,13 +1,15 @@
 //! Export and import of the whole journal as JSON: every entry with its history,
 //! the schema version and settings. Import is all or nothing and idempotent.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasher, RandomState};
 
 use chrono::DateTime;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
 use super::entries::{insert_answers, to_json};
+use super::import_file::ImportSource;
 use super::{Filter, Store, schema_version};
 use crate::journal::Answer;
 use crate::session::{SavedDraft, Session};
@@ -71,6 +73,8 @@ pub enum TransferError {
         "this export comes from a newer attune (schema {found}; this one knows up to {supported}). Nothing was imported."
     )]
     Newer { found: i64, supported: i64 },
+    #[error("it cannot be read ({0}). Nothing was imported.")]
+    Unreadable(String),
     #[error("entry {index} of the export is not valid: {why}. Nothing was imported.")]
     BadEntry { index: usize, why: String },
     #[error("the journal could not be written: {0}. Nothing was imported.")]
@@ -115,23 +119,36 @@ impl Export {
             });
         }
         for (index, e) in export.entries.iter().enumerate() {
-            let bad = |why: String| TransferError::BadEntry {
-                index: index + 1,
-                why,
-            };
-            if e.uid.is_empty() || e.step_id.is_empty() || e.exercise_id.is_empty() {
-                return Err(bad("uid, step_id and exercise_id must not be empty".into()));
-            }
-            for stamp in std::iter::once(&e.created_at)
-                .chain([&e.updated_at])
-                .chain(e.history.iter().map(|h| &h.changed_at))
-            {
-                DateTime::parse_from_rfc3339(stamp)
-                    .map_err(|err| bad(format!("\"{stamp}\" is not a date and time ({err})")))?;
-            }
+            check_entry(index, e)?;
         }
         Ok(export)
     }
+}
+
+/// What every entry of an export must be (`index` from 0): ids, and dates that read.
+pub(super) fn check_entry(index: usize, e: &ExportedEntry) -> Result<(), TransferError> {
+    let bad = |why: String| TransferError::BadEntry {
+        index: index + 1,
+        why,
+    };
+    if e.uid.is_empty() || e.step_id.is_empty() || e.exercise_id.is_empty() {
+        return Err(bad("uid, step_id and exercise_id must not be empty".into()));
+    }
+    for stamp in std::iter::once(&e.created_at)
+        .chain([&e.updated_at])
+        .chain(e.history.iter().map(|h| &h.changed_at))
+    {
+        DateTime::parse_from_rfc3339(stamp)
+            .map_err(|err| bad(format!("\"{stamp}\" is not a date and time ({err})")))?;
+    }
+    Ok(())
+}
+
+/// Two independent 64-bit hashes of an entry's content: how an import tells a
+/// repeat of an earlier entry of the same file from a clash without keeping it.
+fn fingerprint(e: &ExportedEntry, keys: &(RandomState, RandomState)) -> (u64, u64) {
+    let bytes = serde_json::to_vec(e).unwrap_or_default();
+    (keys.0.hash_one(&bytes), keys.1.hash_one(&bytes))
 }
 
 impl Store {
@@ -158,29 +175,33 @@ impl Store {
 
     /// Add what the export has and the journal lacks, in one transaction: importing
     /// the same file twice adds nothing the second time. Drafts join the session.
-    pub fn import(&mut self, export: &Export) -> Result<ImportReport, TransferError> {
+    /// The entries are read one at a time (see `ImportSource`).
+    pub fn import(&mut self, source: &dyn ImportSource) -> Result<ImportReport, TransferError> {
+        let export = source.head();
         let tx = self.conn.transaction()?;
         let mut report = ImportReport::default();
-        // uid -> (its place in the file, its entry), to tell a repeat from a clash.
-        let mut seen: std::collections::HashMap<&str, (usize, &ExportedEntry)> = Default::default();
-        for (index, e) in export.entries.iter().enumerate() {
+        // uid -> (its place in the file, its content's fingerprint), to tell a repeat
+        // from a clash.
+        let keys = (RandomState::new(), RandomState::new());
+        let mut seen: HashMap<String, (usize, (u64, u64))> = HashMap::new();
+        source.each(&mut |index, e| {
+            let print = fingerprint(e, &keys);
             if let Some((first, earlier)) = seen.get(e.uid.as_str()) {
-                if *earlier == e {
+                if *earlier == print {
                     report.already_there += 1;
                 } else {
                     report.clashing.push((index + 1, first + 1));
                 }
-                continue;
+                return Ok(());
             }
-            seen.insert(&e.uid, (index, e));
-            // Cached statements: preparing one per entry (with the summary's
-            // triggers compiled in) costs more than the insert itself.
+            seen.insert(e.uid.clone(), (index, print));
+            // Cached statements: preparing one per entry costs more than the insert.
             let known: bool = tx
                 .prepare_cached("SELECT count(*) > 0 FROM entries WHERE uid = ?1")?
                 .query_row([&e.uid], |r| r.get(0))?;
             if known {
                 report.already_there += 1;
-                continue;
+                return Ok(());
             }
             let created = DateTime::parse_from_rfc3339(&e.created_at).map_err(|err| {
                 TransferError::BadEntry {
@@ -206,7 +227,8 @@ impl Store {
                 ])?;
             }
             report.added += 1;
-        }
+            Ok(())
+        })?;
         if report.added > 0 {
             super::activity::rebuild(&tx)?;
         }
