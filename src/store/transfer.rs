@@ -185,6 +185,9 @@ impl Store {
         let keys = (RandomState::new(), RandomState::new());
         let mut seen: HashMap<String, (usize, (u64, u64))> = HashMap::new();
         source.each(&mut |index, e| {
+            // Checked again as it is added: a file changed since its check is still
+            // all or nothing.
+            check_entry(index, e)?;
             let print = fingerprint(e, &keys);
             if let Some((first, earlier)) = seen.get(e.uid.as_str()) {
                 if *earlier == print {
