@@ -44,12 +44,34 @@ impl Filter {
         (self.since.as_ref().map(day), self.until.as_ref().map(day))
     }
 
+    /// The five parameters of [`MATCHING`], in order: step, exercise, since, until,
+    /// and the words as an FTS5 query.
+    pub(super) fn matching_params(&self) -> MatchingParams {
+        let (since, until) = self.days();
+        (
+            self.step.clone(),
+            self.exercise.clone(),
+            since,
+            until,
+            self.fts_query(),
+        )
+    }
+
     /// The words as an FTS5 query: each term quoted (so nothing is taken as syntax)
     /// and matched as a prefix; all must appear.
     pub fn fts_query(&self) -> Option<String> {
         crate::search::fts_query(&self.terms())
     }
 }
+
+/// What [`Filter::matching_params`] binds to `?1`..`?5` of [`MATCHING`].
+pub(super) type MatchingParams = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
 
 /// The entries a filter selects. With words, the search index is asked once (IN,
 /// not a join, which would ask it once per entry).
@@ -120,10 +142,7 @@ impl Store {
             .query_row(params![filter.step, filter.exercise], |r| r.get(0))?
         } else {
             tx.prepare_cached(&format!("SELECT count(*) {matching}"))?
-                .query_row(
-                    params![filter.step, filter.exercise, since, until, query],
-                    |r| r.get(0),
-                )?
+                .query_row(filter.matching_params(), |r| r.get(0))?
         };
         let terms = filter.terms();
         let mut stmt = tx.prepare_cached(&sql)?;

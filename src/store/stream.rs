@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::io;
 
-use rusqlite::{Transaction, params};
+use rusqlite::Transaction;
 
 use super::entries::{ANSWER_COLUMNS, answer_from_row, json_column};
 use super::review::MATCHING;
@@ -60,14 +60,12 @@ impl Store {
     pub fn export_stream(&self, filter: &Filter) -> rusqlite::Result<ExportStream<'_>> {
         // Deferred: the snapshot starts with the first read and holds to the end.
         let tx = self.conn.unchecked_transaction()?;
-        let (since, until) = filter.days();
-        let query = filter.fts_query();
         let bounds = |order: &str| -> rusqlite::Result<Option<String>> {
             tx.prepare_cached(&format!(
                 "SELECT e.created_at {MATCHING} ORDER BY e.created_unix {order}, e.id {order} LIMIT 1"
             ))?
             .query_map(
-                params![filter.step, filter.exercise, since, until, query],
+                filter.matching_params(),
                 |r| r.get(0),
             )?
             .next()
@@ -77,10 +75,7 @@ impl Store {
         let last = bounds("DESC")?;
         let count: i64 = tx
             .prepare_cached(&format!("SELECT count(*) {MATCHING}"))?
-            .query_row(
-                params![filter.step, filter.exercise, since, until, query],
-                |r| r.get(0),
-            )?;
+            .query_row(filter.matching_params(), |r| r.get(0))?;
         let settings = tx
             .prepare_cached(
                 "SELECT key, value FROM settings WHERE key NOT LIKE 'unreadable_session_%' ORDER BY key",
@@ -144,18 +139,11 @@ impl ExportStream<'_> {
     /// only edits make them).
     fn history(&self) -> rusqlite::Result<HashMap<i64, Vec<ExportedVersion>>> {
         let mut history: HashMap<i64, Vec<ExportedVersion>> = HashMap::new();
-        let (since, until) = self.filter.days();
         let mut stmt = self.tx.prepare_cached(&format!(
             "SELECT entry_id, changed_at, answers FROM entry_history
              WHERE entry_id IN (SELECT e.id {MATCHING}) ORDER BY entry_id, id"
         ))?;
-        let mut rows = stmt.query(params![
-            self.filter.step,
-            self.filter.exercise,
-            since,
-            until,
-            self.filter.fts_query()
-        ])?;
+        let mut rows = stmt.query(self.filter.matching_params())?;
         while let Some(r) = rows.next()? {
             history.entry(r.get(0)?).or_default().push(ExportedVersion {
                 changed_at: r.get(1)?,
@@ -167,7 +155,6 @@ impl ExportStream<'_> {
 
     fn read(&self, f: &mut dyn FnMut(&ExportedEntry) -> io::Result<()>) -> Result<(), Stop> {
         let mut history = self.history()?;
-        let (since, until) = self.filter.days();
         let columns = ANSWER_COLUMNS
             .split(", ")
             .map(|c| format!("a.{c}"))
@@ -183,13 +170,7 @@ impl ExportStream<'_> {
              LEFT JOIN answers a ON a.entry_id = e.id
              ORDER BY e.created_unix, e.id, a.position"
         ))?;
-        let mut rows = stmt.query(params![
-            self.filter.step,
-            self.filter.exercise,
-            since,
-            until,
-            self.filter.fts_query()
-        ])?;
+        let mut rows = stmt.query(self.filter.matching_params())?;
         let mut current: Option<(i64, ExportedEntry)> = None;
         let mut give = |entry: Option<(i64, ExportedEntry)>| -> Result<(), Stop> {
             match entry {
