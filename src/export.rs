@@ -2,13 +2,18 @@
 //! complete backup that `attune import` restores. Both are written as a stream, in
 //! order, with every write error passed up; neither lets a control character through.
 
+use std::borrow::Cow;
+
+use serde::Serialize;
 use std::io::{self, Write};
 
 use chrono::DateTime;
 
 use crate::content::Content;
 use crate::journal::{Answer, AnswerValue};
-use crate::sanitize::for_terminal;
+use crate::sanitize::{
+    ByteKinds, MAYBE_UNSAFE, UNSAFE_KINDS, byte_kinds_in, for_terminal, with_kind,
+};
 use crate::session::SavedDraft;
 use crate::store::{Entries, Export, ExportedEntry, Filter};
 
@@ -203,35 +208,46 @@ fn paragraphs(out: &mut dyn Write, text: &str) -> io::Result<()> {
     Ok(())
 }
 
-fn escape_line(line: &str) -> String {
+fn escape_line(line: &str) -> Cow<'_, str> {
     let escaped = escape_inline(line.trim());
     // What would start a list, rule or setext heading at a line's start.
     if escaped.starts_with(['-', '+', '=', '~']) {
-        return format!("\\{escaped}");
+        return Cow::Owned(format!("\\{escaped}"));
     }
-    let digits = escaped.chars().take_while(char::is_ascii_digit).count();
+    let digits = escaped.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 && escaped[digits..].starts_with(['.', ')']) {
-        return format!("{}\\{}", &escaped[..digits], &escaped[digits..]);
+        return Cow::Owned(format!("{}\\{}", &escaped[..digits], &escaped[digits..]));
     }
     escaped
 }
 
 /// Markdown's special characters escaped, and control characters made harmless (a
-/// Markdown export may be printed straight to a terminal).
-fn escape_inline(text: &str) -> String {
-    const SPECIAL: &[char] = &['\\', '*', '_', '`', '[', ']', '<', '>', '#', '|'];
-    let text = for_terminal(text);
-    if !text.contains(SPECIAL) {
-        return text.into_owned();
+/// Markdown export may be printed straight to a terminal). Text with neither is not
+/// copied.
+fn escape_inline(text: &str) -> Cow<'_, str> {
+    const SPECIAL: u8 = 2;
+    const KINDS: ByteKinds = with_kind(UNSAFE_KINDS, SPECIAL, b"\\*_`[]<>#|");
+    let is_special = |b: u8| KINDS[b as usize] & SPECIAL != 0;
+    let found = byte_kinds_in(text.as_bytes(), &KINDS);
+    if found == 0 {
+        return Cow::Borrowed(text);
+    }
+    let text = if found & MAYBE_UNSAFE != 0 {
+        for_terminal(text)
+    } else {
+        Cow::Borrowed(text)
+    };
+    if found & SPECIAL == 0 {
+        return text;
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if SPECIAL.contains(&c) {
+        if c.is_ascii() && is_special(c as u8) {
             out.push('\\');
         }
         out.push(c);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// The complete backup, pretty-printed. JSON escapes C0 controls itself; C1 controls
@@ -246,15 +262,19 @@ pub fn json(export: &Export) -> serde_json::Result<String> {
 /// [`json`], streamed: the same bytes as the `Export` itself serialized, one entry
 /// in memory at a time.
 pub fn write_json(out: &mut dyn Write, export: &dyn Entries) -> io::Result<()> {
-    let mut safe = SafeJson { out };
-    serde_json::to_writer_pretty(&mut safe, &Streamed(export)).map_err(|e| {
+    // serde_json writes token by token: buffered here, not through `dyn Write`.
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    let formatter = SafeStrings(serde_json::ser::PrettyFormatter::new());
+    let mut json = serde_json::Serializer::with_formatter(&mut out, formatter);
+    Streamed(export).serialize(&mut json).map_err(|e| {
         // A write error (or the journal's, passed through as one) comes back as it was.
         match e.io_error_kind() {
             Some(_) => io::Error::from(e),
             None => io::Error::other(e),
         }
     })?;
-    safe.out.write_all(b"\n")
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 /// An export serialized field by field as `Export` derives it, the entries pulled
@@ -299,39 +319,58 @@ impl serde::Serialize for EntryList<'_> {
     }
 }
 
-/// Passes JSON through, turning C1 controls and bidi overrides (which only appear
-/// inside strings) into `\uXXXX` escapes.
-struct SafeJson<'a> {
-    out: &'a mut dyn Write,
-}
+/// Pretty JSON whose strings also escape C1 controls and bidi controls (JSON itself
+/// escapes only C0), so the file is safe to print to a terminal; what is read back is
+/// the same. Only strings can hold such characters.
+struct SafeStrings(serde_json::ser::PrettyFormatter<'static>);
 
-impl Write for SafeJson<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        // Every C1 control starts with byte 0xC2 and every bidi control with 0xE2 in
-        // UTF-8: most of a journal has neither and passes straight through.
-        if !buf.iter().any(|b| matches!(b, 0xC2 | 0xE2)) {
-            self.out.write_all(buf)?;
-            return Ok(buf.len());
+impl serde_json::ser::Formatter for SafeStrings {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        if !crate::sanitize::has_unsafe(fragment) {
+            return writer.write_all(fragment.as_bytes());
         }
-        // serde_json hands over whole tokens, so a buffer never splits a character.
-        match std::str::from_utf8(buf) {
-            Ok(text) if text.chars().any(crate::sanitize::is_unsafe) => {
-                for c in text.chars() {
-                    if crate::sanitize::is_unsafe(c) {
-                        write!(self.out, "\\u{:04x}", c as u32)?;
-                    } else {
-                        let mut bytes = [0; 4];
-                        self.out.write_all(c.encode_utf8(&mut bytes).as_bytes())?;
-                    }
-                }
+        let mut from = 0;
+        for (at, c) in fragment.char_indices() {
+            if crate::sanitize::is_unsafe(c) {
+                writer.write_all(fragment[from..at].as_bytes())?;
+                write!(writer, "\\u{:04x}", c as u32)?;
+                from = at + c.len_utf8();
             }
-            _ => self.out.write_all(buf)?,
         }
-        Ok(buf.len())
+        writer.write_all(fragment[from..].as_bytes())
     }
 
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
+    // The rest as PrettyFormatter writes it.
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
     }
 }
 
