@@ -161,7 +161,39 @@ fn bad_imports_are_refused_and_leave_the_journal_byte_for_byte_unchanged() {
     let random: Vec<u8> = (0..4096u32)
         .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
         .collect();
+    // New entries (uids the journal lacks) that are added before the fault is read:
+    // the import is one transaction, so they go too.
+    let mut fresh: serde_json::Value = serde_json::from_str(&good).unwrap();
+    for (i, entry) in fresh["entries"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .enumerate()
+    {
+        entry["uid"] = format!("fresh-{i}").into();
+    }
+    let fresh_entries = fresh["entries"].clone();
+    let last = fresh_entries.as_array().unwrap().len() - 1;
+    fresh["entries"][last]["updated_at"] = "soon".into();
+    let header_last = format!(
+        r#"{{"entries": {fresh_entries}, "format": "attune-export", "settings": {{}}, "schema_version": 99}}"#
+    );
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "new entries, then a bad date in the last one",
+            fresh.to_string().into_bytes(),
+            "not a date",
+        ),
+        (
+            "new entries, then a newer schema",
+            header_last.into_bytes(),
+            "newer attune",
+        ),
+        (
+            "new entries, then the file ends",
+            fresh_entries_cut(&good),
+            "not an attune export",
+        ),
         (
             "wrong format",
             good.replace("attune-export", "something-else").into_bytes(),
@@ -202,6 +234,13 @@ fn bad_imports_are_refused_and_leave_the_journal_byte_for_byte_unchanged() {
             "{what}: the journal is untouched"
         );
     }
+}
+
+/// The golden export with new uids, cut off after its second entry.
+fn fresh_entries_cut(good: &str) -> Vec<u8> {
+    let fresh = good.replace("\"uid\": \"", "\"uid\": \"fresh-");
+    let second = fresh.match_indices("\"uid\"").nth(2).unwrap().0;
+    fresh.as_bytes()[..second].to_vec()
 }
 
 #[test]

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use super::{Format, plural};
 use crate::content::Content;
 use crate::sanitize::for_terminal;
-use crate::store::{ExportFile, Filter, Store};
+use crate::store::{ExportFile, Filter, Store, TransferError};
 
 /// What `attune export` was asked for.
 pub struct Asked {
@@ -99,9 +99,9 @@ fn step_id(content: &Content, asked: &str) -> Result<String, String> {
 }
 
 pub fn import(data_dir: &Path, file: &Path) -> anyhow::Result<ExitCode> {
-    // Checked in full before the journal is even opened, reading it as a stream (an
-    // export of any size is never held in memory whole), then read again to import.
-    let export = ExportFile::check(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    // Read as a stream (an export of any size is never held in memory whole) and
+    // checked as it is added, in one transaction: a fault anywhere adds nothing.
+    let export = ExportFile::new(file);
     let mut store = Store::open(data_dir)?;
     crate::store::check_journal(data_dir).map_err(|damage| {
         anyhow::anyhow!(
@@ -110,7 +110,11 @@ pub fn import(data_dir: &Path, file: &Path) -> anyhow::Result<ExitCode> {
             store.db_path().display()
         )
     })?;
-    let report = store.import(&export)?;
+    let report = store.import(&export).map_err(|e| match e {
+        // The journal's own faults are said as they are; the rest are the file's.
+        TransferError::Store(_) | TransferError::Session(_) => anyhow::Error::new(e),
+        _ => anyhow::anyhow!("{}: {e}", file.display()),
+    })?;
     let mut brought = vec![plural(report.added, "entry")];
     if report.drafts > 0 {
         brought.push(plural(report.drafts, "draft"));

@@ -161,7 +161,15 @@ pub(super) fn time(r: &Row, i: usize) -> rusqlite::Result<DateTime<FixedOffset>>
     })
 }
 
-/// Write an entry's answers (position by position). Text stays searchable in `text`;
+/// Forget an entry's words in the search index, before its answers are written again.
+pub(super) fn forget_words(conn: &rusqlite::Connection, entry_id: i64) -> rusqlite::Result<()> {
+    conn.prepare_cached("DELETE FROM entries_fts WHERE rowid = ?1")?
+        .execute([entry_id])?;
+    Ok(())
+}
+
+/// Write an entry's answers (position by position), for an entry that has none (a
+/// new one, or after `DELETE FROM answers` and [`forget_words`]). Text stays searchable in `text`;
 /// richer kinds keep their shape as JSON in `data`.
 pub(super) fn insert_answers(
     conn: &rusqlite::Connection,
@@ -264,8 +272,6 @@ fn index_words(
         .map(|a| a.value.full_text())
         .filter(|t| !t.is_empty())
         .collect();
-    conn.prepare_cached("DELETE FROM entries_fts WHERE rowid = ?1")?
-        .execute([entry_id])?;
     conn.prepare_cached("INSERT INTO entries_fts (rowid, text) VALUES (?1, ?2)")?
         .execute(params![entry_id, words.join("\n")])?;
     Ok(())

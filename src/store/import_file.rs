@@ -1,6 +1,7 @@
 //! An export file read as a stream: its entries one at a time, never the whole
-//! journal in memory. `attune import` reads it twice: once to check every part of
-//! it before the journal is touched, once to add what it has.
+//! journal in memory. `attune import` reads it once, adding each entry as it comes,
+//! inside one transaction: anything wrong anywhere in the file (even its last byte)
+//! rolls the whole import back.
 
 use std::fs::File;
 use std::io::BufReader;
@@ -11,59 +12,65 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use super::schema_version;
 use super::transfer::{EXPORT_FORMAT, Export, ExportedEntry, TransferError, check_entry};
 
-/// Entries to import, in order, read as often as needed, and the rest of the export.
+/// Entries to import, in order, and the rest of the export.
 pub trait ImportSource {
-    /// Format, schema version, settings and drafts (entries come through `each`).
-    fn head(&self) -> &Export;
-    /// Every entry with its place in the file (from 0); stops at the first error.
+    /// Every entry with its place in the file (from 0), then the rest: format, schema
+    /// version, settings and drafts, checked (no entries in it). Stops at the first
+    /// error, whether from the file or from `f`.
     fn each(
         &self,
         f: &mut dyn FnMut(usize, &ExportedEntry) -> Result<(), TransferError>,
-    ) -> Result<(), TransferError>;
+    ) -> Result<Export, TransferError>;
 }
 
 impl ImportSource for Export {
-    fn head(&self) -> &Export {
-        self
-    }
     fn each(
         &self,
         f: &mut dyn FnMut(usize, &ExportedEntry) -> Result<(), TransferError>,
-    ) -> Result<(), TransferError> {
+    ) -> Result<Export, TransferError> {
         self.entries
             .iter()
             .enumerate()
-            .try_for_each(|(i, e)| f(i, e))
-    }
-}
-
-/// An export file, checked whole (header and every entry) when made.
-pub struct ExportFile {
-    path: PathBuf,
-    head: Export,
-}
-
-impl ExportFile {
-    /// Read the file through once and check everything in it, as `Export::parse`
-    /// does, keeping only its header.
-    pub fn check(path: &Path) -> Result<ExportFile, TransferError> {
-        let head = read(path, &mut |index, e| check_entry(index, e))?;
-        Ok(ExportFile {
-            path: path.to_path_buf(),
-            head,
+            .try_for_each(|(i, e)| f(i, e))?;
+        Ok(Export {
+            entries: Vec::new(),
+            ..self.clone_head()
         })
     }
 }
 
-impl ImportSource for ExportFile {
-    fn head(&self) -> &Export {
-        &self.head
+impl Export {
+    /// Everything but the entries.
+    fn clone_head(&self) -> Export {
+        Export {
+            format: self.format.clone(),
+            schema_version: self.schema_version,
+            settings: self.settings.clone(),
+            entries: Vec::new(),
+            drafts: self.drafts.clone(),
+        }
     }
+}
+
+/// An export file, read when imported.
+pub struct ExportFile {
+    path: PathBuf,
+}
+
+impl ExportFile {
+    pub fn new(path: &Path) -> ExportFile {
+        ExportFile {
+            path: path.to_path_buf(),
+        }
+    }
+}
+
+impl ImportSource for ExportFile {
     fn each(
         &self,
         f: &mut dyn FnMut(usize, &ExportedEntry) -> Result<(), TransferError>,
-    ) -> Result<(), TransferError> {
-        read(&self.path, f).map(|_| ())
+    ) -> Result<Export, TransferError> {
+        read(&self.path, f)
     }
 }
 

@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset, Local, NaiveDate};
 use rusqlite::params;
 
 use super::Store;
-use super::entries::{insert_answers, json_column, read_answers, time, to_json};
+use super::entries::{forget_words, insert_answers, json_column, read_answers, time, to_json};
 use crate::journal::{EntrySummary, EntryVersion, MATCH_END, MATCH_START, NewEntry, Updated};
 use crate::session::Session;
 
@@ -222,6 +222,7 @@ impl Store {
                 params![id, at.to_rfc3339(), to_json(&before)?],
             )?;
             tx.execute("DELETE FROM answers WHERE entry_id = ?1", [id])?;
+            forget_words(&tx, id)?;
             insert_answers(&tx, id, &entry.answers)?;
             tx.execute(
                 "UPDATE entries SET updated_at = ?2 WHERE id = ?1",

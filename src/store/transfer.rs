@@ -146,9 +146,16 @@ pub(super) fn check_entry(index: usize, e: &ExportedEntry) -> Result<(), Transfe
 
 /// Two independent 64-bit hashes of an entry's content: how an import tells a
 /// repeat of an earlier entry of the same file from a clash without keeping it.
-fn fingerprint(e: &ExportedEntry, keys: &(RandomState, RandomState)) -> (u64, u64) {
-    let bytes = serde_json::to_vec(e).unwrap_or_default();
-    (keys.0.hash_one(&bytes), keys.1.hash_one(&bytes))
+/// `scratch` holds its JSON meanwhile (one buffer for the whole import).
+fn fingerprint(
+    e: &ExportedEntry,
+    keys: &(RandomState, RandomState),
+    scratch: &mut Vec<u8>,
+) -> (u64, u64) {
+    scratch.clear();
+    // Writing into memory cannot fail, and an entry always serializes.
+    let _ = serde_json::to_writer(&mut *scratch, e);
+    (keys.0.hash_one(&scratch), keys.1.hash_one(&scratch))
 }
 
 impl Store {
@@ -175,20 +182,19 @@ impl Store {
 
     /// Add what the export has and the journal lacks, in one transaction: importing
     /// the same file twice adds nothing the second time. Drafts join the session.
-    /// The entries are read one at a time (see `ImportSource`).
+    /// The entries are read one at a time (see `ImportSource`) and added as they come;
+    /// an error anywhere in the source rolls back everything.
     pub fn import(&mut self, source: &dyn ImportSource) -> Result<ImportReport, TransferError> {
-        let export = source.head();
         let tx = self.conn.transaction()?;
         let mut report = ImportReport::default();
         // uid -> (its place in the file, its content's fingerprint), to tell a repeat
         // from a clash.
         let keys = (RandomState::new(), RandomState::new());
+        let mut scratch = Vec::new();
         let mut seen: HashMap<String, (usize, (u64, u64))> = HashMap::new();
-        source.each(&mut |index, e| {
-            // Checked again as it is added: a file changed since its check is still
-            // all or nothing.
+        let export = source.each(&mut |index, e| {
             check_entry(index, e)?;
-            let print = fingerprint(e, &keys);
+            let print = fingerprint(e, &keys, &mut scratch);
             if let Some((first, earlier)) = seen.get(e.uid.as_str()) {
                 if *earlier == print {
                     report.already_there += 1;
