@@ -336,12 +336,12 @@ impl serde_json::ser::Formatter for SafeStrings {
         let mut from = 0;
         for (at, c) in fragment.char_indices() {
             if crate::sanitize::is_unsafe(c) {
-                writer.write_all(fragment[from..at].as_bytes())?;
+                writer.write_all(&fragment.as_bytes()[from..at])?;
                 write!(writer, "\\u{:04x}", c as u32)?;
                 from = at + c.len_utf8();
             }
         }
-        writer.write_all(fragment[from..].as_bytes())
+        writer.write_all(&fragment.as_bytes()[from..])
     }
 
     // The rest as PrettyFormatter writes it.
