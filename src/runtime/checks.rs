@@ -69,6 +69,12 @@ impl Checks {
         self.verdict.is_none()
     }
 
+    /// Has the check passed, with nothing left waiting for it (the tidying after a
+    /// pass, a deferred save)? Then a save needs nothing before it.
+    pub fn settled(&self) -> bool {
+        matches!(self.verdict, Some(Ok(()))) && !self.passed_news && self.deferred.is_none()
+    }
+
     /// What the check found, once it found damage.
     pub fn damage(&self) -> Option<&Damage> {
         self.verdict.as_ref().and_then(|v| v.as_ref().err())

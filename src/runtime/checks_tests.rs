@@ -31,6 +31,7 @@ fn shared(store: Store) -> Shared {
         app: App::new(content, Boot::default()),
         store: Some(store),
         terminal: None,
+        writer: super::writer::Writer::none(),
     }
 }
 

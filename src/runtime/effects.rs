@@ -61,6 +61,30 @@ pub(super) fn perform(
     run_effect(store, content, effect).into_iter().collect()
 }
 
+/// A session save once the frame is drawn: to the writer thread when nothing else
+/// must happen first (the check has passed and what waited for it is done);
+/// otherwise here, as [`perform`] does it, after the writer is idle.
+pub(super) fn save_after_frame(
+    store: &mut Option<Store>,
+    checks: &mut Checks,
+    writer: &mut super::writer::Writer,
+    content: &Content,
+    effect: Effect,
+) -> Vec<Msg> {
+    let effect = match effect {
+        Effect::SaveSession(session) if store.is_some() && checks.settled() => {
+            match writer.save(session) {
+                Ok(()) => return vec![],
+                Err(session) => Effect::SaveSession(session),
+            }
+        }
+        other => other,
+    };
+    let mut replies = writer.wait();
+    replies.extend(perform(store, checks, content, effect));
+    replies
+}
+
 /// What a write effect answers when the journal must not be written to.
 fn refusal(effect: &Effect, damage: &str) -> Msg {
     let why = format!("the journal is damaged ({damage}), so attune is not writing to it");

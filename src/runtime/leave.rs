@@ -101,6 +101,8 @@ impl Report {
 /// plain quit whose save fails nothing is closed and the report says why, so the
 /// caller can stay open.
 pub fn leave(state: &mut Shared, how: How) -> Report {
+    // A save still being flushed lands first; the one made here is newer.
+    let _ = state.writer.wait();
     let session = state.app.session();
     let db = state
         .store
@@ -127,6 +129,9 @@ pub fn leave(state: &mut Shared, how: How) -> Report {
         _ => None,
     };
     let mut unclosed = None;
+    // The writer's connection closes first, so the journal's is the last and folds
+    // the WAL into attune.db.
+    let _ = state.writer.stop();
     if let Some(store) = state.store.take() {
         if saved.is_ok() {
             // Deleted entries stay hidden if this fails, and go at the next start.

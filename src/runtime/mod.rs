@@ -9,6 +9,7 @@ mod leave;
 mod rescue;
 mod signals;
 mod terminal;
+mod writer;
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -33,7 +34,8 @@ const IDLE_SAVE: Duration = Duration::from_millis(400);
 const MAX_UNSAVED: Duration = Duration::from_millis(900);
 /// With nothing to save, wait for a key this long (signals are handled elsewhere).
 const IDLE_WAIT: Duration = Duration::from_secs(3600);
-/// While the start-up check of the journal runs, look for its answer this often.
+/// While the start-up check of the journal runs, or a save is being flushed, look for
+/// its answer this often.
 const CHECK_WAIT: Duration = Duration::from_millis(20);
 /// One step of the steadying page's breathing pace.
 const PACE: Duration = Duration::from_millis(500);
@@ -48,6 +50,8 @@ struct Shared {
     /// None while attune is stopped (Ctrl-Z, SIGTSTP) or after the terminal is given back.
     terminal: Option<DefaultTerminal>,
     checks: checks::Checks,
+    /// Saves the session off the input path.
+    writer: writer::Writer,
 }
 
 /// Run the full-screen interface on an open journal. `alerts` are problems found
@@ -60,6 +64,9 @@ pub fn run(
 ) -> anyhow::Result<()> {
     let (boot, mut problems) = boot(&store, settings);
     let checks = checks::Checks::start(store.dir());
+    // After the session was read: one that could not be read is kept aside by the
+    // first save, on the journal's own connection, and then no writer thread runs.
+    let writer = writer::Writer::start(&store);
     let app = App::new(content, boot);
     problems.extend(store.privacy_problems());
     let start: VecDeque<Msg> = alerts.into_iter().chain(problems).map(Msg::Alert).collect();
@@ -69,6 +76,7 @@ pub fn run(
         store: Some(store),
         terminal: Some(terminal),
         checks,
+        writer,
     }));
     signals::watch(Arc::clone(&shared))?;
 
@@ -156,7 +164,7 @@ fn event_loop(shared: &Mutex<Shared>, start: VecDeque<Msg>) -> anyhow::Result<()
     let mut last_pace = Instant::now();
     let mut dirty_since: Option<Instant> = None;
     loop {
-        let Some((dirty, checking)) = settle(&mut lock(shared), &mut queue)? else {
+        let Some((dirty, waiting)) = settle(&mut lock(shared), &mut queue)? else {
             return Ok(());
         };
         dirty_since = if dirty {
@@ -171,7 +179,7 @@ fn event_loop(shared: &Mutex<Shared>, start: VecDeque<Msg>) -> anyhow::Result<()
                 .min(MAX_UNSAVED.saturating_sub(since.elapsed())),
             None => IDLE_WAIT,
         };
-        if checking {
+        if waiting {
             timeout = timeout.min(CHECK_WAIT);
         }
         // The steadying page's breathing pace is the one thing that moves by itself.
@@ -197,21 +205,26 @@ fn event_loop(shared: &Mutex<Shared>, start: VecDeque<Msg>) -> anyhow::Result<()
 }
 
 /// Everything queued goes through the App, its effects run, and the screen is drawn.
-/// Returns whether unsaved changes wait and the check still runs, or None once attune
-/// has left (a quit that could save).
+/// Returns whether unsaved changes wait and whether an answer is awaited (from the
+/// check or the writer thread), or None once attune has left (a quit that could save).
 ///
-/// Saving the session waits until the frame is drawn, so the key that led to it shows
-/// first and never waits for the disk's flush; any other write carries out a waiting
-/// save before itself, so writes keep their order. The save's answer is taken in
-/// (and shown, if it failed) before returning.
+/// Saving the session waits until the frame is drawn, then goes to the writer thread,
+/// so the key that led to it shows first and neither it nor the next key waits for
+/// the disk's flush. Any other write waits for the writer and carries out a save not
+/// yet handed over before itself, so writes keep their order.
 fn settle(state: &mut Shared, queue: &mut VecDeque<Msg>) -> anyhow::Result<Option<(bool, bool)>> {
+    queue.extend(state.writer.poll());
     queue.extend(checks::poll(state));
     loop {
         let redraw = !queue.is_empty();
         let mut later: Option<Effect> = None;
         loop {
             let Shared {
-                app, store, checks, ..
+                app,
+                store,
+                checks,
+                writer,
+                ..
             } = state;
             let quit = effects::drain(app, queue, |app, effect| {
                 if matches!(effect, Effect::SaveSession(_)) {
@@ -219,10 +232,11 @@ fn settle(state: &mut Shared, queue: &mut VecDeque<Msg>) -> anyhow::Result<Optio
                     return vec![];
                 }
                 let mut replies = Vec::new();
-                if effect.writes()
-                    && let Some(save) = later.take()
-                {
-                    replies.extend(effects::perform(store, checks, &app.content, save));
+                if effect.writes() {
+                    replies.extend(writer.wait());
+                    if let Some(save) = later.take() {
+                        replies.extend(effects::perform(store, checks, &app.content, save));
+                    }
                 }
                 replies.extend(effects::perform(store, checks, &app.content, effect));
                 replies
@@ -255,11 +269,22 @@ fn settle(state: &mut Shared, queue: &mut VecDeque<Msg>) -> anyhow::Result<Optio
         }
         let Some(save) = later else { break };
         let Shared {
-            app, store, checks, ..
+            app,
+            store,
+            checks,
+            writer,
+            ..
         } = state;
-        queue.extend(effects::perform(store, checks, &app.content, save));
+        queue.extend(effects::save_after_frame(
+            store,
+            checks,
+            writer,
+            &app.content,
+            save,
+        ));
     }
-    Ok(Some((state.app.is_dirty(), state.checks.pending())))
+    let waiting = state.checks.pending() || state.writer.busy();
+    Ok(Some((state.app.is_dirty(), waiting)))
 }
 
 /// A terminal event as the App's message, through the keymap.

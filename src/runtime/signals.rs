@@ -77,6 +77,8 @@ fn stop(shared: &Mutex<Shared>) {
         let Some(parked) = state.terminal.take() else {
             return;
         };
+        // A save still being flushed lands before this newer one.
+        let _ = state.writer.wait();
         if let Some(store) = &state.store
             && !state.checks.pending()
             && state.checks.damage().is_none()

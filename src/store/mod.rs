@@ -14,6 +14,7 @@ mod transfer;
 
 pub use import_file::{ExportFile, ImportSource, read_all as read_export_file};
 pub use review::{Filter, Page};
+pub use session::SessionWriter;
 pub use stream::{Entries, ExportStream};
 pub use transfer::{EXPORT_FORMAT, Export, ExportedEntry, ImportReport, TransferError};
 
@@ -54,6 +55,15 @@ pub fn is_disk_full(dir: &Path, e: &rusqlite::Error) -> bool {
         Some(DiskFull) => true,
         Some(SystemIoFailure) => free_bytes(dir).is_some_and(|free| free < 64 * 1024),
         _ => false,
+    }
+}
+
+/// An error in words for the person: a full disk said as such.
+fn explain(dir: &Path, e: &rusqlite::Error) -> String {
+    if is_disk_full(dir, e) {
+        "the disk is full".to_string()
+    } else {
+        e.to_string()
     }
 }
 
@@ -282,11 +292,7 @@ impl Store {
     /// What went wrong, in the person's words where it matters: a full disk is said
     /// as such, whatever SQLite called it.
     pub fn explain(&self, e: &rusqlite::Error) -> String {
-        if is_disk_full(&self.dir, e) {
-            "the disk is full".to_string()
-        } else {
-            e.to_string()
-        }
+        explain(&self.dir, e)
     }
 
     /// Cap the journal at `pages` pages for this connection, so a test can meet a

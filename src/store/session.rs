@@ -43,6 +43,53 @@ impl Store {
     }
 }
 
+/// A second connection to an open journal that only saves the session: what
+/// attune's writer thread holds, so typing never waits for the disk's flush. The
+/// journal's [`Store`] (and its lock) must outlive it.
+pub struct SessionWriter {
+    conn: Connection,
+    dir: std::path::PathBuf,
+}
+
+impl Store {
+    /// A [`SessionWriter`] for this journal, or None while the saved session must
+    /// first be kept aside (`save_session` does that, on this connection).
+    pub fn session_writer(&self) -> rusqlite::Result<Option<SessionWriter>> {
+        if self.session_unreadable.get() || self._lock.is_none() {
+            return Ok(None);
+        }
+        let conn = Connection::open_with_flags(
+            self.db_path(),
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        // The same care as the journal's own connection (see `Store::open`).
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "secure_delete", "ON")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        conn.busy_timeout(std::time::Duration::from_secs(2))?;
+        Ok(Some(SessionWriter {
+            conn,
+            dir: self.dir.clone(),
+        }))
+    }
+}
+
+impl SessionWriter {
+    /// Save the session; an error is said in words (a full disk as such).
+    pub fn save(&self, session: &Session) -> Result<(), String> {
+        write(&self.conn, session).map_err(|e| super::explain(&self.dir, &e))
+    }
+
+    /// Cap the journal at `pages` pages for this connection (a real SQLITE_FULL for
+    /// tests, as [`Store::limit_pages`]).
+    #[doc(hidden)]
+    pub fn limit_pages(&self, pages: u32) -> rusqlite::Result<()> {
+        self.conn
+            .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |_| Ok(()))
+    }
+}
+
 /// Why a saved session could not be read.
 #[derive(Debug, thiserror::Error)]
 pub(super) enum SessionRead {
