@@ -36,6 +36,17 @@ pub struct ReviewQuery {
 }
 
 impl ReviewQuery {
+    /// Do both ask for the same list (whatever page of it)?
+    pub fn same_list(&self, other: &ReviewQuery) -> bool {
+        ReviewQuery {
+            offset: 0,
+            ..self.clone()
+        } == ReviewQuery {
+            offset: 0,
+            ..other.clone()
+        }
+    }
+
     /// The search words without the date tokens.
     pub fn words(&self) -> String {
         self.text

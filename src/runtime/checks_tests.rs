@@ -32,6 +32,7 @@ fn shared(store: Store) -> Shared {
         store: Some(store),
         terminal: None,
         writer: super::writer::Writer::none(),
+        searcher: super::searcher::Searcher::none(),
     }
 }
 

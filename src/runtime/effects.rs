@@ -157,20 +157,7 @@ fn read(store: &mut Store, content: &Content, effect: Effect) -> Option<Msg> {
             Ok(activity) => Msg::ActivityLoaded(activity),
             Err(e) => Msg::StoreFailed(format!("Could not read your progress: {e}")),
         }),
-        Effect::LoadReview(query) => {
-            let offset = query.offset;
-            let filter = filter_for(&query);
-            Some(
-                match store.find_entries(&filter, offset, crate::app::review::PAGE_ROWS) {
-                    Ok(page) => Msg::ReviewLoaded {
-                        offset,
-                        rows: page.rows,
-                        total: page.total,
-                    },
-                    Err(e) => Msg::StoreFailed(format!("Could not search your entries: {e}")),
-                },
-            )
-        }
+        Effect::LoadReview(query) => Some(load_review(store, &query)),
         Effect::LoadInsights => {
             let since = chrono::Local::now().fixed_offset() - chrono::Days::new(7 * 11);
             Some(match store.insights(since) {
@@ -220,6 +207,20 @@ fn read(store: &mut Store, content: &Content, effect: Effect) -> Option<Msg> {
             },
         ),
         _ => None,
+    }
+}
+
+/// A page of what Review asked for (on whichever connection reads it).
+pub(super) fn load_review(store: &Store, query: &crate::app::review::ReviewQuery) -> Msg {
+    let offset = query.offset;
+    let filter = filter_for(query);
+    match store.find_entries(&filter, offset, crate::app::review::PAGE_ROWS) {
+        Ok(page) => Msg::ReviewLoaded {
+            offset,
+            rows: page.rows,
+            total: page.total,
+        },
+        Err(e) => Msg::StoreFailed(format!("Could not search your entries: {e}")),
     }
 }
 

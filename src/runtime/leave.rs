@@ -129,9 +129,10 @@ pub fn leave(state: &mut Shared, how: How) -> Report {
         _ => None,
     };
     let mut unclosed = None;
-    // The writer's connection closes first, so the journal's is the last and folds
-    // the WAL into attune.db.
+    // The writer's and the search's connections close first, so the journal's is
+    // the last and folds the WAL into attune.db.
     let _ = state.writer.stop();
+    state.searcher.stop();
     if let Some(store) = state.store.take() {
         if saved.is_ok() {
             // Deleted entries stay hidden if this fails, and go at the next start.

@@ -7,6 +7,7 @@ mod checks_tests;
 mod effects;
 mod leave;
 mod rescue;
+mod searcher;
 mod signals;
 mod terminal;
 mod writer;
@@ -37,6 +38,8 @@ const IDLE_WAIT: Duration = Duration::from_secs(3600);
 /// While the start-up check of the journal runs, or a save is being flushed, look for
 /// its answer this often.
 const CHECK_WAIT: Duration = Duration::from_millis(20);
+/// While a search is being read on its thread, look for its answer this often.
+const SEARCH_WAIT: Duration = Duration::from_millis(2);
 /// One step of the steadying page's breathing pace.
 const PACE: Duration = Duration::from_millis(500);
 
@@ -52,6 +55,8 @@ struct Shared {
     checks: checks::Checks,
     /// Saves the session off the input path.
     writer: writer::Writer,
+    /// Reads Review's list and search off the input path.
+    searcher: searcher::Searcher,
 }
 
 /// Run the full-screen interface on an open journal. `alerts` are problems found
@@ -67,6 +72,7 @@ pub fn run(
     // After the session was read: one that could not be read is kept aside by the
     // first save, on the journal's own connection, and then no writer thread runs.
     let writer = writer::Writer::start(&store);
+    let searcher = searcher::Searcher::start(&store);
     let app = App::new(content, boot);
     problems.extend(store.privacy_problems());
     let start: VecDeque<Msg> = alerts.into_iter().chain(problems).map(Msg::Alert).collect();
@@ -77,6 +83,7 @@ pub fn run(
         terminal: Some(terminal),
         checks,
         writer,
+        searcher,
     }));
     signals::watch(Arc::clone(&shared))?;
 
@@ -164,7 +171,7 @@ fn event_loop(shared: &Mutex<Shared>, start: VecDeque<Msg>) -> anyhow::Result<()
     let mut last_pace = Instant::now();
     let mut dirty_since: Option<Instant> = None;
     loop {
-        let Some((dirty, waiting)) = settle(&mut lock(shared), &mut queue)? else {
+        let Some((dirty, recheck)) = settle(&mut lock(shared), &mut queue)? else {
             return Ok(());
         };
         dirty_since = if dirty {
@@ -179,8 +186,8 @@ fn event_loop(shared: &Mutex<Shared>, start: VecDeque<Msg>) -> anyhow::Result<()
                 .min(MAX_UNSAVED.saturating_sub(since.elapsed())),
             None => IDLE_WAIT,
         };
-        if waiting {
-            timeout = timeout.min(CHECK_WAIT);
+        if let Some(recheck) = recheck {
+            timeout = timeout.min(recheck);
         }
         // The steadying page's breathing pace is the one thing that moves by itself.
         let pacing = lock(shared).app.context() == keys::Context::Steady;
@@ -205,15 +212,30 @@ fn event_loop(shared: &Mutex<Shared>, start: VecDeque<Msg>) -> anyhow::Result<()
 }
 
 /// Everything queued goes through the App, its effects run, and the screen is drawn.
-/// Returns whether unsaved changes wait and whether an answer is awaited (from the
-/// check or the writer thread), or None once attune has left (a quit that could save).
+/// Returns whether unsaved changes wait and, when an
+/// answer is awaited (from the check, the writer or the search thread), how soon to
+/// look for it; or None once attune has left (a quit that could save).
 ///
 /// Saving the session waits until the frame is drawn, then goes to the writer thread,
 /// so the key that led to it shows first and neither it nor the next key waits for
 /// the disk's flush. Any other write waits for the writer and carries out a save not
 /// yet handed over before itself, so writes keep their order.
-fn settle(state: &mut Shared, queue: &mut VecDeque<Msg>) -> anyhow::Result<Option<(bool, bool)>> {
+fn settle(
+    state: &mut Shared,
+    queue: &mut VecDeque<Msg>,
+) -> anyhow::Result<Option<(bool, Option<Duration>)>> {
     queue.extend(state.writer.poll());
+    // A search answer shows only if its query is still the one asked (a newer one,
+    // or a list read here meanwhile, overtakes it).
+    let asked = &state.app.review.query;
+    queue.extend(
+        state
+            .searcher
+            .poll()
+            .into_iter()
+            .filter(|(query, _)| query.as_ref().is_none_or(|q| q.same_list(asked)))
+            .map(|(_, msg)| msg),
+    );
     queue.extend(checks::poll(state));
     loop {
         let redraw = !queue.is_empty();
@@ -224,13 +246,25 @@ fn settle(state: &mut Shared, queue: &mut VecDeque<Msg>) -> anyhow::Result<Optio
                 store,
                 checks,
                 writer,
+                searcher,
                 ..
             } = state;
             let quit = effects::drain(app, queue, |app, effect| {
-                if matches!(effect, Effect::SaveSession(_)) {
-                    later = Some(effect);
-                    return vec![];
-                }
+                let effect = match effect {
+                    Effect::SaveSession(_) => {
+                        later = Some(effect);
+                        return vec![];
+                    }
+                    // A search is read on its thread; a list without words is
+                    // quick to read here (and shows with the frame, no flash).
+                    Effect::LoadReview(query) if !query.words().is_empty() => {
+                        match searcher.search(query) {
+                            Ok(()) => return vec![],
+                            Err(query) => Effect::LoadReview(query),
+                        }
+                    }
+                    other => other,
+                };
                 let mut replies = Vec::new();
                 if effect.writes() {
                     replies.extend(writer.wait());
@@ -283,8 +317,14 @@ fn settle(state: &mut Shared, queue: &mut VecDeque<Msg>) -> anyhow::Result<Optio
             save,
         ));
     }
-    let waiting = state.checks.pending() || state.writer.busy();
-    Ok(Some((state.app.is_dirty(), waiting)))
+    let recheck = if state.searcher.busy() {
+        Some(SEARCH_WAIT)
+    } else if state.checks.pending() || state.writer.busy() {
+        Some(CHECK_WAIT)
+    } else {
+        None
+    };
+    Ok(Some((state.app.is_dirty(), recheck)))
 }
 
 /// A terminal event as the App's message, through the keymap.

@@ -256,6 +256,18 @@ impl Store {
         }
     }
 
+    /// A second connection to this open journal, read-only, for a thread that reads
+    /// while this one writes (Review's search). WAL gives each read its own snapshot.
+    /// Drop it rather than close it: it never folds the WAL in or tidies side files.
+    pub fn reader(&self) -> Result<Store, OpenError> {
+        Ok(Store {
+            conn: open::read_only(&self.db_path())?,
+            dir: self.dir.clone(),
+            session_unreadable: Default::default(),
+            _lock: None,
+        })
+    }
+
     /// Leave the journal whole in `attune.db` alone: fold the WAL into it, truncate
     /// the WAL, and close. Every way of leaving attune ends here.
     pub fn close(self) -> rusqlite::Result<()> {

@@ -1,0 +1,274 @@
+//! Review's search read on a thread of its own, with a read-only connection, so
+//! typing a search never waits for one: keys are drawn as they come, a query typed
+//! over is dropped unrun, and a result overtaken by a newer query is never shown
+//! (here, and by the runtime, which drops an answer to a query no longer asked).
+//! Leaving stops the thread before the journal is closed.
+
+use std::collections::VecDeque;
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::thread::JoinHandle;
+
+use crate::app::Msg;
+use crate::app::review::ReviewQuery;
+use crate::store::Store;
+
+type Reply = (usize, ReviewQuery, Msg);
+
+pub struct Searcher {
+    /// None without a thread: the caller reads on the journal's connection.
+    jobs: Option<Sender<ReviewQuery>>,
+    /// For each reply, how many queries it answers (every one taken in, once the
+    /// thread has nothing left), the query it read, and the answer.
+    replies: Option<Receiver<Reply>>,
+    in_flight: usize,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Searcher {
+    pub fn none() -> Searcher {
+        Searcher {
+            jobs: None,
+            replies: None,
+            in_flight: 0,
+            thread: None,
+        }
+    }
+
+    /// Start the thread on a read-only connection to `store`'s journal; without one,
+    /// reads stay on the journal's connection.
+    pub fn start(store: &Store) -> Searcher {
+        let Ok(reader) = store.reader() else {
+            return Searcher::none();
+        };
+        let (jobs, inbox) = channel::<ReviewQuery>();
+        let (outbox, replies) = channel();
+        let spawned = std::thread::Builder::new()
+            .name("review-reader".into())
+            .spawn(move || work(&reader, &inbox, &outbox));
+        match spawned {
+            Ok(thread) => Searcher {
+                jobs: Some(jobs),
+                replies: Some(replies),
+                in_flight: 0,
+                thread: Some(thread),
+            },
+            Err(_) => Searcher::none(),
+        }
+    }
+
+    /// Hand a query to the thread; given back if there is none.
+    pub fn search(&mut self, query: ReviewQuery) -> Result<(), ReviewQuery> {
+        match &self.jobs {
+            Some(jobs) => match jobs.send(query) {
+                Ok(()) => {
+                    self.in_flight += 1;
+                    Ok(())
+                }
+                Err(returned) => {
+                    self.jobs = None;
+                    Err(returned.0)
+                }
+            },
+            None => Err(query),
+        }
+    }
+
+    pub fn busy(&self) -> bool {
+        self.in_flight > 0
+    }
+
+    /// The answers that have come back, with the query each read, without waiting.
+    pub fn poll(&mut self) -> Vec<(Option<ReviewQuery>, Msg)> {
+        let mut answers = Vec::new();
+        while self.in_flight > 0 {
+            let Some(replies) = &self.replies else { break };
+            match replies.try_recv() {
+                Ok((answered, query, answer)) => {
+                    self.in_flight = self.in_flight.saturating_sub(answered);
+                    answers.push((Some(query), answer));
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    self.in_flight = 0;
+                    self.jobs = None;
+                    answers.push((
+                        None,
+                        Msg::StoreFailed(
+                            "Could not search your entries: the reading thread stopped.".into(),
+                        ),
+                    ));
+                }
+            }
+        }
+        answers
+    }
+
+    /// End the thread (after the query it is reading) and close its connection.
+    pub fn stop(&mut self) {
+        self.jobs = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+        self.replies = None;
+        self.in_flight = 0;
+    }
+}
+
+/// Take in what was sent: a query from the first page on makes every query before
+/// it moot (its list replaces theirs); a further page follows the query before it.
+fn take(queue: &mut VecDeque<ReviewQuery>, query: ReviewQuery) {
+    if query.offset == 0 {
+        queue.clear();
+    }
+    queue.push_back(query);
+}
+
+fn work(reader: &Store, inbox: &Receiver<ReviewQuery>, outbox: &Sender<Reply>) {
+    let mut queue = VecDeque::new();
+    // Queries received but not yet answered (run, dropped or overtaken).
+    let mut unanswered = 0;
+    loop {
+        if queue.is_empty() {
+            match inbox.recv() {
+                Ok(query) => {
+                    unanswered += 1;
+                    take(&mut queue, query);
+                }
+                Err(_) => return,
+            }
+        }
+        while let Ok(query) = inbox.try_recv() {
+            unanswered += 1;
+            take(&mut queue, query);
+        }
+        let Some(query) = queue.pop_front() else {
+            continue;
+        };
+        let answer = super::effects::load_review(reader, &query);
+        // Overtaken while it ran: a newer list is on its way instead.
+        let mut overtaken = false;
+        while let Ok(newer) = inbox.try_recv() {
+            unanswered += 1;
+            overtaken |= newer.offset == 0;
+            take(&mut queue, newer);
+        }
+        if overtaken {
+            continue;
+        }
+        // Once nothing is left, this answers every query taken in so far.
+        let answered = if queue.is_empty() { unanswered } else { 0 };
+        if outbox.send((answered, query, answer)).is_err() {
+            return;
+        }
+        unanswered -= answered;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::{Answer, AnswerValue, NewEntry};
+
+    fn entry(words: &str) -> NewEntry {
+        NewEntry {
+            step_id: "recognize".into(),
+            exercise_id: "pattern-log".into(),
+            exercise_title: "Pattern log".into(),
+            answers: vec![Answer {
+                prompt_id: "situation".into(),
+                label: "What happened?".into(),
+                value: AnswerValue::Text(words.into()),
+                pair: None,
+            }],
+        }
+    }
+
+    fn words(text: &str) -> ReviewQuery {
+        ReviewQuery {
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+
+    /// Wait for every query sent to be answered.
+    fn answers(searcher: &mut Searcher) -> Vec<(Option<ReviewQuery>, Msg)> {
+        let mut all = Vec::new();
+        while searcher.busy() {
+            all.extend(searcher.poll());
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        all
+    }
+
+    fn found(msg: &Msg) -> usize {
+        match msg {
+            Msg::ReviewLoaded { total, .. } => *total,
+            other => panic!("not a list: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn queries_typed_over_are_folded_and_the_last_one_answered() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        for n in 0..30 {
+            let words = if n % 3 == 0 {
+                "walked by the sea"
+            } else {
+                "a quiet day"
+            };
+            store
+                .commit_entry_at(&entry(words), None, chrono::Local::now().fixed_offset())
+                .unwrap();
+        }
+        let mut searcher = Searcher::start(&store);
+        // Typed a letter at a time, faster than any answer.
+        for typed in ["s", "se", "sea"] {
+            searcher.search(words(typed)).unwrap();
+        }
+        let got = answers(&mut searcher);
+        let (query, last) = got.last().expect("an answer");
+        assert_eq!(query.as_ref().map(|q| q.text.as_str()), Some("sea"));
+        assert_eq!(found(last), 10);
+        assert!(got.len() <= 3, "{} answers", got.len());
+
+        // The thread reads what the journal's connection wrote since.
+        store
+            .commit_entry_at(
+                &entry("the sea again"),
+                None,
+                chrono::Local::now().fixed_offset(),
+            )
+            .unwrap();
+        searcher.search(words("sea")).unwrap();
+        let got = answers(&mut searcher);
+        assert_eq!(found(&got.last().unwrap().1), 11);
+
+        searcher.stop();
+        assert!(
+            searcher.search(words("sea")).is_err(),
+            "a stopped thread takes nothing"
+        );
+        store.close().unwrap();
+        assert!(!dir.path().join("attune.db-wal").exists());
+    }
+
+    #[test]
+    fn a_further_page_follows_the_query_before_it() {
+        let mut queue = VecDeque::new();
+        take(&mut queue, words("a"));
+        take(
+            &mut queue,
+            ReviewQuery {
+                offset: 80,
+                ..words("a")
+            },
+        );
+        assert_eq!(queue.len(), 2);
+        take(&mut queue, words("ab"));
+        assert_eq!(
+            queue.iter().map(|q| q.text.as_str()).collect::<Vec<_>>(),
+            ["ab"]
+        );
+    }
+}
