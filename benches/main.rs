@@ -144,40 +144,45 @@ fn benches(c: &mut Criterion) {
     settle(&mut review, &mut store, effects);
     screen("insights", &review, c);
 
-    c.bench_function(
-        "full-text search, common words, results on screen (80x24)",
-        |b| {
-            let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-            let mut app = App::new(content.clone(), boot(&store));
-            let effects = app.update(Msg::Review);
-            settle(&mut app, &mut store, effects);
-            let mut flip = false;
-            b.iter(|| {
-                flip = !flip;
-                let query = ReviewQuery {
-                    text: if flip {
-                        "lonely sister".into()
-                    } else {
-                        "trust walk".into()
-                    },
-                    ..Default::default()
-                };
-                let page = store
-                    .find_entries(
-                        &attune::runtime::filter_for(&query),
-                        0,
-                        attune::app::review::PAGE_ROWS,
-                    )
-                    .unwrap();
-                app.update(Msg::ReviewLoaded {
-                    offset: 0,
-                    rows: page.rows,
-                    total: page.total,
-                });
-                draw(&mut terminal, &app);
-            })
-        },
-    );
+    // A search keystroke's read and draw: words in most entries (two queries, in
+    // turn, so neither is simply cached), a word in few, and a first letter.
+    let searches: [(&str, [&str; 2]); 3] = [
+        ("common words", ["lonely sister", "trust walk"]),
+        ("a word in few entries", ["uneasy", "uneasy"]),
+        ("a first letter (prefix)", ["l", "t"]),
+    ];
+    for (what, texts) in searches {
+        c.bench_function(
+            &format!("full-text search, {what}, results on screen (80x24)"),
+            |b| {
+                let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+                let mut app = App::new(content.clone(), boot(&store));
+                let effects = app.update(Msg::Review);
+                settle(&mut app, &mut store, effects);
+                let mut flip = false;
+                b.iter(|| {
+                    flip = !flip;
+                    let query = ReviewQuery {
+                        text: texts[usize::from(flip)].into(),
+                        ..Default::default()
+                    };
+                    let page = store
+                        .find_entries(
+                            &attune::runtime::filter_for(&query),
+                            0,
+                            attune::app::review::PAGE_ROWS,
+                        )
+                        .unwrap();
+                    app.update(Msg::ReviewLoaded {
+                        offset: 0,
+                        rows: page.rows,
+                        total: page.total,
+                    });
+                    draw(&mut terminal, &app);
+                })
+            },
+        );
+    }
 
     c.bench_function("export markdown (in process)", |b| {
         b.iter(|| {

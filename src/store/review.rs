@@ -84,67 +84,43 @@ pub(super) const MATCHING: &str = "FROM entries e
        AND (?5 IS NULL OR e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?5))";
 
 impl Store {
-    /// A page of entries matching the filter, newest first, counted in the same pass.
-    /// With words, the full-text index is asked once; the preview is the first answer
-    /// that matched, with the matching words marked.
+    /// A page of entries matching the filter, newest first, and how many match. With
+    /// words, see `search.rs`: the preview is a snippet around the first match, the
+    /// matching words marked.
     pub fn find_entries(
         &self,
         filter: &Filter,
         offset: usize,
         limit: usize,
     ) -> rusqlite::Result<Page> {
-        let query = filter.fts_query();
+        let terms = filter.terms();
+        if filter.fts_query().is_some() {
+            return self.search_entries(filter, &terms, offset, limit);
+        }
         let (since, until) = filter.days();
-        // The preview is the answers' text; with words, the snippet shows where they are.
-        // Without words the preview is the first 300 characters, so no answer needs
-        // more than that read; with words, the snippet looks further for the match.
-        let (matched, read) = if query.is_some() {
-            ("?5 IS NOT NULL", 4000)
-        } else {
-            ("?5 IS NULL", 300)
-        };
-        // With words, the index is asked once for both the count and the page: its
-        // answer is kept in a temporary table (in memory, this connection's own), and
-        // everything is read in one snapshot.
+        // One snapshot for the count and the page.
         let tx = self.conn.unchecked_transaction()?;
-        let matching = match &query {
-            Some(words) => {
-                tx.prepare_cached(
-                    "CREATE TEMP TABLE IF NOT EXISTS found (id INTEGER PRIMARY KEY)",
-                )?
-                .execute([])?;
-                tx.prepare_cached("DELETE FROM temp.found")?.execute([])?;
-                tx.prepare_cached(
-                    "INSERT INTO temp.found SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?1",
-                )?
-                .execute([words])?;
-                MATCHING.replace(
-                    "(SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?5)",
-                    "(SELECT id FROM temp.found)",
-                )
-            }
-            None => MATCHING.to_string(),
-        };
+        // The preview is the first 300 characters of the answers, so no answer needs
+        // more than that read.
         let sql = format!(
             "SELECT e.id, e.step_id, e.exercise_id, e.exercise_title, e.created_at,
-                    (SELECT group_concat(substr(a.text, 1, {read}), char(10)) FROM answers a
-                     WHERE a.entry_id = e.id AND a.text IS NOT NULL AND trim(a.text) != '' AND {matched})
-             {matching}
+                    (SELECT group_concat(substr(a.text, 1, 300), char(10)) FROM answers a
+                     WHERE a.entry_id = e.id AND a.text IS NOT NULL AND trim(a.text) != '')
+             {MATCHING}
              ORDER BY e.created_unix DESC, e.id DESC LIMIT ?6 OFFSET ?7"
         );
         // Counted apart: a window count would make SQLite build every row's preview.
         // By step and exercise alone, the summary Home reads already knows (schema v5).
-        let total: i64 = if query.is_none() && since.is_none() && until.is_none() {
+        let total: i64 = if since.is_none() && until.is_none() {
             tx.prepare_cached(
                 "SELECT coalesce(sum(times), 0) FROM activity
                      WHERE (?1 IS NULL OR step_id = ?1) AND (?2 IS NULL OR exercise_id = ?2)",
             )?
             .query_row(params![filter.step, filter.exercise], |r| r.get(0))?
         } else {
-            tx.prepare_cached(&format!("SELECT count(*) {matching}"))?
+            tx.prepare_cached(&format!("SELECT count(*) {MATCHING}"))?
                 .query_row(filter.matching_params(), |r| r.get(0))?
         };
-        let terms = filter.terms();
         let mut stmt = tx.prepare_cached(&sql)?;
         let rows = stmt
             .query_map(
@@ -153,9 +129,9 @@ impl Store {
                     filter.exercise,
                     since,
                     until,
-                    query,
+                    None::<String>,
                     limit.min(i64::MAX as usize) as i64,
-                    offset as i64
+                    offset.min(i64::MAX as usize) as i64
                 ],
                 |r| {
                     let text: String = r.get::<_, Option<String>>(5)?.unwrap_or_default();
@@ -165,17 +141,12 @@ impl Store {
                         exercise_id: r.get(2)?,
                         exercise_title: r.get(3)?,
                         created_at: time(r, 4)?,
-                        preview: if terms.is_empty() {
-                            cut(&text, 300)
-                        } else {
-                            snippet(&text, &terms)
-                        },
+                        preview: cut(&text, 300),
                     })
                 },
             )?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         drop(stmt);
-        // Only the temporary table was written; nothing of the journal.
         tx.commit()?;
         Ok(Page {
             offset,
@@ -310,7 +281,7 @@ fn cut(text: &str, chars: usize) -> String {
 /// A window of the text around the first match, each matching word between the match
 /// markers, and runs of white space (line breaks too) shown as one space. Reads the
 /// text only as far as the window reaches.
-fn snippet(text: &str, terms: &[String]) -> String {
+pub(super) fn snippet(text: &str, terms: &[String]) -> String {
     let hit = |t: &crate::search::Token| crate::search::is_match(&t.folded, terms);
     let first = crate::search::tokens(text)
         .find(hit)
