@@ -19,7 +19,7 @@ fn text_of(n: usize) -> String {
         9 => "calm",
         _ => "sea",
     });
-    if n % 7 == 0 {
+    if n.is_multiple_of(7) {
         words.push("quiet");
     }
     if n == 1234 {
@@ -38,7 +38,7 @@ fn journal() -> (tempfile::TempDir, Store) {
             let day =
                 NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() + chrono::Days::new((n / 8) as u64);
             let at = format!("{day}T{:02}:00:00+02:00", n % 8 + 8);
-            let (step, exercise) = if n % 3 == 0 {
+            let (step, exercise) = if n.is_multiple_of(3) {
                 ("recognize", "pattern-log")
             } else {
                 ("express-emotions", "feelings-check-in")
