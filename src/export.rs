@@ -124,8 +124,18 @@ fn section(out: &mut dyn Write, entry: &ExportedEntry, content: &Content) -> io:
     answers(out, &entry.answers)
 }
 
+/// Each answer under its prompt; the prompts skipped are named together in one line
+/// at the end (a skip is said, not given a section of its own).
 fn answers(out: &mut dyn Write, all: &[Answer]) -> io::Result<()> {
+    let skipped: Vec<_> = all
+        .iter()
+        .filter(|a| matches!(a.value, AnswerValue::Skipped))
+        .map(|a| escape_inline(a.label.trim()))
+        .collect();
     for answer in all {
+        if matches!(answer.value, AnswerValue::Skipped) {
+            continue;
+        }
         write!(out, "\n**{}**\n\n", escape_line(&answer.label))?;
         match &answer.value {
             // The bulk of a journal: written straight to the output.
@@ -133,6 +143,9 @@ fn answers(out: &mut dyn Write, all: &[Answer]) -> io::Result<()> {
             _ => out.write_all(answer_text(answer, all).as_bytes())?,
         }
         out.write_all(b"\n")?;
+    }
+    if !skipped.is_empty() {
+        writeln!(out, "\n*Skipped: {}*", skipped.join(" · "))?;
     }
     Ok(())
 }
