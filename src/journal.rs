@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// One answer as it is kept for good: the prompt's label is copied so old entries
 /// still read correctly after the content changes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Answer {
     pub prompt_id: String,
     pub label: String,
@@ -28,7 +28,7 @@ impl Answer {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum AnswerValue {
     Skipped,
@@ -61,7 +61,7 @@ pub enum AnswerValue {
 
 /// One rung of a ladder: its text, its own rating, and any extra fields, in the
 /// order of the ladder's field names.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct LadderItem {
     pub text: String,
     pub rating: Option<i64>,

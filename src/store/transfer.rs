@@ -31,7 +31,7 @@ pub struct Export {
     pub drafts: Vec<SavedDraft>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExportedEntry {
     /// Stable across export and import: how an import knows what it already has.
@@ -47,7 +47,7 @@ pub struct ExportedEntry {
     pub history: Vec<ExportedVersion>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExportedVersion {
     pub changed_at: String,
@@ -144,18 +144,11 @@ pub(super) fn check_entry(index: usize, e: &ExportedEntry) -> Result<(), Transfe
     Ok(())
 }
 
-/// Two independent 64-bit hashes of an entry's content: how an import tells a
-/// repeat of an earlier entry of the same file from a clash without keeping it.
-/// `scratch` holds its JSON meanwhile (one buffer for the whole import).
-fn fingerprint(
-    e: &ExportedEntry,
-    keys: &(RandomState, RandomState),
-    scratch: &mut Vec<u8>,
-) -> (u64, u64) {
-    scratch.clear();
-    // Writing into memory cannot fail, and an entry always serializes.
-    let _ = serde_json::to_writer(&mut *scratch, e);
-    (keys.0.hash_one(&scratch), keys.1.hash_one(&scratch))
+/// A 64-bit hash of an entry's content under a key chosen for this import: how an
+/// import tells a repeat of an earlier entry of the same file from a clash without
+/// keeping it (two different entries agree by chance once in 2^64).
+fn fingerprint(e: &ExportedEntry, key: &RandomState) -> u64 {
+    key.hash_one(e)
 }
 
 impl Store {
@@ -189,12 +182,11 @@ impl Store {
         let mut report = ImportReport::default();
         // uid -> (its place in the file, its content's fingerprint), to tell a repeat
         // from a clash.
-        let keys = (RandomState::new(), RandomState::new());
-        let mut scratch = Vec::new();
-        let mut seen: HashMap<String, (usize, (u64, u64))> = HashMap::new();
+        let key = RandomState::new();
+        let mut seen: HashMap<String, (usize, u64)> = HashMap::new();
         let export = source.each(&mut |index, e| {
             check_entry(index, e)?;
-            let print = fingerprint(e, &keys, &mut scratch);
+            let print = fingerprint(e, &key);
             if let Some((first, earlier)) = seen.get(e.uid.as_str()) {
                 if *earlier == print {
                     report.already_there += 1;
@@ -204,25 +196,25 @@ impl Store {
                 return Ok(());
             }
             seen.insert(e.uid.clone(), (index, print));
-            // Cached statements: preparing one per entry costs more than the insert.
-            let known: bool = tx
-                .prepare_cached("SELECT count(*) > 0 FROM entries WHERE uid = ?1")?
-                .query_row([&e.uid], |r| r.get(0))?;
-            if known {
-                report.already_there += 1;
-                return Ok(());
-            }
             let created = DateTime::parse_from_rfc3339(&e.created_at).map_err(|err| {
                 TransferError::BadEntry {
                     index: index + 1,
                     why: err.to_string(),
                 }
             })?;
-            tx.prepare_cached(
-                "INSERT INTO entries (step_id, exercise_id, exercise_title, created_at, created_unix, updated_at, uid)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![e.step_id, e.exercise_id, e.exercise_title, e.created_at, created.timestamp(), e.updated_at, e.uid])?;
+            // Cached statements: preparing one per entry costs more than the insert.
+            // A uid the journal has is the entry it has: nothing is added (the uid's
+            // unique index says so, without a lookup of its own).
+            let added = tx
+                .prepare_cached(
+                    "INSERT INTO entries (step_id, exercise_id, exercise_title, created_at, created_unix, updated_at, uid)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (uid) DO NOTHING",
+                )?
+                .execute(params![e.step_id, e.exercise_id, e.exercise_title, e.created_at, created.timestamp(), e.updated_at, e.uid])?;
+            if added == 0 {
+                report.already_there += 1;
+                return Ok(());
+            }
             let id = tx.last_insert_rowid();
             insert_answers(&tx, id, &e.answers)?;
             for version in &e.history {
