@@ -114,6 +114,15 @@ fn a_finished_exercise_shows_in_review_after_a_restart() {
     tui.wait_for("in progress · 1 of 4");
     tui.send("r");
     tui.wait_for("1 entry");
+    // A search is read on its own thread; its answer still comes to the screen, and
+    // a search typed over shows only the newest answer.
+    tui.send("/");
+    tui.send("worthx");
+    tui.wait_for("No entries match");
+    tui.send("\x7f");
+    tui.wait_for("1 entry");
+    tui.wait_until_gone("No entries match");
+    tui.send(ENTER);
     tui.send(ENTER);
     tui.wait_for("A situation worth keeping");
     tui.send(UP);

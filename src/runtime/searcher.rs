@@ -34,17 +34,19 @@ impl Searcher {
         }
     }
 
-    /// Start the thread on a read-only connection to `store`'s journal; without one,
-    /// reads stay on the journal's connection.
+    /// Start the thread, which opens a read-only connection to `store`'s journal
+    /// (there, so the first frame never waits for it).
     pub fn start(store: &Store) -> Searcher {
-        let Ok(reader) = store.reader() else {
-            return Searcher::none();
-        };
+        let dir = store.dir().to_path_buf();
         let (jobs, inbox) = channel::<ReviewQuery>();
         let (outbox, replies) = channel();
         let spawned = std::thread::Builder::new()
             .name("review-reader".into())
-            .spawn(move || work(&reader, &inbox, &outbox));
+            .spawn(move || {
+                if let Ok(reader) = Store::open_reader(&dir) {
+                    work(&reader, &inbox, &outbox);
+                }
+            });
         match spawned {
             Ok(thread) => Searcher {
                 jobs: Some(jobs),

@@ -33,22 +33,33 @@ impl Writer {
         }
     }
 
-    /// Start the thread on a connection of its own to `store`'s journal. If that
-    /// cannot be had, saves stay on the journal's connection.
+    /// Start the thread, which opens a connection of its own to `store`'s journal
+    /// (there, so the first frame never waits for it). If it cannot, the saves sent
+    /// come back unanswered and are made on the journal's connection.
     pub fn start(store: &Store) -> Writer {
-        match store.session_writer() {
-            Ok(Some(conn)) => Writer::on(conn),
-            _ => Writer::none(),
+        if !store.may_save_elsewhere() {
+            return Writer::none();
         }
+        let dir = store.dir().to_path_buf();
+        Writer::spawn(move || SessionWriter::open(&dir).ok())
     }
 
     /// Start the thread on this connection.
+    #[cfg(test)]
     fn on(conn: SessionWriter) -> Writer {
+        Writer::spawn(move || Some(conn))
+    }
+
+    fn spawn(conn: impl FnOnce() -> Option<SessionWriter> + Send + 'static) -> Writer {
         let (jobs, inbox) = channel::<Session>();
         let (outbox, replies) = channel();
         let spawned = std::thread::Builder::new()
             .name("session-writer".into())
-            .spawn(move || work(&conn, &inbox, &outbox));
+            .spawn(move || {
+                if let Some(conn) = conn() {
+                    work(&conn, &inbox, &outbox);
+                }
+            });
         match spawned {
             Ok(thread) => Writer {
                 jobs: Some(jobs),
@@ -217,7 +228,7 @@ mod tests {
             .into(),
             touched: true,
         });
-        let conn = store.session_writer().unwrap().expect("a writer");
+        let conn = SessionWriter::open(dir.path()).unwrap();
         conn.limit_pages(pages).unwrap();
         let mut writer = Writer::on(conn);
         writer.save(huge).unwrap();

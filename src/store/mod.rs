@@ -257,13 +257,14 @@ impl Store {
         }
     }
 
-    /// A second connection to this open journal, read-only, for a thread that reads
-    /// while this one writes (Review's search). WAL gives each read its own snapshot.
-    /// Drop it rather than close it: it never folds the WAL in or tidies side files.
-    pub fn reader(&self) -> Result<Store, OpenError> {
+    /// A second connection to the journal in `dir`, read-only, for a thread that
+    /// reads while the journal's own connection writes (Review's search). WAL gives
+    /// each read its own snapshot. Drop it rather than close it: it never folds the
+    /// WAL in or tidies side files.
+    pub fn open_reader(dir: &Path) -> Result<Store, OpenError> {
         Ok(Store {
-            conn: open::read_only(&self.db_path())?,
-            dir: self.dir.clone(),
+            conn: open::read_only(&dir.join(DB_FILE))?,
+            dir: dir.to_path_buf(),
             session_unreadable: Default::default(),
             _lock: None,
         })

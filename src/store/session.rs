@@ -52,14 +52,20 @@ pub struct SessionWriter {
 }
 
 impl Store {
-    /// A [`SessionWriter`] for this journal, or None while the saved session must
-    /// first be kept aside (`save_session` does that, on this connection).
-    pub fn session_writer(&self) -> rusqlite::Result<Option<SessionWriter>> {
-        if self.session_unreadable.get() || self._lock.is_none() {
-            return Ok(None);
-        }
+    /// May the session be saved through a [`SessionWriter`]? Not by a reader, and not
+    /// while the saved session must first be kept aside (`save_session` does that, on
+    /// this connection).
+    pub fn may_save_elsewhere(&self) -> bool {
+        self._lock.is_some() && !self.session_unreadable.get()
+    }
+}
+
+impl SessionWriter {
+    /// Open a second connection to the journal in `dir`, which a [`Store`] of this
+    /// process holds open (and locked).
+    pub fn open(dir: &std::path::Path) -> rusqlite::Result<SessionWriter> {
         let conn = Connection::open_with_flags(
-            self.db_path(),
+            dir.join(super::DB_FILE),
             rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         // The same care as the journal's own connection (see `Store::open`).
@@ -68,14 +74,12 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.busy_timeout(std::time::Duration::from_secs(2))?;
-        Ok(Some(SessionWriter {
+        Ok(SessionWriter {
             conn,
-            dir: self.dir.clone(),
-        }))
+            dir: dir.to_path_buf(),
+        })
     }
-}
 
-impl SessionWriter {
     /// Save the session; an error is said in words (a full disk as such).
     pub fn save(&self, session: &Session) -> Result<(), String> {
         write(&self.conn, session).map_err(|e| super::explain(&self.dir, &e))
