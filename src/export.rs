@@ -184,11 +184,9 @@ pub fn write_drafts(
 fn answer_text(answer: &Answer, all: &[Answer]) -> String {
     match &answer.value {
         AnswerValue::Skipped => "*skipped*".to_string(),
-        AnswerValue::Scale { value, min, max } => match answer.pair_before(all).map(|b| &b.value) {
-            Some(AnswerValue::Scale { value: b, .. }) => {
-                format!("{value} (from {min} to {max}; before: {b})")
-            }
-            _ => format!("{value} (from {min} to {max})"),
+        AnswerValue::Scale { value, min, max } => match answer.change_from_before(all) {
+            Some(change) => format!("{value} (from {min} to {max}); before and after: {change}"),
+            None => format!("{value} (from {min} to {max})"),
         },
         AnswerValue::Multi { .. } | AnswerValue::Ladder { .. } => answer
             .value

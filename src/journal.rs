@@ -4,6 +4,25 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+/// "70 → 40 (−30)": a before/after pair of scales as a change ("+10" up, "no change").
+pub fn change(before: &AnswerValue, after: &AnswerValue) -> Option<String> {
+    let (AnswerValue::Scale { value: b, .. }, AnswerValue::Scale { value: a, .. }) =
+        (before, after)
+    else {
+        return None;
+    };
+    Some(format!("{b} → {a} ({})", difference(*b, *a)))
+}
+
+/// "−30", "+10" or "no change" (a true minus sign).
+pub fn difference(before: i64, after: i64) -> String {
+    match after - before {
+        0 => "no change".to_string(),
+        d if d > 0 => format!("+{d}"),
+        d => format!("−{}", d.unsigned_abs()),
+    }
+}
+
 /// One answer as it is kept for good: the prompt's label is copied so old entries
 /// still read correctly after the content changes.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -17,6 +36,13 @@ pub struct Answer {
 }
 
 impl Answer {
+    /// The change from this answer's before half, "70 → 40 (−30)", when both halves
+    /// of its before/after pair are answered scales.
+    pub fn change_from_before(&self, answers: &[Answer]) -> Option<String> {
+        let before = self.pair_before(answers)?;
+        change(&before.value, &self.value)
+    }
+
     /// The earlier half of this answer's before/after pair among `answers` (the
     /// entry's answers, this one included), if this is the later half.
     pub fn pair_before<'a>(&self, answers: &'a [Answer]) -> Option<&'a Answer> {

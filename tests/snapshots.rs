@@ -225,9 +225,24 @@ fn exercise_save_page_with_a_before_after_pair() {
     goto(&mut app, "belief-before");
     press(&mut app, key(Char('9')));
     goto(&mut app, "belief-after");
+    // Rating again: the first rating is in view, then the change.
+    snap("exercise_rerating_shows_the_first", &app);
     press(&mut app, key(Char('6')));
+    snap("exercise_rerating_shows_the_change", &app);
     goto(&mut app, "save");
     snap("exercise_save", &app);
+    let change = "before and after: 90 → 60 (−30)";
+    app.update(Msg::Resize(80, 24));
+    for _ in 0..5 {
+        if screen_text(&app, 80, 24).contains(change) {
+            break;
+        }
+        lay_out(&mut app);
+        press(&mut app, key(PageDown));
+    }
+    let shown = screen_text(&app, 80, 24);
+    assert!(shown.contains(change), "{shown}");
+    snap("exercise_save_shows_the_change", &app);
 }
 
 #[test]

@@ -6,22 +6,6 @@ use ratatui::text::{Line, Span};
 use super::theme;
 use crate::journal::{Answer, AnswerValue};
 
-/// "7 → 4 (down 3)", when both halves of a pair were answered.
-pub fn change(before: &AnswerValue, after: &AnswerValue) -> Option<String> {
-    let (AnswerValue::Scale { value: b, .. }, AnswerValue::Scale { value: a, .. }) =
-        (before, after)
-    else {
-        return None;
-    };
-    let diff = a - b;
-    let how = match diff {
-        0 => "no change".to_string(),
-        d if d > 0 => format!("up {d}"),
-        d => format!("down {}", -d),
-    };
-    Some(format!("{b} → {a} ({how})"))
-}
-
 /// The answer as indented lines wrapped to `width`.
 pub fn lines(answer: &Answer, answers: &[Answer], width: u16) -> Vec<Line<'static>> {
     let indent = |text: String| -> Vec<Line<'static>> {
@@ -37,10 +21,7 @@ pub fn lines(answer: &Answer, answers: &[Answer], width: u16) -> Vec<Line<'stati
             let mut out = vec![Line::from(format!(
                 "  {value}  (on a scale from {min} to {max})"
             ))];
-            if let Some(change) = answer
-                .pair_before(answers)
-                .and_then(|b| change(&b.value, &answer.value))
-            {
+            if let Some(change) = answer.change_from_before(answers) {
                 out.push(Line::from(Span::styled(
                     format!("  before and after: {change}"),
                     theme::accent(),

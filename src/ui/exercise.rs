@@ -215,6 +215,22 @@ fn prompt_frame(app: &App, ex: &Exercise, draft: &Draft, frame: &mut Frame, body
     field
 }
 
+/// The before half's rating, when the open prompt is the after half of a pair and
+/// the before half was answered in this run.
+fn before_half(ex: &Exercise, draft: &Draft, spec: &crate::content::ScaleSpec) -> Option<i64> {
+    let pair = spec.pair.as_ref()?;
+    ex.prompts[..draft.prompt]
+        .iter()
+        .zip(&draft.answers)
+        .find_map(|(p, answer)| match (&p.kind, answer) {
+            (PromptKind::Scale(s), DraftAnswer::Scale(v)) if s.pair.as_ref() == Some(pair) => {
+                Some(*v)
+            }
+            _ => None,
+        })
+        .flatten()
+}
+
 /// The answer of the open prompt, in its widget; returns the size of the text field
 /// being typed in, if any.
 fn answer(
@@ -274,6 +290,7 @@ fn answer(
                 Scale {
                     spec,
                     value: *value,
+                    before: before_half(ex, draft, spec),
                 },
                 field,
             );

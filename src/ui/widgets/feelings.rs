@@ -43,6 +43,7 @@ pub fn render(
             Scale {
                 spec,
                 value: draft.intensity,
+                before: None,
             },
             body,
         );

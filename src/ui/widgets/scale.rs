@@ -8,12 +8,15 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::Msg;
 use crate::content::ScaleSpec;
+use crate::journal::difference;
 use crate::keys::{self, Context};
 use crate::ui::theme;
 
 pub struct Scale<'a> {
     pub spec: &'a ScaleSpec,
     pub value: Option<i64>,
+    /// The before half of this scale's pair, answered earlier in the run.
+    pub before: Option<i64>,
 }
 
 impl Widget for Scale<'_> {
@@ -42,7 +45,7 @@ impl Widget for Scale<'_> {
             format!("{left}{}{right}", " ".repeat(gap)),
             theme::dim(),
         ));
-        let value = match self.value {
+        let mut value = match self.value {
             Some(v) => Line::from(vec![
                 Span::raw("Your answer: "),
                 Span::styled(format!("{v}"), theme::heading()),
@@ -56,6 +59,17 @@ impl Widget for Scale<'_> {
                 theme::dim(),
             )),
         };
+        // The first rating in view while rating again, and the change once set.
+        match (self.before, self.value) {
+            (Some(b), Some(v)) => value.spans.push(Span::styled(
+                format!(" · before and now: {b} → {v} ({})", difference(b, v)),
+                theme::accent(),
+            )),
+            (Some(b), None) => value
+                .spans
+                .push(Span::styled(format!(" Before: {b}."), theme::accent())),
+            _ => {}
+        }
         let rule = Line::from(Span::styled(
             format!(
                 "{}{}: {}.",
