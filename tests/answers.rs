@@ -266,9 +266,10 @@ fn a_long_earlier_answer_is_read_whole_by_scrolling_its_page() {
     let last = screen_text(&app, 60, 18);
     assert!(last.contains("word120"), "the end reached:\n{last}");
     assert!(last.contains("above"), "{last}");
-    // In view above the next answer, it says how to read it all.
+    // In view above the next answer (which shows it), it says how to read it all.
     press(&mut app, key(Tab));
     lay_out_at(&mut app, 60, 18);
     let next = screen_text(&app, 60, 18);
-    assert!(next.contains("Shift-Tab to read it all"), "{next}");
+    assert!(next.contains("more lines"), "{next}");
+    assert!(next.contains("Shift-Tab back to them"), "{next}");
 }

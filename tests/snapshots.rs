@@ -174,6 +174,19 @@ fn exercise_recall_of_this_run() {
     press(&mut app, key(Tab));
     type_text(&mut app, "Alex drove me to the airport at 5am.");
     snap("exercise_recall_in_view", &app);
+    // Weighing it: the thought and both columns of evidence stay in view.
+    goto(&mut app, "evidence-for");
+    type_text(&mut app, "They were late twice this month.");
+    goto(&mut app, "balanced-thought");
+    let shown = screen_text(&app, 80, 24);
+    for earlier in [
+        "You can't count on anyone.",
+        "They were late twice this month.",
+        "Alex drove me to the airport at 5am.",
+    ] {
+        assert!(shown.contains(earlier), "{earlier} in view:\n{shown}");
+    }
+    snap("exercise_balanced_thought_with_the_evidence_in_view", &app);
 }
 
 #[test]

@@ -73,6 +73,9 @@ pub struct Prompt {
     /// What a new answer starts with (text and line prompts).
     pub prefill: String,
     pub kind: PromptKind,
+    /// Earlier prompts of the exercise (by id) whose answers are shown while this
+    /// one is answered (content's `show = [...]`).
+    pub show: Vec<String>,
 }
 
 impl Prompt {

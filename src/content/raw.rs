@@ -70,4 +70,7 @@ pub(super) struct RawPrompt {
     pub item: Option<String>,
     pub fields: Option<Vec<String>>,
     pub from: Option<Spanned<String>>,
+    /// Earlier prompts of this exercise whose answers stay in view while this one is
+    /// answered.
+    pub show: Option<Vec<Spanned<String>>>,
 }

@@ -57,6 +57,41 @@ pub fn render(app: &App, step: usize, exercise: usize, frame: &mut Frame, area: 
     }
 }
 
+/// The earlier answers a prompt shows: one under its own prompt in the title, several
+/// each under its prompt. An answer not given says so.
+fn shown(ex: &Exercise, draft: &Draft, ids: &[String]) -> (String, Option<String>) {
+    let answers: Vec<(&str, String)> = ids
+        .iter()
+        .filter_map(|id| ex.prompts.iter().position(|p| &p.id == id))
+        .map(|i| {
+            let text = draft.answers[i].value(&ex.prompts[i]).full_text();
+            let text = if text.trim().is_empty() {
+                "(not answered)".to_string()
+            } else {
+                text
+            };
+            (ex.prompts[i].label.as_str(), text)
+        })
+        .collect();
+    match answers.as_slice() {
+        [(label, text)] => (format!("You wrote: {label}"), Some(text.clone())),
+        many => (
+            "You wrote".to_string(),
+            Some(
+                // Each answer indented under its prompt, so the two read apart.
+                many.iter()
+                    .map(|(label, text)| {
+                        let indented: Vec<String> =
+                            text.lines().map(|l| format!("  {l}")).collect();
+                        format!("{label}\n{}", indented.join("\n"))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+        ),
+    }
+}
+
 /// What a recall prompt shows, and a title that says where it comes from.
 fn recalled(
     app: &App,
@@ -176,12 +211,18 @@ fn prompt_frame(app: &App, ex: &Exercise, draft: &Draft, frame: &mut Frame, body
     let prompt = &ex.prompts[draft.prompt];
     let hint = super::wrap(&prompt.hint, body.width);
     let hint_height = u16::try_from(hint.len()).unwrap_or(1);
-    // A recall just before this prompt stays in view while the person answers.
-    let in_view = match draft.prompt.checked_sub(1).map(|i| &ex.prompts[i].kind) {
-        Some(PromptKind::Recall(source)) if !matches!(prompt.kind, PromptKind::Recall(_)) => {
-            Some(recalled(app, ex, draft, source))
+    // The answers the prompt asks to show (content's `show`), or else a recall just
+    // before it, stay in view while the person answers.
+    let on_page_before = prompt.show.is_empty();
+    let in_view = if !on_page_before {
+        Some(shown(ex, draft, &prompt.show))
+    } else {
+        match draft.prompt.checked_sub(1).map(|i| &ex.prompts[i].kind) {
+            Some(PromptKind::Recall(source)) if !matches!(prompt.kind, PromptKind::Recall(_)) => {
+                Some(recalled(app, ex, draft, source))
+            }
+            _ => None,
         }
-        _ => None,
     };
     // As much of it as the window allows beside the answer (a third of the body).
     let view_height = in_view.as_ref().map_or(0, |(_, text)| {
@@ -198,7 +239,7 @@ fn prompt_frame(app: &App, ex: &Exercise, draft: &Draft, frame: &mut Frame, body
     ])
     .areas(body);
     if let Some((title, text)) = &in_view {
-        recall::render(frame, view, title, text.as_deref());
+        recall::render(frame, view, title, text.as_deref(), on_page_before);
     }
     frame.render_widget(
         Paragraph::new(Span::styled(prompt.label.clone(), theme::heading())),

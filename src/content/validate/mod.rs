@@ -117,6 +117,8 @@ struct Spans {
     kind: Range<usize>,
     from: Option<Range<usize>>,
     pair: Option<Range<usize>>,
+    /// Each prompt named in `show`, and where.
+    show: Vec<(String, Range<usize>)>,
 }
 
 impl Spans {
@@ -125,6 +127,12 @@ impl Spans {
             kind: p.kind.span(),
             from: p.from.as_ref().map(|f| f.span()),
             pair: p.pair.as_ref().map(|f| f.span()),
+            show: p
+                .show
+                .iter()
+                .flatten()
+                .map(|s| (s.get_ref().clone(), s.span()))
+                .collect(),
         }
     }
 
@@ -160,9 +168,22 @@ fn validate_prompts(
         let Some(prompt) = validate_prompt(p, at, problems) else {
             continue;
         };
+        for (target, span) in &spans.show {
+            if matches!(prompt.kind, PromptKind::Recall(_)) {
+                problems.push(
+                    at.problem(
+                        span.clone(),
+                        "show does not belong to a \"recall\" prompt (it shows an answer already)"
+                            .into(),
+                    ),
+                );
+                break;
+            }
+            check_earlier("show", target, &prompts, span.clone(), at, problems);
+        }
         match &prompt.kind {
             PromptKind::Recall(RecallSource::ThisRun { prompt: target }) => {
-                check_earlier(target, &prompts, spans.recall(), at, problems);
+                check_earlier("recall", target, &prompts, spans.recall(), at, problems);
             }
             PromptKind::Recall(RecallSource::Linked {
                 step,
@@ -190,9 +211,10 @@ fn validate_prompts(
     prompts
 }
 
-/// A recall within a run shows an answer given earlier in it, and only a prompt that
-/// asks something (not another recall) has an answer to show.
+/// A recall (or a prompt's `show`) within a run shows an answer given earlier in it,
+/// and only a prompt that asks something (not a recall) has an answer to show.
 fn check_earlier(
+    what: &str,
     target: &str,
     earlier: &[Prompt],
     span: Range<usize>,
@@ -205,7 +227,7 @@ fn check_earlier(
     if !known {
         problems.push(at.problem(
             span,
-            format!("recall points nowhere: no earlier prompt \"{target}\" in this exercise"),
+            format!("{what} points nowhere: no earlier prompt \"{target}\" in this exercise"),
         ));
     }
 }

@@ -48,6 +48,12 @@ pub(super) fn validate_prompt(
         return None;
     }
     let kind = build(&p, at, problems)?;
+    let show = p
+        .show
+        .iter()
+        .flatten()
+        .map(|s| s.get_ref().clone())
+        .collect();
     let prefill = p
         .prefill
         .unwrap_or_default()
@@ -59,6 +65,7 @@ pub(super) fn validate_prompt(
         placeholder: p.placeholder,
         prefill: prefill.trim().to_string(),
         kind,
+        show,
     })
 }
 

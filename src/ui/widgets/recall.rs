@@ -11,8 +11,15 @@ use crate::keys::{self, Context};
 use crate::ui::theme;
 
 /// The recall in view above the next answer. `text` is None while nothing has been
-/// written there yet.
-pub fn render(frame: &mut Frame, area: Rect, title: &str, text: Option<&str>) {
+/// written there yet. `on_page_before`: the whole of it is on the page just before
+/// (a recall prompt's), not on the prompts it came from.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    text: Option<&str>,
+    on_page_before: bool,
+) {
     let block = Block::bordered()
         .border_style(theme::dim())
         .title(format!(" {title} "));
@@ -23,10 +30,17 @@ pub fn render(frame: &mut Frame, area: Rect, title: &str, text: Option<&str>) {
         let hidden = body.len() - (room - 1);
         body.truncate(room - 1);
         body.push(Line::from(Span::styled(
-            format!(
-                "… +{hidden} more lines ({} to read it all)",
-                keys::label(Context::Recall, &Msg::PrevPrompt)
-            ),
+            if on_page_before {
+                format!(
+                    "… +{hidden} more lines ({} to read it all)",
+                    keys::label(Context::Recall, &Msg::PrevPrompt)
+                )
+            } else {
+                format!(
+                    "… +{hidden} more lines ({} back to them)",
+                    keys::label(Context::Recall, &Msg::PrevPrompt)
+                )
+            },
             theme::dim(),
         )));
     }
