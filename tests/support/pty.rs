@@ -167,6 +167,17 @@ impl Tui {
     }
 }
 
+/// A test that fails midway must not leave its attune running (or, under strace, a
+/// tracer spinning): whatever is still alive when the Tui goes is killed.
+impl Drop for Tui {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 /// From a fresh data dir or a restored session, get to the thought record's first
 /// prompt (past an alert, the welcome, home and step 4). Each step waits for the
 /// screen it leads to, so no key is ever sent twice into the next screen.
