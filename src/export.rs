@@ -130,7 +130,10 @@ fn answers(out: &mut dyn Write, all: &[Answer]) -> io::Result<()> {
     let skipped: Vec<_> = all
         .iter()
         .filter(|a| matches!(a.value, AnswerValue::Skipped))
-        .map(|a| escape_inline(a.label.trim()))
+        .map(|a| match a.label.trim() {
+            "" => Cow::Borrowed("a prompt without a label"),
+            label => escape_inline(label),
+        })
         .collect();
     for answer in all {
         if matches!(answer.value, AnswerValue::Skipped) {

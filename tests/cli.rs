@@ -369,3 +369,32 @@ fn since_and_until_mean_the_day_an_entry_was_written_in_any_time_zone() {
         );
     }
 }
+
+#[test]
+fn a_refused_import_into_a_new_folder_leaves_no_journal_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("notes.json");
+    std::fs::write(
+        &bad,
+        r#"{"format": "something-else", "schema_version": 1, "settings": {}, "entries": []}"#,
+    )
+    .unwrap();
+    for file in [bad, dir.path().join("missing.json")] {
+        let data = dir.path().join("data");
+        let out = import(&data, &file);
+        assert!(!out.status.success());
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("Nothing was imported"),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!data.exists(), "no folder made for {}", file.display());
+    }
+    // An existing empty folder stays, empty.
+    let data = dir.path().join("kept");
+    std::fs::create_dir(&data).unwrap();
+    let out = import(&data, &dir.path().join("notes.json"));
+    assert!(!out.status.success());
+    assert!(data.exists());
+    assert_eq!(std::fs::read_dir(&data).unwrap().count(), 0);
+}

@@ -98,10 +98,38 @@ fn step_id(content: &Content, asked: &str) -> Result<String, String> {
     }
 }
 
+/// The journal an import made and added nothing to: removed, with its folder if the
+/// import made that too (and nothing else is in it).
+fn remove_empty_journal(data_dir: &Path, new_folder: bool) {
+    let db = crate::store::DB_FILE;
+    for name in [
+        db.to_string(),
+        format!("{db}-wal"),
+        format!("{db}-shm"),
+        crate::store::LOCK_FILE.to_string(),
+    ] {
+        let _ = std::fs::remove_file(data_dir.join(name));
+    }
+    if new_folder {
+        let _ = std::fs::remove_dir(data_dir);
+    }
+}
+
 pub fn import(data_dir: &Path, file: &Path) -> anyhow::Result<ExitCode> {
     // Read as a stream (an export of any size is never held in memory whole) and
     // checked as it is added, in one transaction: a fault anywhere adds nothing.
     let export = ExportFile::new(file);
+    // A file that cannot be read is said before anything is made.
+    std::fs::File::open(file).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: {}",
+            file.display(),
+            TransferError::Unreadable(e.to_string())
+        )
+    })?;
+    // A journal (and folder) made for this import go again if nothing was imported.
+    let new_folder = !data_dir.exists();
+    let new_journal = !data_dir.join(crate::store::DB_FILE).exists();
     let mut store = Store::open(data_dir)?;
     crate::store::check_journal(data_dir).map_err(|damage| {
         anyhow::anyhow!(
@@ -110,11 +138,19 @@ pub fn import(data_dir: &Path, file: &Path) -> anyhow::Result<ExitCode> {
             store.db_path().display()
         )
     })?;
-    let report = store.import(&export).map_err(|e| match e {
-        // The journal's own faults are said as they are; the rest are the file's.
-        TransferError::Store(_) | TransferError::Session(_) => anyhow::Error::new(e),
-        _ => anyhow::anyhow!("{}: {e}", file.display()),
-    })?;
+    let report = match store.import(&export) {
+        Ok(report) => report,
+        Err(e) => {
+            if new_journal && store.close().is_ok() {
+                remove_empty_journal(data_dir, new_folder);
+            }
+            return Err(match e {
+                // The journal's own faults are said as they are; the rest are the file's.
+                TransferError::Store(_) | TransferError::Session(_) => anyhow::Error::new(e),
+                _ => anyhow::anyhow!("{}: {e}", file.display()),
+            });
+        }
+    };
     let mut brought = vec![plural(report.added, "entry")];
     if report.drafts > 0 {
         brought.push(plural(report.drafts, "draft"));

@@ -21,6 +21,12 @@ pub struct Searcher {
     /// thread has nothing left), the query it read, and the answer.
     replies: Option<Receiver<Reply>>,
     in_flight: usize,
+    /// The last query sent: the same one again while it is still on its way is not
+    /// sent twice (each key near the end of the list asks for the next page until it
+    /// has come).
+    last_sent: Option<ReviewQuery>,
+    /// How to stop the query the thread is reading, once its connection is open.
+    interrupt: Option<Receiver<rusqlite::InterruptHandle>>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -30,6 +36,8 @@ impl Searcher {
             jobs: None,
             replies: None,
             in_flight: 0,
+            last_sent: None,
+            interrupt: None,
             thread: None,
         }
     }
@@ -40,10 +48,12 @@ impl Searcher {
         let dir = store.dir().to_path_buf();
         let (jobs, inbox) = channel::<ReviewQuery>();
         let (outbox, replies) = channel();
+        let (handle_out, interrupt) = channel();
         let spawned = std::thread::Builder::new()
             .name("review-reader".into())
             .spawn(move || {
                 if let Ok(reader) = Store::open_reader(&dir) {
+                    let _ = handle_out.send(reader.interrupt_handle());
                     work(&reader, &inbox, &outbox);
                 }
             });
@@ -52,6 +62,8 @@ impl Searcher {
                 jobs: Some(jobs),
                 replies: Some(replies),
                 in_flight: 0,
+                last_sent: None,
+                interrupt: Some(interrupt),
                 thread: Some(thread),
             },
             Err(_) => Searcher::none(),
@@ -60,10 +72,14 @@ impl Searcher {
 
     /// Hand a query to the thread; given back if there is none.
     pub fn search(&mut self, query: ReviewQuery) -> Result<(), ReviewQuery> {
+        if self.busy() && self.last_sent.as_ref() == Some(&query) {
+            return Ok(());
+        }
         match &self.jobs {
-            Some(jobs) => match jobs.send(query) {
+            Some(jobs) => match jobs.send(query.clone()) {
                 Ok(()) => {
                     self.in_flight += 1;
+                    self.last_sent = Some(query);
                     Ok(())
                 }
                 Err(returned) => {
@@ -105,9 +121,13 @@ impl Searcher {
         answers
     }
 
-    /// End the thread (after the query it is reading) and close its connection.
+    /// End the thread and close its connection: the query it is reading is stopped,
+    /// and those still waiting are dropped.
     pub fn stop(&mut self) {
         self.jobs = None;
+        if let Some(handle) = self.interrupt.take().and_then(|r| r.try_recv().ok()) {
+            handle.interrupt();
+        }
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
@@ -117,12 +137,15 @@ impl Searcher {
 }
 
 /// Take in what was sent: a query from the first page on makes every query before
-/// it moot (its list replaces theirs); a further page follows the query before it.
+/// it moot (its list replaces theirs); a further page follows the query before it,
+/// unless the very same page is already waiting.
 fn take(queue: &mut VecDeque<ReviewQuery>, query: ReviewQuery) {
     if query.offset == 0 {
         queue.clear();
     }
-    queue.push_back(query);
+    if !queue.contains(&query) {
+        queue.push_back(query);
+    }
 }
 
 fn work(reader: &Store, inbox: &Receiver<ReviewQuery>, outbox: &Sender<Reply>) {
@@ -139,9 +162,16 @@ fn work(reader: &Store, inbox: &Receiver<ReviewQuery>, outbox: &Sender<Reply>) {
                 Err(_) => return,
             }
         }
-        while let Ok(query) = inbox.try_recv() {
-            unanswered += 1;
-            take(&mut queue, query);
+        // Everything sent meanwhile; none of it once the searcher has stopped.
+        loop {
+            match inbox.try_recv() {
+                Ok(query) => {
+                    unanswered += 1;
+                    take(&mut queue, query);
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => return,
+            }
         }
         let Some(query) = queue.pop_front() else {
             continue;
@@ -266,6 +296,18 @@ mod tests {
                 ..words("a")
             },
         );
+        assert_eq!(queue.len(), 2);
+        // Each key near the list's end asks for the next page until it comes: the
+        // same page waits once.
+        for _ in 0..50 {
+            take(
+                &mut queue,
+                ReviewQuery {
+                    offset: 80,
+                    ..words("a")
+                },
+            );
+        }
         assert_eq!(queue.len(), 2);
         take(&mut queue, words("ab"));
         assert_eq!(

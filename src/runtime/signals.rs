@@ -77,8 +77,11 @@ fn stop(shared: &Mutex<Shared>) {
         let Some(parked) = state.terminal.take() else {
             return;
         };
-        // A save still being flushed lands before this newer one.
-        let _ = state.writer.wait();
+        // A save still being flushed lands before this newer one, and the App hears
+        // how it went (a failed one leaves the words unsaved, and says so).
+        for answer in state.writer.wait() {
+            let _ = state.app.update(answer);
+        }
         if let Some(store) = &state.store
             && !state.checks.pending()
             && state.checks.damage().is_none()

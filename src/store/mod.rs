@@ -270,6 +270,12 @@ impl Store {
         })
     }
 
+    /// A handle another thread can use to stop a query running on this connection
+    /// (it then fails with SQLITE_INTERRUPT).
+    pub fn interrupt_handle(&self) -> rusqlite::InterruptHandle {
+        self.conn.get_interrupt_handle()
+    }
+
     /// Leave the journal whole in `attune.db` alone: fold the WAL into it, truncate
     /// the WAL, and close. Every way of leaving attune ends here.
     pub fn close(self) -> rusqlite::Result<()> {
