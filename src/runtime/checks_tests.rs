@@ -10,7 +10,8 @@ use crate::journal::{Answer, AnswerValue, NewEntry};
 use crate::session::{SavedScreen, Session};
 use crate::store::Store;
 
-fn entry(words: &str) -> NewEntry {
+/// A pattern log entry of these words (the searcher's tests use it too).
+pub(super) fn entry(words: &str) -> NewEntry {
     NewEntry {
         step_id: "recognize".into(),
         exercise_id: "pattern-log".into(),

@@ -199,21 +199,7 @@ fn work(reader: &Store, inbox: &Receiver<ReviewQuery>, outbox: &Sender<Reply>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journal::{Answer, AnswerValue, NewEntry};
-
-    fn entry(words: &str) -> NewEntry {
-        NewEntry {
-            step_id: "recognize".into(),
-            exercise_id: "pattern-log".into(),
-            exercise_title: "Pattern log".into(),
-            answers: vec![Answer {
-                prompt_id: "situation".into(),
-                label: "What happened?".into(),
-                value: AnswerValue::Text(words.into()),
-                pair: None,
-            }],
-        }
-    }
+    use crate::runtime::checks_tests::entry;
 
     fn words(text: &str) -> ReviewQuery {
         ReviewQuery {

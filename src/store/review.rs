@@ -133,17 +133,7 @@ impl Store {
                     limit.min(i64::MAX as usize) as i64,
                     offset.min(i64::MAX as usize) as i64
                 ],
-                |r| {
-                    let text: String = r.get::<_, Option<String>>(5)?.unwrap_or_default();
-                    Ok(EntrySummary {
-                        id: r.get(0)?,
-                        step_id: r.get(1)?,
-                        exercise_id: r.get(2)?,
-                        exercise_title: r.get(3)?,
-                        created_at: time(r, 4)?,
-                        preview: cut(&text, 300),
-                    })
-                },
+                |r| summary(r, |text| cut(text, 300)),
             )?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         drop(stmt);
@@ -272,6 +262,23 @@ impl Store {
         }
         Ok(purged)
     }
+}
+
+/// A row of (id, step, exercise, title, created_at, answers' text) as Review lists
+/// it, the preview made from the text.
+pub(super) fn summary(
+    r: &rusqlite::Row,
+    preview: impl FnOnce(&str) -> String,
+) -> rusqlite::Result<EntrySummary> {
+    let text: String = r.get::<_, Option<String>>(5)?.unwrap_or_default();
+    Ok(EntrySummary {
+        id: r.get(0)?,
+        step_id: r.get(1)?,
+        exercise_id: r.get(2)?,
+        exercise_title: r.get(3)?,
+        created_at: time(r, 4)?,
+        preview: preview(&text),
+    })
 }
 
 fn cut(text: &str, chars: usize) -> String {

@@ -13,8 +13,7 @@
 
 use rusqlite::{Transaction, params};
 
-use super::entries::time;
-use super::review::{Page, snippet};
+use super::review::{Page, snippet, summary};
 use super::{Filter, Store};
 use crate::journal::EntrySummary;
 
@@ -238,17 +237,7 @@ fn summaries(
     ))?;
     let mut rows = Vec::with_capacity(ids.len());
     for id in ids {
-        let row = stmt.query_row([id], |r| {
-            let text: String = r.get::<_, Option<String>>(5)?.unwrap_or_default();
-            Ok(EntrySummary {
-                id: r.get(0)?,
-                step_id: r.get(1)?,
-                exercise_id: r.get(2)?,
-                exercise_title: r.get(3)?,
-                created_at: time(r, 4)?,
-                preview: snippet(&text, terms),
-            })
-        })?;
+        let row = stmt.query_row([id], |r| summary(r, |text| snippet(text, terms)))?;
         rows.push(row);
     }
     Ok(rows)
