@@ -272,4 +272,14 @@ fn a_long_earlier_answer_is_read_whole_by_scrolling_its_page() {
     let next = screen_text(&app, 60, 18);
     assert!(next.contains("more lines"), "{next}");
     assert!(next.contains("Shift-Tab back to them"), "{next}");
+    // The answer below it keeps three lines to write in, even at 60×18.
+    let answer_rows = next
+        .lines()
+        .skip_while(|l| !l.contains('└'))
+        .skip(1)
+        .skip_while(|l| !l.contains('┌'))
+        .skip(1)
+        .take_while(|l| !l.contains('└'))
+        .count();
+    assert!(answer_rows >= 3, "{answer_rows} rows to write in:\n{next}");
 }

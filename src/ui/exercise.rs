@@ -225,10 +225,18 @@ fn prompt_frame(app: &App, ex: &Exercise, draft: &Draft, frame: &mut Frame, body
         }
     };
     // As much of it as the window allows beside the answer (a third of the body).
+    // The answer keeps at least three lines (and its borders) in a small window.
+    const ANSWER_ROWS: u16 = 5;
+    let spare = body
+        .height
+        .saturating_sub(1 + hint_height + 1 + ANSWER_ROWS + 2);
     let view_height = in_view.as_ref().map_or(0, |(_, text)| {
         let lines = recall::rows(text.as_deref(), body.width);
-        let room = usize::from((body.height / 3).max(4));
-        u16::try_from(lines.min(room)).unwrap_or(4) + 2
+        let room = usize::from((body.height / 3).max(4).min(spare));
+        match u16::try_from(lines.min(room)).unwrap_or(4) {
+            0 => 0,
+            shown => shown + 2,
+        }
     });
     let [label, hint_area, _, view, field] = Layout::vertical([
         Constraint::Length(1),
