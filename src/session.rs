@@ -103,8 +103,12 @@ pub enum SavedAnswer {
     },
     Multi {
         chosen: Vec<String>,
+        /// What the "something else" line holds, not yet added as an item.
         other: String,
         cursor: usize,
+        /// Items of their own added from that line, each ticked or not.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        own: Vec<(String, bool)>,
     },
     Feelings(FeelingsDraft),
     Ladder {
@@ -221,8 +225,11 @@ impl SavedAnswer {
             SavedAnswer::Text { text, .. } => text.clone(),
             SavedAnswer::Scale { value } => value.to_string(),
             SavedAnswer::Choice { chosen, .. } => chosen.clone().unwrap_or_default(),
-            SavedAnswer::Multi { chosen, other, .. } => chosen
+            SavedAnswer::Multi {
+                chosen, other, own, ..
+            } => chosen
                 .iter()
+                .chain(own.iter().map(|(item, _)| item))
                 .chain(std::iter::once(other).filter(|o| !o.trim().is_empty()))
                 .cloned()
                 .collect::<Vec<_>>()

@@ -748,3 +748,121 @@ fn home_in_a_narrow_window_leaves_the_day_out_rather_than_cut_it() {
     assert!(row.contains("in progress · 1 of 5"), "{narrow}");
     assert!(!row.contains('…'), "nothing cut: {row}");
 }
+
+/// The thinking traps of a thought record, with the cursor on "something else".
+fn on_other_line() -> App {
+    let mut app = thought_record();
+    goto(&mut app, "thinking-traps");
+    press_all(&mut app, &[Down; 12]);
+    assert_eq!(app.context(), Context::MultiOther);
+    app
+}
+
+fn committed_multi(app: &mut App, id: &str) -> AnswerValue {
+    goto(app, "save");
+    let effects = press(app, key(Enter));
+    let Some(Effect::CommitEntry { entry, .. }) = effects.first() else {
+        panic!("no commit: {effects:?}")
+    };
+    entry
+        .answers
+        .iter()
+        .find(|a| a.prompt_id == id)
+        .map(|a| a.value.clone())
+        .expect(id)
+}
+
+#[test]
+fn something_else_takes_several_items_of_ones_own() {
+    let mut app = on_other_line();
+    type_text(&mut app, "Mind reading him");
+    press(&mut app, key(Enter));
+    assert_eq!(
+        prompt_id(&app),
+        "thinking-traps",
+        "Enter adds the item and stays"
+    );
+    assert_eq!(app.context(), Context::MultiOther, "ready for another");
+    let screen = screen_text(&app, 80, 24);
+    assert!(screen.contains("[x] Mind reading him"), "{screen}");
+    assert!(
+        screen.contains("something else, in your own words"),
+        "an empty line: {screen}"
+    );
+    type_text(&mut app, "Comparing");
+    press(&mut app, key(Enter));
+    type_text(&mut app, "Catastrophising");
+    press(&mut app, key(Enter));
+    // Untick the second of their own, tick an option, and leave words in the line.
+    press_all(&mut app, &[Up, Up, Char(' '), Up, Up, Char(' ')]);
+    press_all(&mut app, &[Down, Down, Down, Down]);
+    assert_eq!(app.context(), Context::MultiOther);
+    type_text(&mut app, "half typed");
+    let screen = screen_text(&app, 80, 24);
+    assert!(screen.contains("[x] Mind reading him"), "{screen}");
+    assert!(screen.contains("[ ] Comparing"), "{screen}");
+    let AnswerValue::Multi { chosen, other } = committed_multi(&mut app, "thinking-traps") else {
+        panic!("not a multi answer")
+    };
+    assert_eq!(chosen.len(), 1);
+    assert!(chosen[0].starts_with("Always and never"), "{chosen:?}");
+    assert_eq!(
+        other, "Mind reading him\nCatastrophising\nhalf typed",
+        "ticked items of their own, then what the line still held"
+    );
+}
+
+#[test]
+fn enter_on_an_empty_something_else_line_goes_on() {
+    let mut app = on_other_line();
+    press(&mut app, key(Enter));
+    assert_eq!(prompt_id(&app), "evidence-for");
+    assert!(app.drafts.iter().all(|d| !d.touched), "nothing was written");
+}
+
+#[test]
+fn items_of_ones_own_survive_a_restart_and_come_back_to_edit() {
+    let mut app = on_other_line();
+    type_text(&mut app, "Comparing");
+    press(&mut app, key(Enter));
+    type_text(&mut app, "Mind reading");
+    press_all(&mut app, &[Enter, Up, Char(' ')]);
+    type_text(&mut app, "");
+    let session = app.session();
+    let mut restored = App::new(
+        content(),
+        Boot {
+            welcomed: true,
+            session: Some(session.clone()),
+            ..Boot::default()
+        },
+    );
+    assert_eq!(
+        restored.session(),
+        session,
+        "own items and their ticks kept"
+    );
+    let screen = screen_text(&restored, 80, 24);
+    assert!(screen.contains("[x] Comparing"), "{screen}");
+    assert!(screen.contains("[ ] Mind reading"), "{screen}");
+
+    // A saved answer opened to edit gives each of its own lines back as an item.
+    let AnswerValue::Multi { other, .. } = committed_multi(&mut restored, "thinking-traps") else {
+        panic!("not a multi answer")
+    };
+    assert_eq!(other, "Comparing");
+    let prompt = content()
+        .exercise("challenge-beliefs", "thought-record")
+        .and_then(|(_, e)| e.prompts.iter().find(|p| p.id == "thinking-traps").cloned())
+        .expect("prompt");
+    let value = AnswerValue::Multi {
+        chosen: vec![],
+        other: "Comparing\nMind reading".into(),
+    };
+    let draft = attune::app::answer::DraftAnswer::from_value(&prompt, &value);
+    assert_eq!(
+        draft.value(&prompt),
+        value,
+        "the same answer after editing nothing"
+    );
+}

@@ -152,6 +152,11 @@ fn exercise_multi_empty_and_ticked_with_other() {
     press_all(&mut app, &[Down; 8]);
     type_text(&mut app, "catastrophising");
     snap("exercise_multi_filled", &app);
+    // Enter adds it as an item of their own; the line is ready for another.
+    press(&mut app, key(Enter));
+    type_text(&mut app, "Comparing");
+    press_all(&mut app, &[Enter, Up, Char(' '), Down]);
+    snap("exercise_multi_own_items", &app);
 }
 
 #[test]

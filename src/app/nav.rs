@@ -208,6 +208,11 @@ impl App {
                     draft.prompt += 1;
                     vec![self.save()]
                 }
+                Change::Next => {
+                    draft.prompt += 1;
+                    draft.save_scroll = 0;
+                    vec![self.save()]
+                }
             },
         }
     }

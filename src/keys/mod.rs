@@ -215,7 +215,8 @@ pub static KEYMAP: &[Binding] = &[
     // Exercises: moving between prompts.
     bind!(ASKING, [plain(KeyCode::Tab)], Msg::NextPrompt, "next prompt (skips this one if empty)", "{key} next"),
     bind!(PROMPTS, [BACKTAB], Msg::PrevPrompt, "previous prompt", "{key} back"),
-    bind!(In(&[Line, MultiOther, Scale, Recall]), [plain(KeyCode::Enter)], Msg::NextPrompt, "next prompt"),
+    bind!(In(&[Line, Scale, Recall]), [plain(KeyCode::Enter)], Msg::NextPrompt, "next prompt"),
+    bind!(In(&[MultiOther]), [plain(KeyCode::Enter)], Msg::Add, "add what you wrote to the list (on an empty line: next prompt)", "{key} add"),
     // Lists inside a prompt.
     bind!(PICK, [plain(KeyCode::Up)], Msg::Up, "move up"),
     bind!(In(&[Choice, Multi, Feelings, Ladder]), [ch('k')], Msg::Up, "move up"),

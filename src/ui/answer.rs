@@ -34,8 +34,9 @@ pub fn lines(answer: &Answer, answers: &[Answer], width: u16) -> Vec<Line<'stati
                 .iter()
                 .flat_map(|c| indent(format!("• {c}")))
                 .collect();
-            if !other.trim().is_empty() {
-                out.extend(indent(format!("• {other}")));
+            // Their own items, one per line.
+            for item in other.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                out.extend(indent(format!("• {item}")));
             }
             out
         }

@@ -28,6 +28,8 @@ pub enum Change {
     Edited,
     /// Edited, and the person is done with this prompt (Enter on a choice).
     EditedAndNext,
+    /// Nothing changed; the person is done with this prompt (Enter on an empty line).
+    Next,
 }
 
 /// A scale value after a scale message: Some(new value, None meaning cleared), or
@@ -76,9 +78,13 @@ pub fn fits(prompt: &Prompt, saved: &SavedAnswer) -> bool {
             SavedAnswer::Multi {
                 chosen,
                 other: text,
+                own,
                 ..
             },
-        ) => chosen.iter().all(|c| options.contains(c)) && (*other || text.trim().is_empty()),
+        ) => {
+            chosen.iter().all(|c| options.contains(c))
+                && (*other || (text.trim().is_empty() && own.is_empty()))
+        }
         (PromptKind::Feelings { .. }, SavedAnswer::Feelings(_)) => true,
         (PromptKind::Ladder(_), SavedAnswer::Ladder { .. }) => true,
         _ => false,
@@ -137,8 +143,11 @@ impl DraftAnswer {
                     chosen,
                     other: text,
                     cursor,
+                    own,
                 }),
-            ) => DraftAnswer::Multi(MultiDraft::restore(options, *other, chosen, text, *cursor)),
+            ) => DraftAnswer::Multi(MultiDraft::restore(
+                options, *other, chosen, own, text, *cursor,
+            )),
             (PromptKind::Multi { options, other }, _) => {
                 DraftAnswer::Multi(MultiDraft::new(options, *other))
             }
@@ -189,11 +198,18 @@ impl DraftAnswer {
                 chosen: Some(chosen.clone()),
                 cursor: 0,
             },
+            // Their own words come back as items, one per line, each ticked.
             (PromptKind::Multi { .. }, AnswerValue::Multi { chosen, other }) => {
                 SavedAnswer::Multi {
                     chosen: chosen.clone(),
-                    other: other.clone(),
+                    other: String::new(),
                     cursor: 0,
+                    own: other
+                        .lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .map(|l| (l.to_string(), true))
+                        .collect(),
                 }
             }
             (
@@ -255,6 +271,7 @@ impl DraftAnswer {
                     chosen: m.chosen(options),
                     other: m.other.as_ref().map(text::text_of).unwrap_or_default(),
                     cursor: m.cursor,
+                    own: m.own.clone(),
                 }
             }
             DraftAnswer::Feelings(f) => SavedAnswer::Feelings(f.clone()),

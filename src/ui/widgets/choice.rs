@@ -41,20 +41,32 @@ pub fn render_multi(
         }
         None => (area, None),
     };
+    let mark = |t: bool| if t { "[x]" } else { "[ ]" };
     let rows = options
         .iter()
         .zip(&draft.ticked)
-        .map(|(o, t)| ListItem::new(format!("{} {o}", if *t { "[x]" } else { "[ ]" })))
+        .map(|(o, t)| ListItem::new(format!("{} {o}", mark(*t))))
+        .chain(
+            draft
+                .own
+                .iter()
+                .map(|(item, t)| ListItem::new(format!("{} {item}", mark(*t)))),
+        )
         .collect();
     let cursor = (!draft.on_other()).then_some(draft.cursor);
     cursor_list(frame, list_area, rows, cursor);
     if let (Some(editor), Some(area)) = (&draft.other, other_area) {
+        let key = |context, msg| crate::keys::label(context, &msg);
         let title = if draft.on_other() {
-            "Something else (typing here)"
+            &format!(
+                "Something else: {} adds it to the list",
+                key(crate::keys::Context::MultiOther, crate::app::Msg::Add)
+            )
         } else {
             &format!(
-                "Something else: {} to write",
-                crate::keys::label(crate::keys::Context::Multi, &crate::app::Msg::Down)
+                "Something {}: {} to write",
+                if draft.own.is_empty() { "else" } else { "more" },
+                key(crate::keys::Context::Multi, crate::app::Msg::Down)
             )
         };
         let size = line_editor(frame, area, editor, title, draft.on_other());
