@@ -73,6 +73,10 @@ pub enum Msg {
     SafetyPlan,
     /// Half a second passed on the steadying page: the breathing pace moves on.
     Pace,
+    /// Start, pause or resume the writing timer (where a prompt offers one).
+    WritingTimer,
+    /// Time passed while the writing timer ran.
+    Elapsed(std::time::Duration),
     // Answers from the outside world.
     ActivityLoaded(Vec<ExerciseActivity>),
     SafetyPlanLoaded(Option<Box<crate::journal::Entry>>),

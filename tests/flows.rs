@@ -866,3 +866,69 @@ fn items_of_ones_own_survive_a_restart_and_come_back_to_edit() {
         "the same answer after editing nothing"
     );
 }
+
+/// Expressive writing, "15 minutes" chosen, on the prompt with the timer.
+fn on_timed_writing() -> App {
+    let mut app = app();
+    press_all(&mut app, &[Down, Down, Down, Down, Enter, Down, Enter]);
+    goto(&mut app, "minutes");
+    press_all(&mut app, &[Down, Char(' ')]);
+    goto(&mut app, "writing");
+    app
+}
+
+fn timer_left(app: &App) -> u64 {
+    app.timer.as_ref().expect("a timer").left.as_secs()
+}
+
+#[test]
+fn the_writing_timer_counts_down_pauses_and_never_stops_the_writing() {
+    use std::time::Duration;
+    let mut app = on_timed_writing();
+    assert!(app.timer.is_none(), "offered, not started");
+    press(&mut app, ctrl('t'));
+    assert_eq!(timer_left(&app), 15 * 60, "the length chosen earlier");
+    assert!(app.timer_running());
+    app.update(Msg::Elapsed(Duration::from_secs(60)));
+    assert_eq!(timer_left(&app), 14 * 60);
+    // Typing goes on as ever.
+    type_text(&mut app, "I keep");
+    press(&mut app, ctrl('t'));
+    assert!(!app.timer_running(), "paused");
+    app.update(Msg::Elapsed(Duration::from_secs(60)));
+    assert_eq!(timer_left(&app), 14 * 60, "a paused timer keeps its time");
+    press(&mut app, ctrl('t'));
+    // Across prompts of the exercise, and through help and back.
+    press(&mut app, key(Tab));
+    press(&mut app, key(F(1)));
+    press(&mut app, key(Esc));
+    app.update(Msg::Elapsed(Duration::from_secs(14 * 60 + 5)));
+    assert!(app.timer.as_ref().is_some_and(|t| t.ended()));
+    assert!(!app.timer_running(), "an ended timer asks for no more time");
+    let note = app.notice.clone().unwrap_or_default();
+    assert!(note.contains("15 minutes are up"), "{note}");
+    assert!(note.contains("nothing stops you"), "{note}");
+    goto(&mut app, "writing");
+    type_text(&mut app, " coming back");
+    assert_eq!(field_text(&app), "I keep coming back", "still writing");
+    press(&mut app, ctrl('t'));
+    assert!(app.timer.is_none(), "an ended timer is put away");
+}
+
+#[test]
+fn the_writing_timer_is_offered_only_where_content_asks_and_goes_with_the_exercise() {
+    let mut app = on_timed_writing();
+    goto(&mut app, "distress-before");
+    press(&mut app, ctrl('t'));
+    assert!(app.timer.is_none());
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("This prompt has no writing timer.")
+    );
+    goto(&mut app, "writing");
+    press(&mut app, ctrl('t'));
+    assert!(app.timer.is_some());
+    press(&mut app, key(Esc));
+    assert!(app.timer.is_none(), "leaving the exercise stops its timer");
+    assert!(!app.timer_running());
+}

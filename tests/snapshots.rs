@@ -705,3 +705,19 @@ fn the_smallest_window_still_shows_what_matters() {
     assert!(shown.contains(last_word), "{shown}");
     insta::assert_snapshot!("small_step_scrolled", shown);
 }
+
+#[test]
+fn expressive_writing_with_its_timer() {
+    let mut app = app();
+    press_all(&mut app, &[Down, Down, Down, Down, Enter, Down, Enter]);
+    goto(&mut app, "minutes");
+    press_all(&mut app, &[Down, Char(' ')]);
+    goto(&mut app, "writing");
+    snap("exercise_timer_offered", &app);
+    press(&mut app, ctrl('t'));
+    type_text(&mut app, "What keeps coming back");
+    app.update(Msg::Elapsed(std::time::Duration::from_secs(3 * 60 + 20)));
+    snap("exercise_timer_running", &app);
+    app.update(Msg::Elapsed(std::time::Duration::from_secs(15 * 60)));
+    snap("exercise_timer_up", &app);
+}

@@ -11,6 +11,7 @@ mod replies;
 mod restore;
 pub mod review;
 pub mod screen;
+pub mod timer;
 
 use crate::content::{Content, Exercise, Step};
 use crate::journal::{Entry, ExerciseActivity};
@@ -114,6 +115,8 @@ pub struct App {
     /// A finished draft whose entry is being written; restored if that fails.
     pending: Option<Draft>,
     dirty: bool,
+    /// The writing timer, while one is going.
+    pub timer: Option<timer::WritingTimer>,
 }
 
 impl App {
@@ -146,6 +149,7 @@ impl App {
             recalls: Default::default(),
             pending: None,
             dirty: false,
+            timer: None,
         };
         if let Some(session) = boot.session {
             app.restore(session);
@@ -203,6 +207,10 @@ impl App {
             }
             Msg::Pace => {
                 self.pace = self.pace.wrapping_add(1);
+                return vec![];
+            }
+            Msg::Elapsed(by) => {
+                self.elapsed(by);
                 return vec![];
             }
             Msg::Laid(laid) => {

@@ -170,7 +170,11 @@ impl App {
                 draft.save_scroll = 0;
                 vec![self.save()]
             }
-            Msg::Back => self.leave_exercise(index, step, exercise),
+            Msg::Back => {
+                self.drop_timer(&ex.id);
+                self.leave_exercise(index, step, exercise)
+            }
+            Msg::WritingTimer => self.timer_key(step, exercise),
             // The save page and an earlier answer shown to read are pages that scroll.
             Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown
                 if draft.on_save_page()
@@ -268,6 +272,7 @@ impl App {
             return vec![];
         }
         let draft = self.drafts.remove(index);
+        self.drop_timer(&ex.id);
         let entry = draft.to_entry(ex);
         let editing = draft.editing.map(|id| (id, draft.editing_uid.clone()));
         self.pending = Some(draft);

@@ -76,6 +76,26 @@ pub struct Prompt {
     /// Earlier prompts of the exercise (by id) whose answers are shown while this
     /// one is answered (content's `show = [...]`).
     pub show: Vec<String>,
+    /// Timed writing: a countdown the person can start (content's `timer`).
+    pub timer: Option<TimerSpec>,
+}
+
+/// A writing timer: its length, unless an earlier choice says another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimerSpec {
+    pub minutes: u16,
+    /// An earlier choice prompt whose options begin with minutes ("15 minutes").
+    pub from: Option<String>,
+}
+
+/// The minutes an option begins with ("15 minutes" is 15), if it begins with some.
+pub fn leading_minutes(option: &str) -> Option<u16> {
+    let digits: String = option
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok().filter(|m| *m > 0)
 }
 
 impl Prompt {

@@ -73,4 +73,9 @@ pub(super) struct RawPrompt {
     /// Earlier prompts of this exercise whose answers stay in view while this one is
     /// answered.
     pub show: Option<Vec<Spanned<String>>>,
+    /// Timed writing: a countdown of this many minutes the person can start.
+    pub timer: Option<Spanned<u16>>,
+    /// An earlier choice of this exercise whose options begin with minutes ("15
+    /// minutes"): the one chosen sets the timer's length.
+    pub timer_from: Option<Spanned<String>>,
 }

@@ -215,6 +215,7 @@ pub static KEYMAP: &[Binding] = &[
     // Exercises: moving between prompts.
     bind!(ASKING, [plain(KeyCode::Tab)], Msg::NextPrompt, "next prompt (skips this one if empty)", "{key} next"),
     bind!(PROMPTS, [BACKTAB], Msg::PrevPrompt, "previous prompt", "{key} back"),
+    bind!(PROMPTS, [ctrl('t')], Msg::WritingTimer, "writing timer, where a prompt offers one: start, pause, go on; once it is up, put it away"),
     bind!(In(&[Line, Scale, Recall]), [plain(KeyCode::Enter)], Msg::NextPrompt, "next prompt"),
     bind!(In(&[MultiOther]), [plain(KeyCode::Enter)], Msg::Add, "add what you wrote to the list (on an empty line: next prompt)", "{key} add"),
     // Lists inside a prompt.

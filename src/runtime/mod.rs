@@ -42,6 +42,8 @@ const CHECK_WAIT: Duration = Duration::from_millis(20);
 const SEARCH_WAIT: Duration = Duration::from_millis(2);
 /// One step of the steadying page's breathing pace.
 const PACE: Duration = Duration::from_millis(500);
+/// How often a running writing timer is told the time.
+const TIMER_TICK: Duration = Duration::from_secs(1);
 
 /// Everything the main thread and the signal thread both touch, behind one lock:
 /// a closed terminal or a SIGTERM saves the drafts even while the main thread waits
@@ -169,6 +171,8 @@ fn event_loop(shared: &Mutex<Shared>, start: VecDeque<Msg>) -> anyhow::Result<()
     }
     let mut last_input = Instant::now();
     let mut last_pace = Instant::now();
+    // While the writing timer runs: when it was last told the time.
+    let mut timing: Option<Instant> = None;
     let mut dirty_since: Option<Instant> = None;
     loop {
         let Some((dirty, recheck)) = settle(&mut lock(shared), &mut queue)? else {
@@ -194,6 +198,14 @@ fn event_loop(shared: &Mutex<Shared>, start: VecDeque<Msg>) -> anyhow::Result<()
         if pacing {
             timeout = timeout.min(PACE.saturating_sub(last_pace.elapsed()));
         }
+        // So does a running writing timer, once a second, by the time really passed.
+        timing = match (lock(shared).app.timer_running(), timing) {
+            (true, since) => Some(since.unwrap_or_else(Instant::now)),
+            (false, _) => None,
+        };
+        if let Some(since) = timing {
+            timeout = timeout.min(TIMER_TICK.saturating_sub(since.elapsed()));
+        }
         if event::poll(timeout)? {
             last_input = Instant::now();
             let context = lock(shared).app.context();
@@ -207,6 +219,13 @@ fn event_loop(shared: &Mutex<Shared>, start: VecDeque<Msg>) -> anyhow::Result<()
         if pacing && last_pace.elapsed() >= PACE {
             last_pace = Instant::now();
             queue.push_back(Msg::Pace);
+        }
+        if let Some(since) = timing
+            && since.elapsed() >= TIMER_TICK
+        {
+            let now = Instant::now();
+            queue.push_back(Msg::Elapsed(now - since));
+            timing = Some(now);
         }
     }
 }

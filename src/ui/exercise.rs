@@ -30,7 +30,8 @@ pub fn render(app: &App, step: usize, exercise: usize, frame: &mut Frame, area: 
         Constraint::Fill(1),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(header(ex, draft, head.width)), head);
+    let timer = app.timer_shown(ex);
+    frame.render_widget(Paragraph::new(header(ex, draft, timer, head.width)), head);
     if about {
         let more = format!(" ({} for more)", keys::label_everywhere(&Msg::Help));
         let room = usize::from(source.width).saturating_sub(more.width());
@@ -136,7 +137,12 @@ fn recalled(
 }
 
 /// "Thought record    ●●●○○○○○○ 3 of 9"
-fn header(ex: &Exercise, draft: &Draft, width: u16) -> Line<'static> {
+fn header(
+    ex: &Exercise,
+    draft: &Draft,
+    timer: Option<&crate::app::timer::WritingTimer>,
+    width: u16,
+) -> Line<'static> {
     let total = ex.prompts.len();
     let dots: String = (0..total)
         .map(|i| if i <= draft.prompt { '●' } else { '○' })
@@ -146,7 +152,10 @@ fn header(ex: &Exercise, draft: &Draft, width: u16) -> Line<'static> {
     } else {
         format!("{} of {total}", draft.prompt + 1)
     };
-    let right = format!("{dots} {count}");
+    let right = match timer {
+        Some(t) => format!("{} · {dots} {count}", t.label()),
+        None => format!("{dots} {count}"),
+    };
     let (title, right) = super::rows(&[(ex.title.clone(), right)], usize::from(width))
         .pop()
         .unwrap_or_default();
@@ -209,7 +218,26 @@ fn save_page(ex: &Exercise, draft: &Draft, frame: &mut Frame, area: Rect) -> Lai
 /// the area left for the answer.
 fn prompt_frame(app: &App, ex: &Exercise, draft: &Draft, frame: &mut Frame, body: Rect) -> Rect {
     let prompt = &ex.prompts[draft.prompt];
-    let hint = super::wrap(&prompt.hint, body.width);
+    let offered = crate::app::timer::offered_minutes(ex, draft);
+    let hint = match (offered, app.timer_shown(ex)) {
+        (Some(minutes), None) => format!(
+            "{} {} starts a {minutes}-minute timer, if that helps; it never stops you writing.",
+            prompt.hint,
+            keys::label(Context::Text, &Msg::WritingTimer),
+        ),
+        (Some(_), Some(t)) => format!(
+            "{} {} {}.",
+            prompt.hint,
+            keys::label(Context::Text, &Msg::WritingTimer),
+            match (t.ended(), t.running) {
+                (true, _) => "puts the timer away",
+                (false, true) => "pauses the timer",
+                (false, false) => "goes on with the timer",
+            }
+        ),
+        _ => prompt.hint.clone(),
+    };
+    let hint = super::wrap(hint.trim(), body.width);
     let hint_height = u16::try_from(hint.len()).unwrap_or(1);
     // The answers the prompt asks to show (content's `show`), or else a recall just
     // before it, stay in view while the person answers.

@@ -109,7 +109,8 @@ fn has_hidden(context: Context, visible: &[&Msg]) -> bool {
         }
     }
     KEYMAP.iter().filter(|b| b.applies(context)).any(|b| {
-        !matches!(b.msg, Msg::Help | Msg::Quit)
+        // The writing timer's key is told by the prompt that offers one.
+        !matches!(b.msg, Msg::Help | Msg::Quit | Msg::WritingTimer)
             && !covered.iter().any(|m| crate::keys::same(m, &b.msg))
             && !is_text_editing(&b.msg)
     })

@@ -119,6 +119,7 @@ struct Spans {
     pair: Option<Range<usize>>,
     /// Each prompt named in `show`, and where.
     show: Vec<(String, Range<usize>)>,
+    timer_from: Option<Range<usize>>,
 }
 
 impl Spans {
@@ -133,6 +134,7 @@ impl Spans {
                 .flatten()
                 .map(|s| (s.get_ref().clone(), s.span()))
                 .collect(),
+            timer_from: p.timer_from.as_ref().map(|f| f.span()),
         }
     }
 
@@ -180,6 +182,12 @@ fn validate_prompts(
                 break;
             }
             check_earlier("show", target, &prompts, span.clone(), at, problems);
+        }
+        if let (Some(from), Some(span)) = (
+            prompt.timer.as_ref().and_then(|t| t.from.as_ref()),
+            &spans.timer_from,
+        ) {
+            check_timer_from(from, &prompts, span.clone(), at, problems);
         }
         match &prompt.kind {
             PromptKind::Recall(RecallSource::ThisRun { prompt: target }) => {
@@ -230,6 +238,35 @@ fn check_earlier(
             format!("{what} points nowhere: no earlier prompt \"{target}\" in this exercise"),
         ));
     }
+}
+
+/// A timer's length comes from an earlier choice whose every option begins with its
+/// minutes ("15 minutes").
+fn check_timer_from(
+    target: &str,
+    earlier: &[Prompt],
+    span: Range<usize>,
+    at: &Locator,
+    problems: &mut Vec<Problem>,
+) {
+    let message = match earlier.iter().find(|q| q.id == target).map(|q| &q.kind) {
+        None => {
+            format!("timer_from points nowhere: no earlier prompt \"{target}\" in this exercise")
+        }
+        Some(PromptKind::Choice { options }) => {
+            match options
+                .iter()
+                .find(|o| crate::content::leading_minutes(o).is_none())
+            {
+                None => return,
+                Some(o) => format!(
+                    "timer_from's choice \"{target}\" has an option that does not begin with its minutes: \"{o}\""
+                ),
+            }
+        }
+        Some(_) => format!("timer_from must name a \"choice\" prompt; \"{target}\" is not one"),
+    };
+    problems.push(at.problem(span, message));
 }
 
 /// Before/after scales are compared, so a pair is exactly two scales on one range.

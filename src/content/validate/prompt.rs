@@ -3,7 +3,7 @@
 
 use crate::content::locate::{Locator, Problem};
 use crate::content::raw::RawPrompt;
-use crate::content::{LadderSpec, Prompt, PromptKind, RecallSource, ScaleSpec};
+use crate::content::{LadderSpec, Prompt, PromptKind, RecallSource, ScaleSpec, TimerSpec};
 
 /// How one kind of prompt is validated; it has already been checked for stray fields.
 type Build = fn(&RawPrompt, &Locator, &mut Vec<Problem>) -> Option<PromptKind>;
@@ -12,7 +12,7 @@ type Build = fn(&RawPrompt, &Locator, &mut Vec<Problem>) -> Option<PromptKind>;
 /// so they cannot drift apart; the unknown-kind message lists the kinds from here too.
 #[rustfmt::skip]
 const KINDS: &[(&str, &[&str], Build)] = &[
-    ("text",     &["prefill"],                                                |_, _, _| Some(PromptKind::Text)),
+    ("text",     &["prefill", "timer", "timer_from"],                         |_, _, _| Some(PromptKind::Text)),
     ("line",     &["prefill"],                                                |_, _, _| Some(PromptKind::Line)),
     ("scale",    &["min", "max", "min_label", "max_label", "pair"],           scale),
     ("choice",   &["options"],                                                choice),
@@ -48,6 +48,7 @@ pub(super) fn validate_prompt(
         return None;
     }
     let kind = build(&p, at, problems)?;
+    let timer = timer(&p, at, problems);
     let show = p
         .show
         .iter()
@@ -66,6 +67,37 @@ pub(super) fn validate_prompt(
         prefill: prefill.trim().to_string(),
         kind,
         show,
+        timer,
+    })
+}
+
+/// The longest writing timer content may offer, in minutes.
+const LONGEST_TIMER: u16 = 180;
+
+/// A writing timer's minutes (1 to 180), and where its length may come from.
+fn timer(p: &RawPrompt, at: &Locator, problems: &mut Vec<Problem>) -> Option<TimerSpec> {
+    let Some(minutes) = &p.timer else {
+        if let Some(from) = &p.timer_from {
+            problems.push(at.problem(
+                from.span(),
+                "timer_from needs timer too (the minutes when nothing is chosen)".into(),
+            ));
+        }
+        return None;
+    };
+    if !(1..=LONGEST_TIMER).contains(minutes.get_ref()) {
+        problems.push(at.problem(
+            minutes.span(),
+            format!(
+                "timer is {} minutes (expected 1 to {LONGEST_TIMER})",
+                minutes.get_ref()
+            ),
+        ));
+        return None;
+    }
+    Some(TimerSpec {
+        minutes: *minutes.get_ref(),
+        from: p.timer_from.as_ref().map(|f| f.get_ref().clone()),
     })
 }
 
@@ -92,6 +124,8 @@ fn stray_fields(p: &RawPrompt, allowed: &[&str]) -> Vec<&'static str> {
         ("fields", p.fields.is_some()),
         ("from", p.from.is_some()),
         ("prefill", p.prefill.is_some()),
+        ("timer", p.timer.is_some()),
+        ("timer_from", p.timer_from.is_some()),
     ];
     present
         .into_iter()
