@@ -62,6 +62,7 @@ pub fn describe(filter: &Filter, content: &Content) -> Vec<String> {
     let mut said = Vec::new();
     if let Some(id) = &filter.step {
         said.push(match content.step(id) {
+            Some(s) if s.place => s.title.clone(),
             Some(s) => format!("step {} ({})", s.number, s.title),
             None => format!("step {id}"),
         });
@@ -103,7 +104,7 @@ fn section(out: &mut dyn Write, entry: &ExportedEntry, content: &Content) -> io:
         .unwrap_or_else(|_| entry.created_at.clone());
     let step = content
         .step(&entry.step_id)
-        .map(|s| format!("Step {} · {}", s.number, s.title))
+        .map(|s| s.label())
         .unwrap_or_else(|| entry.step_id.clone());
     write!(
         out,
@@ -163,9 +164,7 @@ pub fn write_drafts(
     for draft in drafts {
         let found = content.exercise(&draft.step_id, &draft.exercise_id);
         let title = found.map_or(draft.exercise_id.as_str(), |(_, e)| e.title.as_str());
-        let step = found.map_or(draft.step_id.clone(), |(s, _)| {
-            format!("Step {} · {}", s.number, s.title)
-        });
+        let step = found.map_or(draft.step_id.clone(), |(s, _)| s.label());
         write!(
             out,
             "\n---\n\n## {}\n\n*draft · {}*\n",

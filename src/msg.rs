@@ -20,6 +20,8 @@ pub enum Msg {
     Help,
     Continue,
     Review,
+    /// Home: open the quick write.
+    QuickWrite,
     NextPrompt,
     PrevPrompt,
     Decrease,

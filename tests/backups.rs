@@ -181,9 +181,15 @@ fn damage_is_met_with_a_way_on_whether_or_not_there_is_a_backup() {
             damage: "page 7 is broken".into(),
             backups,
         });
-        // The alert's words, without its box.
+        // The alert's words: what is inside its box, without the screen beside it.
         support::screen_text(&app, 100, 40)
-            .replace('│', " ")
+            .lines()
+            .filter_map(|l| {
+                let inner = l.split_once('│')?.1;
+                Some(inner.rsplit_once('│').map_or(inner, |(i, _)| i).to_string())
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")

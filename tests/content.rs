@@ -6,7 +6,7 @@ use attune::content::{self, PromptKind, load_sources};
 #[test]
 fn the_built_in_pack_has_the_six_steps_in_order() {
     let pack = content::builtin().expect("built-in content");
-    let titles: Vec<&str> = pack.steps.iter().map(|s| s.title.as_str()).collect();
+    let titles: Vec<&str> = pack.numbered().map(|(_, s)| s.title.as_str()).collect();
     assert_eq!(
         titles,
         [
@@ -22,8 +22,10 @@ fn the_built_in_pack_has_the_six_steps_in_order() {
         assert!(!step.intro.is_empty(), "{} has an introduction", step.id);
         assert!(!step.exercises.is_empty(), "{} has an exercise", step.id);
         for ex in &step.exercises {
+            // The quick write is free writing: no method to name.
             assert!(
-                !ex.about.is_empty() && ex.about.chars().any(|c| c.is_ascii_digit()),
+                !ex.about.is_empty()
+                    && (step.place || ex.about.chars().any(|c| c.is_ascii_digit())),
                 "{} names its source and year",
                 ex.id
             );
@@ -49,6 +51,11 @@ fn the_built_in_pack_has_the_six_steps_in_order() {
     for kind in ["text", "line", "scale"] {
         assert!(kinds.contains(&kind), "uses {kind}");
     }
+    // Then the quick write: a place of its own, not a seventh step.
+    let (place, exercise) = pack.quick_write().expect("a quick write");
+    assert_eq!(pack.steps[place].title, "Quick write");
+    assert!(pack.steps[place].place);
+    assert_eq!(pack.steps[place].exercises[exercise].prompts.len(), 2);
 }
 
 fn problems(files: &[(&str, &str)]) -> Vec<String> {

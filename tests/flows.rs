@@ -34,14 +34,19 @@ fn welcome_is_not_shown_again_once_read() {
 fn home_lists_six_steps_then_review_insights_and_help() {
     let app = app();
     let items = app.home_items();
-    assert_eq!(items.len(), 9);
+    assert_eq!(items.len(), 10);
     assert_eq!(
         items[..6],
         (0..6).map(HomeItem::Step).collect::<Vec<_>>()[..]
     );
     assert_eq!(
         items[6..],
-        [HomeItem::Review, HomeItem::Insights, HomeItem::Help]
+        [
+            HomeItem::QuickWrite,
+            HomeItem::Review,
+            HomeItem::Insights,
+            HomeItem::Help
+        ]
     );
 }
 
@@ -55,7 +60,7 @@ fn home_moves_with_arrows_and_jk_and_stops_at_the_ends() {
     press(&mut app, key(Char('k')));
     assert_eq!(app.screen, Screen::Home { selected: 2 });
     press_all(&mut app, &[Down; 20]);
-    assert_eq!(app.screen, Screen::Home { selected: 8 });
+    assert_eq!(app.screen, Screen::Home { selected: 9 });
 }
 
 #[test]
@@ -426,7 +431,7 @@ fn question_mark_opens_help_where_nothing_is_typed_and_f1_closes_it() {
 #[test]
 fn help_is_on_the_home_list() {
     let mut app = app();
-    press_all(&mut app, &[Down; 8]);
+    press_all(&mut app, &[Down; 9]);
     press(&mut app, key(Enter));
     assert!(matches!(app.screen, Screen::Help { .. }));
 }
@@ -476,14 +481,14 @@ fn ctrl_c_saves_and_quits_from_anywhere_even_mid_sentence() {
 #[test]
 fn review_opens_from_home_and_loads_entries() {
     let mut app = app();
-    press_all(&mut app, &[Down; 6]);
+    press_all(&mut app, &[Down; 7]);
     let effects = press(&mut app, key(Enter));
     assert_eq!(app.screen, Screen::Review { selected: 0 });
     assert!(effects.iter().any(|e| matches!(e, Effect::LoadReview(_))));
     let effects = press(&mut app, key(Enter));
     assert!(effects.is_empty(), "nothing to open in an empty list");
     press(&mut app, key(Esc));
-    assert_eq!(app.screen, Screen::Home { selected: 6 });
+    assert_eq!(app.screen, Screen::Home { selected: 7 });
 }
 
 #[test]
@@ -931,4 +936,67 @@ fn the_writing_timer_is_offered_only_where_content_asks_and_goes_with_the_exerci
     press(&mut app, key(Esc));
     assert!(app.timer.is_none(), "leaving the exercise stops its timer");
     assert!(!app.timer_running());
+}
+
+#[test]
+fn a_quick_write_opens_from_home_with_one_key_and_saves_like_any_entry() {
+    let mut app = app();
+    press(&mut app, key(Char('w')));
+    assert_eq!(prompt_id(&app), "text");
+    assert_eq!(app.context(), Context::Text);
+    type_text(&mut app, "Sam called; I let it ring.");
+    press(&mut app, key(Tab));
+    type_text(&mut app, "guilty, relieved");
+    press(&mut app, key(Tab));
+    assert_eq!(app.context(), Context::Save);
+    let effects = press(&mut app, key(Enter));
+    let Some(Effect::CommitEntry { entry, .. }) = effects.first() else {
+        panic!("no commit: {effects:?}")
+    };
+    assert_eq!(
+        (entry.step_id.as_str(), entry.exercise_id.as_str()),
+        ("quick-write", "quick-write")
+    );
+    assert_eq!(
+        entry.answers[0].value,
+        AnswerValue::Text("Sam called; I let it ring.".into())
+    );
+    assert_eq!(
+        entry.answers[1].value,
+        AnswerValue::Text("guilty, relieved".into())
+    );
+    // Back on Home, on the quick write, for the next moment.
+    let at = app
+        .home_items()
+        .iter()
+        .position(|i| *i == HomeItem::QuickWrite);
+    assert_eq!(
+        Some(app.screen.clone()),
+        at.map(|selected| Screen::Home { selected })
+    );
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("Saved")
+    );
+}
+
+#[test]
+fn a_quick_write_left_half_written_is_kept_and_esc_goes_home() {
+    let mut app = app();
+    press(&mut app, key(Char('w')));
+    type_text(&mut app, "half a thought");
+    press(&mut app, key(Esc));
+    assert!(
+        matches!(app.screen, Screen::Home { .. }),
+        "{:?}",
+        app.screen
+    );
+    assert!(app.home_items().contains(&HomeItem::Continue));
+    press(&mut app, key(Char('w')));
+    assert_eq!(field_text(&app), "half a thought", "the draft resumed");
+    // The feeling words can be skipped: nothing else is asked.
+    press_all(&mut app, &[Tab, Tab]);
+    assert_eq!(app.context(), Context::Save);
 }

@@ -12,9 +12,13 @@ use attune::keys::Context;
 use crossterm::event::KeyCode::*;
 use support::*;
 
-/// Open step `s`, exercise `e` from Home, by keys.
+/// Open step `s`, exercise `e` from Home, by keys (the quick write by its own key).
 fn open(h: &mut Harness, s: usize, e: usize) {
     h.keys(&[Up; 12]);
+    if h.app.content.steps[s].place {
+        h.keys(&[Char('w')]);
+        return;
+    }
     for _ in 0..s {
         h.keys(&[Down]);
     }

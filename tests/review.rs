@@ -541,3 +541,50 @@ fn x_exports_to_the_chosen_folder_and_shows_the_whole_path_until_put_away() {
     h.keys(&[Enter]);
     assert!(h.app.alert().is_none());
 }
+
+#[test]
+fn a_quick_write_has_its_own_place_in_review_and_in_the_export() {
+    let mut h = Harness::new();
+    h.keys(&[Enter, Char('w')]);
+    h.type_text("Sam called; I let it ring.");
+    h.keys(&[Tab]);
+    h.type_text("guilty");
+    h.keys(&[Tab, Enter]);
+    let saved = h.store.list_entries().unwrap();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].step_id, "quick-write");
+
+    // Review offers it as a place of its own, and shows it under its name.
+    h.keys(&[Char('r')]);
+    let choices = h.app.picker_choices(attune::app::review::Filter::Step);
+    assert!(
+        choices.iter().any(|c| c.label == "Quick write"),
+        "{:?}",
+        choices.iter().map(|c| &c.label).collect::<Vec<_>>()
+    );
+    let screen = screen_text(&h.app, 80, 24);
+    assert!(screen.contains("Quick write"), "{screen}");
+    assert!(!screen.contains("Step 0"), "{screen}");
+    assert!(
+        !screen.contains("Quick write Quick write"),
+        "said once: {screen}"
+    );
+
+    // Markdown names it, not a step; `--step quick-write` exports it alone.
+    let only = Filter {
+        step: Some("quick-write".into()),
+        ..Filter::default()
+    };
+    let markdown = attune::export::markdown(&h.store.export(&only).unwrap(), &content());
+    assert!(markdown.contains(" · Quick write*"), "{markdown}");
+    assert!(
+        markdown.contains("Sam called; I let it ring."),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("Step 0"), "{markdown}");
+    assert_eq!(
+        attune::export::describe(&only, &content()),
+        ["Quick write"],
+        "what the export says it holds"
+    );
+}

@@ -721,3 +721,13 @@ fn expressive_writing_with_its_timer() {
     app.update(Msg::Elapsed(std::time::Duration::from_secs(15 * 60)));
     snap("exercise_timer_up", &app);
 }
+
+#[test]
+fn quick_write() {
+    let mut app = app();
+    press(&mut app, key(Char('w')));
+    type_text(&mut app, "Sam called; I let it ring.");
+    snap("quick_write", &app);
+    press(&mut app, key(Tab));
+    snap("quick_write_feeling_words", &app);
+}

@@ -385,7 +385,14 @@ impl App {
 
     /// The home list: the six steps, then what else there is to do.
     pub fn home_items(&self) -> Vec<HomeItem> {
-        let mut items: Vec<HomeItem> = (0..self.content.steps.len()).map(HomeItem::Step).collect();
+        let mut items: Vec<HomeItem> = self
+            .content
+            .numbered()
+            .map(|(i, _)| HomeItem::Step(i))
+            .collect();
+        if self.content.quick_write().is_some() {
+            items.push(HomeItem::QuickWrite);
+        }
         if self.drafts_in_progress().next().is_some() {
             items.push(HomeItem::Continue);
         }

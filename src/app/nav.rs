@@ -36,6 +36,7 @@ impl App {
                     };
                     vec![self.save()]
                 }
+                Some(HomeItem::QuickWrite) => self.open_quick_write(),
                 Some(HomeItem::Continue) => self.continue_latest(),
                 Some(HomeItem::Kept) => self.open_kept(),
                 Some(HomeItem::Review) => self.open_review(),
@@ -44,6 +45,7 @@ impl App {
                 None => vec![],
             },
             Msg::Continue => self.continue_latest(),
+            Msg::QuickWrite => self.open_quick_write(),
             Msg::Review => self.open_review(),
             Msg::Insights => self.open_insights(),
             _ => vec![],
@@ -152,10 +154,7 @@ impl App {
             .iter()
             .rposition(|d| d.step_id == step_id && d.exercise_id == ex.id)
         else {
-            self.screen = Screen::Step {
-                step,
-                selected: exercise,
-            };
+            self.screen = self.after_exercise(step, exercise);
             return vec![self.save()];
         };
         let draft = &mut self.drafts[index];
@@ -247,11 +246,33 @@ impl App {
             self.notice =
                 Some("Your draft is kept. Open the exercise again to carry on.".to_string());
         }
-        self.screen = Screen::Step {
+        self.screen = self.after_exercise(step, exercise);
+        vec![self.save()]
+    }
+
+    /// Where an exercise goes back to: its step, or Home for the quick write (which
+    /// has no step page).
+    fn after_exercise(&self, step: usize, exercise: usize) -> Screen {
+        if self.content.steps.get(step).is_some_and(|s| s.place) {
+            let selected = self
+                .home_items()
+                .iter()
+                .position(|i| *i == HomeItem::QuickWrite)
+                .unwrap_or(0);
+            return Screen::Home { selected };
+        }
+        Screen::Step {
             step,
             selected: exercise,
-        };
-        vec![self.save()]
+        }
+    }
+
+    /// The quick write, straight from Home: its draft resumed, or a fresh one.
+    fn open_quick_write(&mut self) -> Vec<Effect> {
+        match self.content.quick_write() {
+            Some((step, exercise)) => self.open_exercise(step, exercise),
+            None => vec![],
+        }
     }
 
     /// Enter on the save page: the draft becomes an entry (or saves over the entry it
@@ -287,10 +308,7 @@ impl App {
                 session: self.session(),
             }];
         }
-        self.screen = Screen::Step {
-            step,
-            selected: exercise,
-        };
+        self.screen = self.after_exercise(step, exercise);
         self.notice = Some(if ex.steady {
             format!(
                 "Saved \"{}\". If writing stirred things up, {} then {} gives you a few minutes to steady yourself.",

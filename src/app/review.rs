@@ -160,7 +160,7 @@ impl App {
         match filter {
             Filter::Step => std::iter::once(all("All steps", Chosen::Step(None)))
                 .chain(self.content.steps.iter().map(|s| Choice {
-                    label: format!("Step {}: {}", s.number, s.title),
+                    label: s.label(),
                     value: Chosen::Step(Some(s.id.clone())),
                 }))
                 .collect(),
@@ -181,7 +181,7 @@ impl App {
                             .flat_map(|s| s.exercises.iter().map(move |e| (s, e)))
                             .filter(|(_, e)| !e.is_reading())
                             .map(|(s, e)| Choice {
-                                label: if chosen.is_some() {
+                                label: if chosen.is_some() || s.place {
                                     e.title.clone()
                                 } else {
                                     format!("{} (step {})", e.title, s.number)

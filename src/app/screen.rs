@@ -5,6 +5,8 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HomeItem {
     Step(usize),
+    /// The quick write: just text, optional feeling words, nothing else asked.
+    QuickWrite,
     Continue,
     Review,
     Insights,

@@ -138,7 +138,12 @@ fn check_content(dir: &std::path::Path) -> ExitCode {
             println!(
                 "{}: {}, {}, no problems",
                 for_terminal(&dir.display().to_string()),
-                plural(pack.steps.len(), "step"),
+                plural(pack.numbered().count(), "step")
+                    + if pack.quick_write().is_some() {
+                        " (and a quick write)"
+                    } else {
+                        ""
+                    },
                 plural(exercises, "exercise")
             );
             ExitCode::SUCCESS

@@ -36,6 +36,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "content/build-trust.toml",
         include_str!("../../content/build-trust.toml"),
     ),
+    (
+        "content/quick-write.toml",
+        include_str!("../../content/quick-write.toml"),
+    ),
 ];
 
 /// A content pack that cannot be used, with every problem found in it.
@@ -120,6 +124,7 @@ pub fn load_sources(
     let mut links: Vec<Link> = Vec::new();
     let mut feelings_used: Option<Problem> = None;
     let mut in_help: Vec<Problem> = Vec::new();
+    let mut places: Vec<Problem> = Vec::new();
     let mut seen_ids: HashSet<String> = HashSet::new();
     let mut seen_numbers: HashSet<u8> = HashSet::new();
     for (file, text) in sources {
@@ -151,6 +156,7 @@ pub fn load_sources(
             links: &mut links,
             feelings_used: &mut feelings_used,
             in_help: &mut in_help,
+            places: &mut places,
         };
         if let Some(step) = validate_step(raw, &at, &mut problems, &mut found) {
             steps.push(step);
@@ -162,6 +168,13 @@ pub fn load_sources(
         problems.push(Problem {
             message: "only one exercise in a pack can be in_help (help shows one safety plan)"
                 .into(),
+            ..at
+        });
+    }
+    // One quick write: Home opens it with one key.
+    for at in places.into_iter().skip(1) {
+        problems.push(Problem {
+            message: "only one step in a pack can be a place (place = true)".into(),
             ..at
         });
     }
@@ -184,7 +197,8 @@ pub fn load_sources(
     if !problems.is_empty() {
         return Err(ContentError { problems });
     }
-    steps.sort_by_key(|s| s.number);
+    // The numbered steps in order, then a place of its own (the quick write).
+    steps.sort_by_key(|s| (s.place, s.number));
     Ok(Content { steps, feelings })
 }
 

@@ -36,6 +36,30 @@ pub struct Step {
     /// A few short paragraphs shown when the step is opened.
     pub intro: String,
     pub exercises: Vec<Exercise>,
+    /// A place of its own (the quick write), not one of the numbered steps: it is not
+    /// listed with them, and its one exercise opens from Home with a key.
+    pub place: bool,
+}
+
+impl Step {
+    /// How an entry says where it belongs: "Step 4 · Challenge negative beliefs", or
+    /// a place's own title ("Quick write").
+    pub fn label(&self) -> String {
+        if self.place {
+            self.title.clone()
+        } else {
+            format!("Step {} · {}", self.number, self.title)
+        }
+    }
+
+    /// The short form: "Step 4", or a place's title.
+    pub fn short(&self) -> String {
+        if self.place {
+            self.title.clone()
+        } else {
+            format!("Step {}", self.number)
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -235,6 +259,20 @@ impl Content {
     pub fn exercise(&self, step_id: &str, exercise_id: &str) -> Option<(&Step, &Exercise)> {
         let (step, exercise) = self.position(step_id, exercise_id)?;
         Some((&self.steps[step], &self.steps[step].exercises[exercise]))
+    }
+
+    /// The quick write: the place of its own and its exercise, by index.
+    pub fn quick_write(&self) -> Option<(usize, usize)> {
+        self.steps
+            .iter()
+            .position(|s| s.place)
+            .filter(|&i| !self.steps[i].exercises.is_empty())
+            .map(|i| (i, 0))
+    }
+
+    /// The numbered steps (not a place of its own), with their index.
+    pub fn numbered(&self) -> impl Iterator<Item = (usize, &Step)> {
+        self.steps.iter().enumerate().filter(|(_, s)| !s.place)
     }
 
     /// The pack's safety plan (its `in_help` exercise), with its step.

@@ -12,6 +12,9 @@ pub(super) struct RawStep {
     pub title: String,
     pub summary: String,
     pub intro: String,
+    /// Not one of the numbered steps but a place of its own (the quick write): one
+    /// exercise, opened from Home with a key.
+    pub place: Option<Spanned<bool>>,
     #[serde(default)]
     pub exercises: Vec<RawExercise>,
     #[serde(default)]

@@ -172,6 +172,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(In(&[Welcome]), [plain(KeyCode::Enter)], Msg::Open, "begin", "{key} begin"),
     bind!(LISTS, [plain(KeyCode::Enter)], Msg::Open, "open what is selected", "{key} open"),
     bind!(In(&[Home]), [ch('c')], Msg::Continue, "continue where you left off"),
+    bind!(In(&[Home]), [ch('w')], Msg::QuickWrite, "quick write: just write, nothing else asked"),
     bind!(In(&[Home]), [ch('r')], Msg::Review, "review past entries"),
     // Review: filters that combine, search, delete and undo, export.
     bind!(In(&[Review]), [ch('/')], Msg::Search, "search every answer (also since:YYYY-MM-DD until:YYYY-MM-DD)", "{key} search"),

@@ -60,7 +60,7 @@ pub fn page_lines(app: &App, entry: &Entry, width: u16) -> Vec<Line<'static>> {
     let step = app
         .content
         .step(&entry.step_id)
-        .map(|s| format!("Step {} · {}", s.number, s.title))
+        .map(|s| s.label())
         .unwrap_or_default();
     let mut lines = vec![
         Line::from(Span::styled(entry.exercise_title.clone(), theme::heading())),

@@ -62,9 +62,12 @@ pub fn render(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
     }
     // What the selected step is about, when there is room for all of it; on a
     // short window the line under the heading gives way to it first.
-    if let Some(HomeItem::Step(step)) = items.get(selected)
-        && let Some(s) = app.content.steps.get(*step)
-    {
+    let about = match items.get(selected) {
+        Some(HomeItem::Step(step)) => Some(*step),
+        Some(HomeItem::QuickWrite) => app.content.quick_write().map(|(s, _)| s),
+        _ => None,
+    };
+    if let Some(s) = about.and_then(|step| app.content.steps.get(step)) {
         let summary = super::wrap(&s.summary, area.width);
         let room = usize::from(area.height);
         if lines.len() + 1 + summary.len() > room {
@@ -89,6 +92,13 @@ fn item_text(app: &App, item: HomeItem, dates: bool) -> (String, String) {
                 progress(app, i, dates),
             )
         }
+        HomeItem::QuickWrite => (
+            app.content
+                .quick_write()
+                .map(|(s, _)| app.content.steps[s].title.clone())
+                .unwrap_or_default(),
+            format!("{} ", key(&Msg::QuickWrite)),
+        ),
         HomeItem::Continue => {
             let latest = app.drafts_in_progress().next_back();
             let what = latest

@@ -209,7 +209,7 @@ fn steps(app: &App, frame: &mut Frame, area: Rect) {
         )),
         Line::default(),
     ];
-    for (i, step) in app.content.steps.iter().enumerate() {
+    for (i, step) in app.content.numbered() {
         let progress = app.step_progress(i);
         let bar: String = (0..progress.of)
             .map(|k| if k < progress.done { '■' } else { '□' })

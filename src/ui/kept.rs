@@ -114,9 +114,8 @@ fn title(app: &App, draft: &SavedDraft) -> String {
 fn where_from(app: &App, draft: &SavedDraft) -> String {
     match app.content.exercise(&draft.step_id, &draft.exercise_id) {
         Some((step, _)) => format!(
-            "A second draft of this exercise, from step {} · {}. {} carries it on once the other is saved.",
-            step.number,
-            step.title,
+            "A second draft of this exercise, from {}. {} carries it on once the other is saved.",
+            step.label(),
             crate::keys::label(crate::keys::Context::KeptDraft, &crate::app::Msg::Continue)
         ),
         None => format!(

@@ -275,13 +275,10 @@ fn title_line(app: &App, width: u16) -> Line<'static> {
 fn title_parts(app: &App, step_titles: bool) -> Vec<String> {
     let mut parts = vec![" attune".to_string()];
     let step_title = |i: usize| {
-        app.content.steps.get(i).map(|s| {
-            if step_titles {
-                format!("Step {} · {}", s.number, s.title)
-            } else {
-                format!("Step {}", s.number)
-            }
-        })
+        app.content
+            .steps
+            .get(i)
+            .map(|s| if step_titles { s.label() } else { s.short() })
     };
     let screen = match &app.screen {
         Screen::Help { under, .. } => under.as_ref(),
@@ -297,7 +294,10 @@ fn title_parts(app: &App, step_titles: bool) -> Vec<String> {
         Screen::Step { step, .. } => parts.extend(step_title(*step)),
         Screen::Exercise { step, exercise } | Screen::Reading { step, exercise, .. } => {
             parts.extend(step_title(*step));
-            if let Some(e) = app.content.exercise_at(*step, *exercise) {
+            // A place's one exercise has the place's name (the quick write): said once.
+            if let Some(e) = app.content.exercise_at(*step, *exercise)
+                && parts.last() != Some(&e.title)
+            {
                 parts.push(e.title.clone());
             }
         }

@@ -78,10 +78,7 @@ fn filter_line(app: &App, width: u16) -> Line<'static> {
         .step
         .as_ref()
         .and_then(|id| app.content.step(id))
-        .map_or_else(
-            || "all steps".to_string(),
-            |s| format!("Step {}: {}", s.number, s.title),
-        );
+        .map_or_else(|| "all steps".to_string(), |s| s.label());
     let exercise = q
         .exercise
         .as_ref()
@@ -160,12 +157,14 @@ fn row(app: &App, e: &EntrySummary, width: usize) -> ListItem<'static> {
     let step = app
         .content
         .step(&e.step_id)
-        .map_or_else(|| e.step_id.clone(), |s| format!("Step {}", s.number));
-    let head = format!(
-        "{}  {step:<7} {}",
-        e.created_at.format("%a %-d %b %Y %H:%M"),
-        e.exercise_title
-    );
+        .map_or_else(|| e.step_id.clone(), |s| s.short());
+    let when = e.created_at.format("%a %-d %b %Y %H:%M");
+    // A place's one exercise has the place's name (the quick write): said once.
+    let head = if step == e.exercise_title {
+        format!("{when}  {step}")
+    } else {
+        format!("{when}  {step:<7} {}", e.exercise_title)
+    };
     let mut preview = vec![Span::raw("    ")];
     preview.extend(highlighted(&e.preview, width.saturating_sub(4)));
     ListItem::new(vec![Line::from(head), Line::from(preview)])

@@ -50,7 +50,7 @@ pub fn render(app: &App, step: usize, selected: usize, frame: &mut Frame, area: 
     let title = format!(
         "Step {} of {} · {}",
         s.number,
-        app.content.steps.len(),
+        app.content.numbered().count(),
         s.title
     );
     let title = super::truncate(&title, width.saturating_sub(status.width() + 2));

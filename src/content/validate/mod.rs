@@ -26,6 +26,8 @@ pub(super) struct Found<'a> {
     pub feelings_used: &'a mut Option<Problem>,
     /// Where each exercise shown in help is (a pack may have one).
     pub in_help: &'a mut Vec<Problem>,
+    /// Where each place of its own is (a pack may have one).
+    pub places: &'a mut Vec<Problem>,
 }
 
 pub(super) fn validate_step(
@@ -41,6 +43,18 @@ pub(super) fn validate_step(
             raw.id.span(),
             "a step needs at least one [[exercises]] table".into(),
         ));
+    }
+    let place = raw.place.as_ref().is_some_and(|p| *p.get_ref());
+    if let Some(at_place) = raw.place.as_ref().filter(|_| place) {
+        if raw.exercises.len() != 1 || raw.exercises[0].prompts.is_empty() {
+            problems.push(at.problem(
+                at_place.span(),
+                "a place (place = true) has exactly one exercise, with prompts".into(),
+            ));
+        }
+        found
+            .places
+            .push(at.problem(at_place.span(), String::new()));
     }
     let mut exercise_ids = HashSet::new();
     let mut exercises = Vec::new();
@@ -63,6 +77,7 @@ pub(super) fn validate_step(
         summary: raw.summary,
         intro: raw.intro.trim().to_string(),
         exercises,
+        place,
     })
 }
 
