@@ -142,7 +142,15 @@ fn benches(c: &mut Criterion) {
     screen("review", &review, c);
     let effects = review.update(Msg::Insights);
     settle(&mut review, &mut store, effects);
-    screen("insights", &review, c);
+    // Every Insights picture drawn, and all of them computed from the journal.
+    for name in attune::app::insights::SECTIONS {
+        screen(&format!("insights, {name}"), &review, c);
+        review.update(key(KeyCode::Right));
+    }
+    c.bench_function("insights: computed from the journal", |b| {
+        let since = chrono::Local::now().fixed_offset() - chrono::Duration::weeks(12);
+        b.iter(|| store.insights(black_box(since)).unwrap())
+    });
 
     // A search keystroke's read and draw: words in most entries (two queries, in
     // turn, so neither is simply cached), a word in few, and a first letter.

@@ -12,12 +12,36 @@ pub struct Insights {
     pub feelings: Vec<FeelingPoint>,
     /// Before/after pairs from recent runs, oldest first.
     pub changes: Vec<Change>,
+    /// What was ticked in checklists (distancing moves, triggers, thinking traps),
+    /// each checklist with its items, most ticked first.
+    pub patterns: Vec<Pattern>,
+}
+
+/// One checklist prompt across the journal: how often each item came up in all,
+/// and in each of the last three months.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    pub exercise_title: String,
+    pub label: String,
+    /// The first day of each of the three months counted, oldest first.
+    pub months: [NaiveDate; 3],
+    pub items: Vec<PatternItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternItem {
+    pub item: String,
+    pub total: u32,
+    /// In each of `Pattern::months`.
+    pub by_month: [u32; 3],
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FeelingPoint {
     pub when: DateTime<FixedOffset>,
     pub percent: i64,
+    /// The family ("Scared"), and the word when one was picked ("anxious").
+    pub family: String,
     pub word: String,
 }
 

@@ -201,8 +201,11 @@ fn bad_imports_are_refused_and_leave_the_journal_byte_for_byte_unchanged() {
         ),
         (
             "newer schema",
-            good.replace("\"schema_version\": 5", "\"schema_version\": 99")
-                .into_bytes(),
+            good.replace(
+                &format!("\"schema_version\": {}", attune::store::schema_version()),
+                "\"schema_version\": 99",
+            )
+            .into_bytes(),
             "newer attune",
         ),
         (

@@ -602,7 +602,17 @@ fn insights_app(data: attune::app::insights::Insights) -> App {
 
 #[test]
 fn insights_empty_one_and_many() {
-    use attune::app::insights::{Change, FeelingPoint, Insights};
+    use attune::app::insights::{Change, FeelingPoint, Insights, Pattern, PatternItem};
+    let months = [
+        chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+    ];
+    let item = |item: &str, by_month: [u32; 3], earlier: u32| PatternItem {
+        item: item.into(),
+        total: by_month.iter().sum::<u32>() + earlier,
+        by_month,
+    };
     let weeks = |counts: &[u32]| {
         counts
             .iter()
@@ -625,7 +635,14 @@ fn insights_empty_one_and_many() {
         feelings: vec![FeelingPoint {
             when: at("2026-11-27T18:30:00+01:00"),
             percent: 60,
-            word: "Sad: lonely".into(),
+            family: "Sad".into(),
+            word: "lonely".into(),
+        }],
+        patterns: vec![Pattern {
+            exercise_title: "Distancing moves".into(),
+            label: "Which moves showed up?".into(),
+            months,
+            items: vec![item("Going quiet", [0, 0, 1], 0)],
         }],
         changes: vec![Change {
             when: at("2026-11-20T09:30:00+01:00"),
@@ -642,9 +659,41 @@ fn insights_empty_one_and_many() {
             .map(|i| FeelingPoint {
                 when: at("2026-09-07T10:00:00+01:00") + chrono::Duration::days(i),
                 percent: 30 + (i * 37) % 60,
-                word: "Scared: worried".into(),
+                family: ["Scared", "Happy", "Scared", "Numb"][i as usize % 4].into(),
+                word: ["worried", "relieved", "on edge", ""][i as usize % 4].into(),
             })
             .collect(),
+        patterns: vec![
+            Pattern {
+                exercise_title: "Thought record".into(),
+                label: "Do any thinking traps fit?".into(),
+                months,
+                items: vec![
+                    item("Mind reading: being sure what they think", [4, 6, 3], 9),
+                    item("Fortune telling: knowing it will go badly", [2, 3, 5], 4),
+                    item(
+                        "All or nothing: it's a total success or a total failure",
+                        [1, 0, 2],
+                        3,
+                    ),
+                    item(
+                        "Labelling: one moment becomes who I am, or who they are",
+                        [0, 1, 1],
+                        1,
+                    ),
+                    item("Comparing", [0, 0, 1], 0),
+                ],
+            },
+            Pattern {
+                exercise_title: "Distancing moves".into(),
+                label: "Which moves showed up?".into(),
+                months,
+                items: vec![
+                    item("Going quiet", [3, 2, 4], 6),
+                    item("Getting busy", [1, 2, 2], 2),
+                ],
+            },
+        ],
         changes: (0..20)
             .map(|i| Change {
                 when: at("2026-10-01T10:00:00+01:00") + chrono::Duration::days(i),
@@ -658,7 +707,7 @@ fn insights_empty_one_and_many() {
     };
     for (name, data) in [("empty", empty), ("one", one), ("many", many)] {
         let mut app = insights_app(data);
-        for section in 0..4 {
+        for section in 0..5 {
             insta::assert_snapshot!(
                 format!("insights_{name}_{section}"),
                 screen_text(&app, 80, 24)

@@ -2,9 +2,15 @@
 //! The data is loaded by the store; this owns which picture is shown.
 
 use super::{App, Effect, Msg, Screen};
-pub use crate::insights::{Change, FeelingPoint, Insights};
+pub use crate::insights::{Change, FeelingPoint, Insights, Pattern, PatternItem};
 
-pub const SECTIONS: [&str; 4] = ["Activity", "Feelings", "Before and after", "Steps"];
+pub const SECTIONS: [&str; 5] = [
+    "Activity",
+    "What comes up",
+    "Feelings",
+    "Before and after",
+    "Steps",
+];
 
 impl App {
     pub(super) fn open_insights(&mut self) -> Vec<Effect> {

@@ -227,6 +227,7 @@ fn add_families(
             name: family.name.get_ref().clone(),
             words: family.words.clone(),
             sensations: family.sensations.clone(),
+            pleasant: family.pleasant,
         });
     }
 }

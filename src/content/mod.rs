@@ -24,6 +24,8 @@ pub struct FeelingFamily {
     pub name: String,
     pub words: Vec<String>,
     pub sensations: Vec<String>,
+    /// Pleasant (true), unpleasant (false), or neither (None).
+    pub pleasant: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -28,6 +28,9 @@ pub(super) struct RawFamily {
     pub words: Vec<String>,
     #[serde(default)]
     pub sensations: Vec<String>,
+    /// Pleasant or not, so Insights never shows strong joy and strong fear alike;
+    /// left out, the family is neither (numbness).
+    pub pleasant: Option<bool>,
 }
 
 #[derive(Deserialize)]

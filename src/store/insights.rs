@@ -18,7 +18,72 @@ impl Store {
             weeks: self.weekly(since)?,
             feelings: self.feeling_points()?,
             changes: self.pair_changes()?,
+            patterns: self.patterns(Local::now().date_naive())?,
         })
+    }
+
+    /// Every checklist prompt's items, counted in all and in the three months up to
+    /// `today`'s, most ticked first. Checklists are told apart by exercise and label.
+    pub fn patterns(
+        &self,
+        today: chrono::NaiveDate,
+    ) -> rusqlite::Result<Vec<crate::insights::Pattern>> {
+        use crate::insights::{Pattern, PatternItem};
+        use chrono::Datelike;
+        use std::collections::HashMap;
+        let first = |d: chrono::NaiveDate| d.with_day(1).unwrap_or(d);
+        let this = first(today);
+        let before = |d: chrono::NaiveDate| first(d - chrono::Days::new(1));
+        let months = [before(before(this)), before(this), this];
+        let mut stmt = self.conn.prepare_cached(
+            // Every checklist answer, from its own index (schema v6).
+            "SELECT e.created_at, e.exercise_title, a.label, a.text
+             FROM answers a INDEXED BY answers_checked JOIN entries e ON e.id = a.entry_id
+             WHERE e.deleted_at IS NULL AND a.kind = 'multi' AND a.text IS NOT NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut found: HashMap<(String, String), HashMap<String, PatternItem>> = HashMap::new();
+        while let Some(r) = rows.next()? {
+            let day = time(r, 0)?.date_naive();
+            let month = months.iter().position(|m| *m == first(day));
+            let key = (r.get::<_, String>(1)?, r.get::<_, String>(2)?);
+            let items = found.entry(key).or_default();
+            let text = r.get_ref(3)?.as_str().unwrap_or_default();
+            for item in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                let counted = items
+                    .entry(item.to_string())
+                    .or_insert_with(|| PatternItem {
+                        item: item.to_string(),
+                        total: 0,
+                        by_month: [0; 3],
+                    });
+                counted.total += 1;
+                if let Some(m) = month {
+                    counted.by_month[m] += 1;
+                }
+            }
+        }
+        let mut patterns: Vec<Pattern> = found
+            .into_iter()
+            .map(|((exercise_title, label), items)| {
+                let mut items: Vec<PatternItem> = items.into_values().collect();
+                items.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.item.cmp(&b.item)));
+                Pattern {
+                    exercise_title,
+                    label,
+                    months,
+                    items,
+                }
+            })
+            .collect();
+        patterns.sort_by(|a, b| {
+            let total = |p: &Pattern| p.items.iter().map(|i| i.total).sum::<u32>();
+            total(b)
+                .cmp(&total(a))
+                .then_with(|| a.exercise_title.cmp(&b.exercise_title))
+                .then_with(|| a.label.cmp(&b.label))
+        });
+        Ok(patterns)
     }
 
     /// Entries per week since `since`, every week there (an empty one as 0).
@@ -50,20 +115,27 @@ impl Store {
     fn feeling_points(&self) -> rusqlite::Result<Vec<crate::insights::FeelingPoint>> {
         use crate::insights::FeelingPoint;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT e.created_at, a.number, a.scale_max, a.text FROM answers a JOIN entries e ON e.id = a.entry_id
-             WHERE e.deleted_at IS NULL AND a.kind = 'feelings' AND a.number IS NOT NULL AND a.scale_max > 0
-             ORDER BY e.created_unix DESC LIMIT 300",
+            // Entries newest first, each one's feelings from their own index (schema
+            // v6): stops once it has enough, whatever the journal's size.
+            "SELECT e.created_at, a.number, a.scale_max, a.text FROM entries e
+             CROSS JOIN answers a INDEXED BY answers_felt ON a.entry_id = e.id
+             WHERE e.deleted_at IS NULL AND a.kind = 'feelings' AND a.number IS NOT NULL
+               AND a.scale_max > 0
+             ORDER BY e.created_unix DESC, e.id DESC LIMIT 300",
         )?;
         let mut feelings = stmt
             .query_map([], |r| {
                 let number: i64 = r.get(1)?;
                 let max: i64 = r.get(2)?;
                 let text: String = r.get::<_, Option<String>>(3)?.unwrap_or_default();
-                let word = text.split(',').next().unwrap_or_default().to_string();
+                // "Scared: anxious, 7 of 10 (felt as ...)", or a family alone.
+                let head = text.split(',').next().unwrap_or_default();
+                let (family, word) = head.split_once(": ").unwrap_or((head, ""));
                 Ok(FeelingPoint {
                     when: time(r, 0)?,
                     percent: number * 100 / max,
-                    word,
+                    family: family.trim().to_string(),
+                    word: word.trim().to_string(),
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -75,9 +147,11 @@ impl Store {
     fn pair_changes(&self) -> rusqlite::Result<Vec<crate::insights::Change>> {
         use crate::insights::Change;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT e.id, e.created_at, e.exercise_title, a.pair, a.number, a.scale_max FROM answers a
-             JOIN entries e ON e.id = a.entry_id
-             WHERE e.deleted_at IS NULL AND a.pair IS NOT NULL AND a.kind = 'scale'
+            // As the feelings: newest entries first, their paired scales from their
+            // own index.
+            "SELECT e.id, e.created_at, e.exercise_title, a.pair, a.number, a.scale_max
+             FROM entries e CROSS JOIN answers a INDEXED BY answers_paired ON a.entry_id = e.id
+             WHERE e.deleted_at IS NULL AND a.kind = 'scale' AND a.pair IS NOT NULL
              ORDER BY e.created_unix DESC, e.id DESC, a.position LIMIT 400",
         )?;
         let rows = stmt

@@ -46,6 +46,7 @@ const MIGRATIONS: &[M<'static>] = &[
         include_str!("schema_v5.sql"),
         include_str!("activity_rebuild.sql")
     )),
+    M::up(include_str!("schema_v6.sql")),
 ];
 
 /// Is this error a full disk? SQLite says so (SQLITE_FULL), or, when the disk filled

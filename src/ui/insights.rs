@@ -9,7 +9,8 @@ use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Chart, Dataset, GraphType,
 
 use super::theme;
 use crate::app::App;
-use crate::app::insights::{Insights, SECTIONS};
+use crate::app::insights::{FeelingPoint, Insights, SECTIONS};
+use crate::content::FeelingFamily;
 
 pub fn render(app: &App, section: usize, frame: &mut Frame, area: Rect) {
     let [tabs, _, body] = Layout::vertical([
@@ -38,8 +39,9 @@ pub fn render(app: &App, section: usize, frame: &mut Frame, area: Rect) {
     };
     match section {
         0 => activity(data, frame, body),
-        1 => feelings(data, frame, body),
-        2 => changes(data, frame, body),
+        1 => patterns(data, frame, body),
+        2 => feelings(data, &app.content.feelings, frame, body),
+        3 => changes(data, frame, body),
         _ => steps(app, frame, body),
     }
 }
@@ -106,53 +108,193 @@ fn activity(data: &Insights, frame: &mut Frame, area: Rect) {
     frame.render_widget(chart, area);
 }
 
-fn feelings(data: &Insights, frame: &mut Frame, area: Rect) {
+/// Lines that fit `area`: when there are more, the last says so.
+fn fitted(mut lines: Vec<Line<'static>>, area: Rect) -> Vec<Line<'static>> {
+    let room = usize::from(area.height);
+    if lines.len() > room && room > 0 {
+        lines.truncate(room - 1);
+        lines.push(Line::from(Span::styled(
+            "… more in a taller window",
+            theme::dim(),
+        )));
+    }
+    lines
+}
+
+/// How many items of each checklist are listed.
+const ITEMS_SHOWN: usize = 4;
+
+fn patterns(data: &Insights, frame: &mut Frame, area: Rect) {
+    if data.patterns.is_empty() {
+        empty(
+            frame,
+            area,
+            "When you tick distancing moves, triggers or thinking traps in an exercise, the ones that come up most show here, month by month. A picture, not a score.",
+        );
+        return;
+    }
+    let area = caption(
+        frame,
+        area,
+        "What you ticked most in each checklist: in all, and in each of the last three months."
+            .to_string(),
+    );
+    let width = usize::from(area.width);
+    let months = data.patterns[0].months.map(|m| m.format("%b").to_string());
+    // Item, then four numbers of five columns each.
+    let numbers = 5 * 4;
+    let item_width = width.saturating_sub(numbers + 2).max(8);
+    let mut lines = Vec::new();
+    for pattern in &data.patterns {
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        let head = super::truncate(
+            &format!("{} · {}", pattern.exercise_title, pattern.label),
+            width,
+        );
+        lines.push(Line::from(vec![
+            Span::styled(format!("{head:<w$}", w = item_width + 2), theme::heading()).clone(),
+        ]));
+        lines.push(Line::from(Span::styled(
+            format!(
+                "  {:<item_width$}{:>5}{:>5}{:>5}{:>5}",
+                "", "all", months[0], months[1], months[2]
+            ),
+            theme::dim(),
+        )));
+        for item in pattern.items.iter().take(ITEMS_SHOWN) {
+            let name = super::truncate(&item.item, item_width);
+            lines.push(Line::from(vec![
+                Span::raw(format!("  {name:<item_width$}")),
+                Span::styled(format!("{:>5}", item.total), theme::accent()),
+                Span::raw(format!(
+                    "{:>5}{:>5}{:>5}",
+                    item.by_month[0], item.by_month[1], item.by_month[2]
+                )),
+            ]));
+        }
+    }
+    frame.render_widget(Paragraph::new(fitted(lines, area)), area);
+}
+
+/// Pleasant, unpleasant, or neither, as content says of the feeling's family.
+fn tone(families: &[FeelingFamily], family: &str) -> Option<bool> {
+    families
+        .iter()
+        .find(|f| f.name == family)
+        .and_then(|f| f.pleasant)
+}
+
+/// The words named most often, "anxious 12, lonely 9".
+fn most_named(points: &[&FeelingPoint]) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for p in points {
+        let word = if p.word.is_empty() {
+            &p.family
+        } else {
+            &p.word
+        };
+        match counts.iter_mut().find(|(w, _)| *w == word.as_str()) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((word, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    counts
+        .iter()
+        .take(3)
+        .map(|(w, n)| format!("{w} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn feelings(data: &Insights, families: &[FeelingFamily], frame: &mut Frame, area: Rect) {
     if data.feelings.is_empty() {
         empty(
             frame,
             area,
-            "When you name a feeling and how strong it is (in a feelings check-in or a thought record), it appears here over time.",
+            "When you name a feeling and how strong it is (in a feelings check-in or a thought record), it appears here over time, pleasant and unpleasant apart.",
         );
         return;
     }
     let first = data.feelings.first().map(|p| p.when).unwrap_or_default();
     let last = data.feelings.last().map(|p| p.when).unwrap_or_default();
-    let latest = data
-        .feelings
-        .last()
-        .map(|p| format!("The latest: {}, {}%.", p.word, p.percent))
-        .unwrap_or_default();
+    let groups: [(Option<bool>, &str); 3] = [
+        (Some(false), "unpleasant"),
+        (Some(true), "pleasant"),
+        (None, "neither"),
+    ];
+    let of = |t: Option<bool>| -> Vec<&FeelingPoint> {
+        data.feelings
+            .iter()
+            .filter(|p| tone(families, &p.family) == t)
+            .collect()
+    };
+    let named: Vec<String> = groups
+        .iter()
+        .filter_map(|(t, name)| {
+            let points = of(*t);
+            (!points.is_empty()).then(|| format!("{name}: {}", most_named(&points)))
+        })
+        .collect();
     let area = caption(
         frame,
         area,
-        format!("How strong the feelings you named were, as a share of their scale. {latest}"),
+        format!(
+            "How strong the feelings you named were, pleasant and unpleasant apart, as a share of their scale. Named most, {}.",
+            named.join("; ")
+        ),
     );
     let span = (last - first).num_hours().max(1) as f64;
-    let points: Vec<(f64, f64)> = data
-        .feelings
+    // Told apart by their marks as well as colour (NO_COLOR leaves colour out):
+    // unpleasant as bold dots, pleasant as a line, neither as faint dots.
+    type Look = (ratatui::style::Style, Marker, GraphType);
+    type Series<'a> = (&'a str, Look, Vec<(f64, f64)>);
+    let looks: [Look; 3] = [
+        (theme::heading(), Marker::Dot, GraphType::Scatter),
+        (theme::accent(), Marker::Braille, GraphType::Line),
+        (theme::dim(), Marker::Dot, GraphType::Scatter),
+    ];
+    let series: Vec<Series> = groups
         .iter()
-        .map(|p| {
-            (
-                (p.when - first).num_hours() as f64 / span * 100.0,
-                p.percent as f64,
-            )
+        .zip(looks)
+        .map(|((t, name), look)| {
+            let points = of(*t)
+                .iter()
+                .map(|p| {
+                    (
+                        (p.when - first).num_hours() as f64 / span * 100.0,
+                        p.percent as f64,
+                    )
+                })
+                .collect();
+            (*name, look, points)
+        })
+        .filter(|(_, _, points): &(_, _, Vec<_>)| !points.is_empty())
+        .collect();
+    let datasets = series
+        .iter()
+        .map(|(name, (style, marker, graph), points)| {
+            Dataset::default()
+                .name(*name)
+                .marker(*marker)
+                .graph_type(*graph)
+                .style(*style)
+                .data(points)
         })
         .collect();
-    let dataset = Dataset::default()
-        .marker(Marker::Braille)
-        .graph_type(GraphType::Line)
-        .style(theme::accent())
-        .data(&points);
-    let chart = Chart::new(vec![dataset])
+    let chart = Chart::new(datasets)
         .x_axis(Axis::default().bounds([0.0, 100.0]).labels([
-            first.format("%-d %b").to_string(),
-            last.format("%-d %b").to_string(),
+            first.format("%-d %b %Y").to_string(),
+            last.format("%-d %b %Y").to_string(),
         ]))
         .y_axis(
             Axis::default()
                 .bounds([0.0, 100.0])
                 .labels(["0", "50", "100"]),
-        );
+        )
+        .hidden_legend_constraints((Constraint::Percentage(50), Constraint::Percentage(50)));
     frame.render_widget(chart, area);
 }
 
@@ -161,44 +303,46 @@ fn changes(data: &Insights, frame: &mut Frame, area: Rect) {
         empty(
             frame,
             area,
-            "Some exercises ask before and after, like a thought record's belief or a self-compassion break's distress. Their change shows here.",
+            "Some exercises ask before and after, like a thought record's belief or a self-compassion break's distress. Each run's change shows here, with its exercise and day.",
         );
         return;
     }
-    let shown: Vec<_> = data
-        .changes
-        .iter()
-        .rev()
-        .take(usize::from(area.width / 10).max(1))
-        .rev()
-        .collect();
     let area = caption(
         frame,
         area,
-        "Before (left) and after (right) in recent runs, as a share of the scale.".to_string(),
+        "Before and after within one run of an exercise, newest first.".to_string(),
     );
-    let groups: Vec<BarGroup> = shown
+    let width = usize::from(area.width);
+    let lines: Vec<Line<'static>> = data
+        .changes
         .iter()
+        .rev()
         .map(|c| {
-            let pct = |v: i64| u64::try_from(v * 100 / c.max.max(1)).unwrap_or(0);
-            BarGroup::default()
-                .label(Line::from(c.when.format("%-d %b").to_string()))
-                .bars(&[
-                    Bar::default().value(pct(c.before)).style(theme::dim()),
-                    Bar::default().value(pct(c.after)).style(theme::accent()),
-                ])
+            let moved = crate::journal::change(
+                &crate::journal::AnswerValue::Scale {
+                    value: c.before,
+                    min: 0,
+                    max: c.max,
+                },
+                &crate::journal::AnswerValue::Scale {
+                    value: c.after,
+                    min: 0,
+                    max: c.max,
+                },
+            )
+            .unwrap_or_default();
+            let right = format!("{moved} of {}", c.max);
+            let what = format!(
+                "{:>6}  {} · {}",
+                c.when.format("%-d %b"),
+                c.exercise_title,
+                c.pair
+            );
+            let (left, right) = super::row(&what, &right, width);
+            Line::from(vec![Span::raw(left), Span::styled(right, theme::accent())])
         })
         .collect();
-    let mut chart = BarChart::default()
-        .bar_width(3)
-        .bar_gap(0)
-        .group_gap(2)
-        .max(100)
-        .value_style(theme::selected());
-    for group in groups {
-        chart = chart.data(group);
-    }
-    frame.render_widget(chart, area);
+    frame.render_widget(Paragraph::new(fitted(lines, area)), area);
 }
 
 fn steps(app: &App, frame: &mut Frame, area: Rect) {
