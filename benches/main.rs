@@ -143,9 +143,10 @@ fn benches(c: &mut Criterion) {
     let effects = review.update(Msg::Insights);
     settle(&mut review, &mut store, effects);
     // Every Insights picture drawn, and all of them computed from the journal.
-    for name in attune::app::insights::SECTIONS {
+    for (section, name) in attune::app::insights::SECTIONS.iter().enumerate() {
+        assert_eq!(review.screen, attune::app::Screen::Insights { section });
         screen(&format!("insights, {name}"), &review, c);
-        review.update(key(KeyCode::Right));
+        review.update(Msg::Increase);
     }
     c.bench_function("insights: computed from the journal", |b| {
         let since = chrono::Local::now().fixed_offset() - chrono::Duration::weeks(12);
