@@ -36,6 +36,8 @@ pub enum Msg {
     Add,
     /// Delete the selected ladder item, entry or kept draft.
     Delete,
+    /// Sort a ladder's items by their rating, easiest first.
+    Sort,
     /// Move the selected ladder item up or down.
     MoveUp,
     MoveDown,

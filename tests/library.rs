@@ -428,3 +428,53 @@ fn a_late_prefill_never_replaces_what_was_typed_meanwhile() {
     );
     assert_eq!(field_text(&h.app), "new words");
 }
+
+#[test]
+fn a_ladder_sorts_by_difficulty_keeping_the_selected_item() {
+    let mut h = Harness::new();
+    h.keys(&[Enter]);
+    open(&mut h, 5, 0);
+    for (text, rating) in [
+        ("hard", Some('8')),
+        ("not rated yet", None),
+        ("easy", Some('2')),
+        ("middle", Some('5')),
+    ] {
+        h.keys(&[Char('a')]);
+        h.type_text(text);
+        h.keys(&[Enter]);
+        if let Some(digit) = rating {
+            h.keys(&[Char(digit)]);
+        }
+    }
+    let items = |h: &Harness| match &h.app.drafts[0].answers[0] {
+        DraftAnswer::Ladder(l) => (
+            l.items.iter().map(|i| i.text.clone()).collect::<Vec<_>>(),
+            l.items[l.cursor].text.clone(),
+        ),
+        other => panic!("{other:?}"),
+    };
+    h.keys(&[Up, Up]);
+    assert_eq!(items(&h).1, "not rated yet");
+    h.keys(&[Char('s')]);
+    assert_eq!(
+        items(&h),
+        (
+            vec![
+                "easy".to_string(),
+                "middle".into(),
+                "hard".into(),
+                "not rated yet".into()
+            ],
+            "not rated yet".to_string()
+        ),
+        "easiest first, unrated last, the selected item still selected"
+    );
+    let saved = h.app.session();
+    h.keys(&[Char('s')]);
+    assert_eq!(
+        h.app.session(),
+        saved,
+        "sorting a sorted ladder changes nothing"
+    );
+}

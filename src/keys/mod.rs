@@ -246,6 +246,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(In(&[Ladder]), [ch('d'), plain(KeyCode::Delete)], Msg::Delete, "delete the selected item (asks first)"),
     bind!(In(&[Ladder]), [SHIFT_UP, ch('K')], Msg::MoveUp, "move the item up"),
     bind!(In(&[Ladder]), [SHIFT_DOWN, ch('J')], Msg::MoveDown, "move the item down"),
+    bind!(In(&[Ladder]), [ch('s')], Msg::Sort, "sort the items by their rating, easiest first (unrated last)"),
     bind!(In(&[LadderEdit]), [plain(KeyCode::Tab)], Msg::NextField, "next field", "{key} next field"),
     bind!(In(&[LadderEdit]), [BACKTAB], Msg::PrevField, "previous field"),
     bind!(In(&[LadderEdit]), [plain(KeyCode::Enter)], Msg::Open, "keep this item", "{key} keep"),

@@ -111,6 +111,25 @@ impl LadderDraft {
                 self.cursor -= 1;
                 Change::Edited
             }
+            // Easiest first, unrated last; equal ones keep their order, and the
+            // selected item stays selected.
+            Msg::Sort if len > 1 => {
+                let key = |item: &LadderItem| (item.rating.is_none(), item.rating);
+                if self.items.is_sorted_by_key(key) {
+                    return Change::None;
+                }
+                let mut keyed: Vec<(usize, LadderItem)> = std::mem::take(&mut self.items)
+                    .into_iter()
+                    .enumerate()
+                    .collect();
+                keyed.sort_by_key(|(_, item)| key(item));
+                self.cursor = keyed
+                    .iter()
+                    .position(|(i, _)| *i == self.cursor)
+                    .unwrap_or(0);
+                self.items = keyed.into_iter().map(|(_, item)| item).collect();
+                Change::Edited
+            }
             Msg::MoveDown if self.cursor + 1 < len => {
                 self.items.swap(self.cursor, self.cursor + 1);
                 self.cursor += 1;
