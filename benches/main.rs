@@ -154,11 +154,13 @@ fn benches(c: &mut Criterion) {
     });
 
     // A search keystroke's read and draw: words in most entries (two queries, in
-    // turn, so neither is simply cached), a word in few, and a first letter.
-    let searches: [(&str, [&str; 2]); 3] = [
+    // turn, so neither is simply cached), a word in few, a first letter, and the
+    // first two letters.
+    let searches: [(&str, [&str; 2]); 4] = [
         ("common words", ["lonely sister", "trust walk"]),
         ("a word in few entries", ["uneasy", "uneasy"]),
         ("a first letter (prefix)", ["l", "t"]),
+        ("two first letters (prefix)", ["lo", "tr"]),
     ];
     for (what, texts) in searches {
         c.bench_function(
