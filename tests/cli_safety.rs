@@ -390,7 +390,13 @@ fn an_export_read_as_a_stream_says_what_reading_it_whole_says() {
         ),
         (
             "newer",
-            good.replace("\"schema_version\": 5", "\"schema_version\": 99"),
+            good.replace(
+                &format!(
+                    "\"schema_version\": {}",
+                    attune::store::schema_version()
+                ),
+                "\"schema_version\": 99",
+            ),
         ),
         (
             "bad date",

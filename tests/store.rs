@@ -473,3 +473,188 @@ fn privacy_problems_name_loosened_files() {
         "{problems:?}"
     );
 }
+
+/// The search index as schemas 3 to 6 declared it (kept until 7).
+const INDEX_V6: &str = "DROP TABLE entries_fts;
+     CREATE VIRTUAL TABLE entries_fts USING fts5 (text, content = '', contentless_delete = 1,
+         detail = 'none', tokenize = 'unicode61 remove_diacritics 2');";
+
+/// What the search index holds: every (word, entry) pair, read through fts5vocab.
+fn index_words(file: &std::path::Path) -> std::collections::BTreeSet<(String, i64)> {
+    let conn = rusqlite::Connection::open(file).unwrap();
+    conn.execute_batch(
+        "CREATE VIRTUAL TABLE temp.held USING fts5vocab(main, entries_fts, instance)",
+    )
+    .unwrap();
+    let mut stmt = conn.prepare("SELECT term, doc FROM temp.held").unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+/// Each search's count and first page of entry ids.
+fn searches(store: &Store, queries: &[String]) -> Vec<(usize, Vec<i64>)> {
+    queries
+        .iter()
+        .map(|words| {
+            let filter = attune::store::Filter {
+                words: words.clone(),
+                ..Default::default()
+            };
+            let page = store.find_entries(&filter, 0, 100).unwrap();
+            (page.total, page.rows.iter().map(|r| r.id).collect())
+        })
+        .collect()
+}
+
+#[test]
+fn the_index_made_again_with_prefixes_finds_what_it_found_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("attune.db");
+    Store::open(dir.path()).unwrap().close().unwrap();
+    // A journal as schema 6 wrote it: the index as schema 6 declared it, filled by
+    // the store's own writes (the same code as schema 6's).
+    rusqlite::Connection::open(&file)
+        .unwrap()
+        .execute_batch(INDEX_V6)
+        .unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let at = |minutes: i64| now() + chrono::Duration::minutes(minutes);
+    let mut ids = Vec::new();
+    // Every kind of answer (text, two scales, skipped, choice, multi, feelings, a
+    // ladder), with other words and numbers in each entry.
+    for (i, text) in [
+        "Walked by the harbour with Sam",
+        "Crème brûlée, Straße; l'été 42",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut entry = new_entry("pattern-log", text);
+        entry.answers[1].value = AnswerValue::Scale {
+            value: 3 + i as i64,
+            min: 0,
+            max: 10,
+        };
+        ids.push(store.commit_entry_at(&entry, None, at(i as i64)).unwrap());
+    }
+    // Nothing but skipped answers; an empty text and an empty multiple choice.
+    let mut blank = new_entry("pattern-log", "");
+    for a in &mut blank.answers {
+        a.value = AnswerValue::Skipped;
+    }
+    ids.push(store.commit_entry_at(&blank, None, at(10)).unwrap());
+    let mut empty = new_entry("pattern-log", "");
+    empty.answers[4].value = AnswerValue::Multi {
+        chosen: Vec::new(),
+        other: String::new(),
+    };
+    ids.push(store.commit_entry_at(&empty, None, at(11)).unwrap());
+    // Edited: its first words are no longer in the index.
+    let edited = store
+        .commit_entry_at(&new_entry("pattern-log", "draft words"), None, at(12))
+        .unwrap();
+    store
+        .update_entry_at(
+            edited,
+            None,
+            &new_entry("pattern-log", "final words"),
+            None,
+            at(13),
+        )
+        .unwrap();
+    // Deleted, not yet purged: in the index, never found.
+    let mut gone = new_entry("pattern-log", "zanzibar lonely");
+    gone.answers[7].value = AnswerValue::Scale {
+        value: 9,
+        min: 0,
+        max: 10,
+    };
+    let gone = store.commit_entry_at(&gone, None, at(14)).unwrap();
+    assert!(store.delete_entry(gone).unwrap());
+
+    // Every word the index holds, the first one, two and three letters of each, and
+    // a few of several words.
+    let before = index_words(&file);
+    let mut queries: std::collections::BTreeSet<String> = before
+        .iter()
+        .flat_map(|(term, _)| {
+            let chars: Vec<char> = term.chars().collect();
+            (1..=3.min(chars.len()))
+                .map(move |n| chars[..n].iter().collect())
+                .chain([term.clone()])
+        })
+        .collect();
+    queries.extend(
+        [
+            "lonely 7",
+            "sam 3",
+            "creme straße",
+            "s h",
+            "draft",
+            "zanzibar",
+            "9",
+        ]
+        .map(String::from),
+    );
+    let queries: Vec<String> = queries.into_iter().collect();
+    let found = searches(&store, &queries);
+    let trigger = |conn: &rusqlite::Connection| -> String {
+        conn.query_row(
+            "SELECT sql FROM sqlite_master WHERE name = 'entries_fts_forget'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let trigger_before = trigger(&rusqlite::Connection::open(&file).unwrap());
+    store.close().unwrap();
+    rusqlite::Connection::open(&file)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 6;")
+        .unwrap();
+
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.user_version().unwrap(), schema_version());
+    {
+        let conn = rusqlite::Connection::open(&file).unwrap();
+        let index: String = conn
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE name = 'entries_fts'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(index.contains("prefix = '1 2'"), "{index}");
+        assert_eq!(trigger(&conn), trigger_before);
+    }
+    // The same words of the same entries, the deleted one's included.
+    assert_eq!(index_words(&file), before);
+    assert!(before.contains(&("zanzibar".to_string(), gone)));
+    assert!(before.contains(&("9".to_string(), gone)));
+    assert!(
+        before.contains(&("4".to_string(), ids[1])),
+        "a scale's number"
+    );
+    assert!(!before.iter().any(|(_, doc)| *doc == ids[2]));
+    assert!(!before.iter().any(|(w, _)| w == "draft"));
+    assert_eq!(searches(&store, &queries), found);
+    // Searches found something before, and never the deleted entry.
+    let at = |q: &str| &found[queries.iter().position(|x| x == q).unwrap()];
+    assert_eq!(at("l").0, 4);
+    assert_eq!(at("lonely 7").1, vec![edited, ids[3]]);
+    assert_eq!(at("creme straße").1, vec![ids[1]]);
+    assert_eq!(at("final").1, vec![edited]);
+    assert_eq!(at("zanzibar").0, 0);
+    assert_eq!(at("draft").0, 0);
+    // Purged, its words leave the index (the trigger still names it).
+    assert_eq!(store.purge_deleted().unwrap(), 1);
+    store.close().unwrap();
+    let after = index_words(&file);
+    assert!(!after.iter().any(|(_, doc)| *doc == gone));
+    assert_eq!(
+        after,
+        before.into_iter().filter(|(_, doc)| *doc != gone).collect()
+    );
+}

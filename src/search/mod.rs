@@ -6,7 +6,7 @@
 // remove_diacritics=2, as declared by the index:
 //
 //     CREATE VIRTUAL TABLE entries_fts USING fts5 (text, content = '', contentless_delete = 1,
-//         detail = 'none', tokenize = 'unicode61 remove_diacritics 2');
+//         detail = 'none', tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2');
 //
 // Why a port and not a guess: a term that the index folds differently from this module can
 // never be found, and a highlight computed on a folded copy of the text cannot be mapped back

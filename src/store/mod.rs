@@ -47,6 +47,7 @@ const MIGRATIONS: &[M<'static>] = &[
         include_str!("activity_rebuild.sql")
     )),
     M::up(include_str!("schema_v6.sql")),
+    M::up(include_str!("schema_v7.sql")),
 ];
 
 /// Is this error a full disk? SQLite says so (SQLITE_FULL), or, when the disk filled

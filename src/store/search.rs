@@ -2,6 +2,8 @@
 //! first, a page at a time, counted. Planned from the search index's answer, so its
 //! cost follows what the words match, not the size of the journal:
 //!
+//! - A word of one or two letters is asked for as a prefix: the index keeps the list of
+//!   entries for every such prefix (`prefix = '1 2'`), so it reads one list.
 //! - A word of three letters or more is looked up in the index's word list first: if
 //!   it begins at most a few words, they are asked for as whole words (the index
 //!   answers that several times faster than a prefix), and a word that begins none
@@ -23,7 +25,8 @@ const FEW: usize = 2000;
 /// those words; beginning more, as a prefix.
 const WORDS_PER_PREFIX: usize = 32;
 /// Words shorter than this (in characters) are asked for as a prefix at once: they
-/// begin too many words for a list to help.
+/// begin too many words for a list to help, and the index keeps one list of entries
+/// for each prefix of one or two characters (schema v7).
 const LOOKED_UP_FROM: usize = 3;
 /// How much of each answer the snippet may look through for the match.
 const SNIPPET_READS: usize = 4000;

@@ -7,7 +7,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 /// attune's index, word for word.
 const INDEX: &str = "CREATE VIRTUAL TABLE entries_fts USING fts5 (text, content = '', \
-     contentless_delete = 1, detail = 'none', tokenize = 'unicode61 remove_diacritics 2')";
+     contentless_delete = 1, detail = 'none', tokenize = 'unicode61 remove_diacritics 2', \
+     prefix = '1 2')";
 
 /// The same tokenizer with the text stored and positions kept (detail=full), so that
 /// highlight() can mark what matched.
