@@ -391,10 +391,7 @@ fn an_export_read_as_a_stream_says_what_reading_it_whole_says() {
         (
             "newer",
             good.replace(
-                &format!(
-                    "\"schema_version\": {}",
-                    attune::store::schema_version()
-                ),
+                &format!("\"schema_version\": {}", attune::store::schema_version()),
                 "\"schema_version\": 99",
             ),
         ),

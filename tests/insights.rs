@@ -167,7 +167,9 @@ fn insights_count_what_comes_up_by_month_and_keep_feelings_and_changes_apart() {
 #[test]
 fn a_journal_of_schema_5_gets_the_insights_indexes_and_reads_the_same() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let noted = std::cell::Cell::new(0);
+    let mut store = Store::open_noting(dir.path(), &|| noted.set(noted.get() + 1)).unwrap();
+    assert_eq!(noted.get(), 0, "a new journal is not an upgrade");
     for (i, day) in ["2026-10-03", "2026-11-04", "2026-11-05"]
         .iter()
         .enumerate()
@@ -197,12 +199,19 @@ fn a_journal_of_schema_5_gets_the_insights_indexes_and_reads_the_same() {
              PRAGMA user_version = 5;",
         )
         .unwrap();
-    let store = Store::open(dir.path()).unwrap();
-    assert_eq!(store.user_version().unwrap(), 6);
+    let store = Store::open_noting(dir.path(), &|| noted.set(noted.get() + 1)).unwrap();
+    assert_eq!(noted.get(), 1, "the person is told before an upgrade");
+    assert_eq!(
+        store.user_version().unwrap(),
+        attune::store::schema_version()
+    );
     let after = (
         store.insights(since).unwrap(),
         store.patterns(today).unwrap(),
     );
     assert_eq!(after, before);
     assert_eq!(after.0.feelings.len(), 3);
+    store.close().unwrap();
+    Store::open_noting(dir.path(), &|| noted.set(noted.get() + 1)).unwrap();
+    assert_eq!(noted.get(), 1, "an up-to-date journal is not");
 }

@@ -126,7 +126,7 @@ fn full_screen(data_dir: &std::path::Path, content: Content) -> anyhow::Result<(
             "attune is a full-screen program and needs a terminal (try `attune path` or `attune --help`)"
         );
     }
-    let mut store = Store::open(data_dir)?;
+    let mut store = Store::open_noting(data_dir, &say_upgrading)?;
     alerts.extend(crate::runtime::bring_back_rescued(&mut store));
     crate::runtime::run(store, content, settings, alerts)
 }
@@ -185,4 +185,12 @@ pub fn resolve_data_dir(flag: Option<PathBuf>) -> anyhow::Result<PathBuf> {
     directories::ProjectDirs::from("", "", "attune")
         .map(|p| p.data_dir().to_path_buf())
         .context("cannot find a home directory for the journal; pass --data-dir DIR")
+}
+
+/// Said before a journal from an earlier version is brought up to date: once, and
+/// for a large journal a few seconds.
+pub(crate) fn say_upgrading() {
+    eprintln!(
+        "attune: bringing your journal up to date for this version (once; a large journal can take a few seconds)..."
+    );
 }

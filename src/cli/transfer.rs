@@ -130,7 +130,7 @@ pub fn import(data_dir: &Path, file: &Path) -> anyhow::Result<ExitCode> {
     // A journal (and folder) made for this import go again if nothing was imported.
     let new_folder = !data_dir.exists();
     let new_journal = !data_dir.join(crate::store::DB_FILE).exists();
-    let mut store = Store::open(data_dir)?;
+    let mut store = Store::open_noting(data_dir, &super::say_upgrading)?;
     crate::store::check_journal(data_dir).map_err(|damage| {
         anyhow::anyhow!(
             "the journal {} looks damaged ({damage}), so nothing was imported. Restore a \

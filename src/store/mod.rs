@@ -173,6 +173,13 @@ impl Store {
     /// Open (creating if needed) the journal in `dir` for reading and writing. Anything
     /// that is not an attune journal this version can use is refused before a write.
     pub fn open(dir: &Path) -> Result<Store, OpenError> {
+        Store::open_noting(dir, &|| {})
+    }
+
+    /// [`Store::open`], calling `upgrading` first when a journal made by an earlier
+    /// version is about to be brought up to date (a large one can take seconds once,
+    /// when a step rebuilds the search index), so the person can be told.
+    pub fn open_noting(dir: &Path, upgrading: &dyn Fn()) -> Result<Store, OpenError> {
         open::data_dir(dir)?;
         let lock = open::take_lock(dir)?;
         open::mend_stale_shm(dir);
@@ -218,6 +225,12 @@ impl Store {
             .map_err(sql)?;
         conn.busy_timeout(std::time::Duration::from_secs(2))
             .map_err(sql)?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(sql)?;
+        if version > 0 && version < schema_version() {
+            upgrading();
+        }
         Migrations::from_slice(MIGRATIONS)
             .to_latest(&mut conn)
             .map_err(|e| migration_failed(&file, e))?;
