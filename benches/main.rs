@@ -150,7 +150,8 @@ fn benches(c: &mut Criterion) {
     }
     c.bench_function("insights: computed from the journal", |b| {
         let since = chrono::Local::now().fixed_offset() - chrono::Duration::weeks(12);
-        b.iter(|| store.insights(black_box(since)).unwrap())
+        let trends = content.trends();
+        b.iter(|| store.insights_with(black_box(since), &trends).unwrap())
     });
 
     // A search keystroke's read and draw: words in most entries (two queries, in

@@ -15,6 +15,22 @@ pub struct Insights {
     /// What was ticked in checklists (distancing moves, triggers, thinking traps),
     /// each checklist with its items, most ticked first.
     pub patterns: Vec<Pattern>,
+    /// Scales content asks to see over time, by group ("How they responded").
+    pub trends: Vec<TrendGroup>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrendGroup {
+    pub group: String,
+    pub lines: Vec<TrendLine>,
+}
+
+/// One scale over time: its short name, and each answer as a share of its scale
+/// (0-100), oldest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrendLine {
+    pub name: String,
+    pub points: Vec<(DateTime<FixedOffset>, i64)>,
 }
 
 /// One checklist prompt across the journal: how often each item came up in all,

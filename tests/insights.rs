@@ -215,3 +215,89 @@ fn a_journal_of_schema_5_gets_the_insights_indexes_and_reads_the_same() {
     Store::open_noting(dir.path(), &|| noted.set(noted.get() + 1)).unwrap();
     assert_eq!(noted.get(), 1, "an up-to-date journal is not");
 }
+
+#[test]
+fn scales_content_asks_for_show_over_time_as_a_share_of_their_scale() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let step_taken = |understood: i64, cared: Option<i64>| {
+        let scale = |value| AnswerValue::Scale {
+            value,
+            min: 1,
+            max: 7,
+        };
+        let mut answers = vec![answer(
+            "understood",
+            "Did you feel understood?",
+            scale(understood),
+            None,
+        )];
+        answers.push(answer(
+            "cared-for",
+            "Did you feel cared for?",
+            cared.map_or(AnswerValue::Skipped, scale),
+            None,
+        ));
+        NewEntry {
+            step_id: "build-trust".into(),
+            exercise_id: "step-taken".into(),
+            exercise_title: "A step taken".into(),
+            answers,
+        }
+    };
+    for (i, (u, c)) in [(1, Some(7)), (4, None), (7, Some(4))].iter().enumerate() {
+        store
+            .commit_entry_at(
+                &step_taken(*u, *c),
+                None,
+                at(&format!("2026-11-0{}T20:00:00-10:00", i + 1)),
+            )
+            .unwrap();
+    }
+    let gone = store
+        .commit_entry_at(
+            &step_taken(2, Some(2)),
+            None,
+            at("2026-11-09T20:00:00+00:00"),
+        )
+        .unwrap();
+    assert!(store.delete_entry(gone).unwrap());
+
+    let content = attune::content::builtin().unwrap();
+    let wanted = content.trends();
+    assert_eq!(
+        wanted
+            .iter()
+            .map(|(_, e, p, t)| (e.as_str(), p.as_str(), t.group.as_str(), t.name.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            (
+                "step-taken",
+                "understood",
+                "How they responded",
+                "understood"
+            ),
+            ("step-taken", "validated", "How they responded", "validated"),
+            ("step-taken", "cared-for", "How they responded", "cared for"),
+        ]
+    );
+    let insights = store
+        .insights_with(at("2026-01-01T00:00:00+00:00"), &wanted)
+        .unwrap();
+    assert_eq!(insights.trends.len(), 1);
+    let group = &insights.trends[0];
+    assert_eq!(group.group, "How they responded");
+    let lines: Vec<(&str, Vec<i64>)> = group
+        .lines
+        .iter()
+        .map(|l| (l.name.as_str(), l.points.iter().map(|p| p.1).collect()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("understood", vec![0, 50, 100]),
+            ("cared for", vec![100, 50])
+        ],
+        "oldest first; a scale never answered has no line, a skip no point, a deleted entry none"
+    );
+}

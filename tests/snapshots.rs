@@ -602,7 +602,27 @@ fn insights_app(data: attune::app::insights::Insights) -> App {
 
 #[test]
 fn insights_empty_one_and_many() {
-    use attune::app::insights::{Change, FeelingPoint, Insights, Pattern, PatternItem};
+    use attune::app::insights::{
+        Change, FeelingPoint, Insights, Pattern, PatternItem, TrendGroup, TrendLine,
+    };
+    let responded = |days: i64| TrendGroup {
+        group: "How they responded".into(),
+        lines: ["understood", "validated", "cared for"]
+            .iter()
+            .enumerate()
+            .map(|(k, name)| TrendLine {
+                name: name.to_string(),
+                points: (0..days)
+                    .map(|i| {
+                        (
+                            at("2026-10-01T19:00:00+01:00") + chrono::Duration::days(i * 3),
+                            (20 + i * 7 + k as i64 * 11) % 100,
+                        )
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
     let months = [
         chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
         chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
@@ -644,6 +664,7 @@ fn insights_empty_one_and_many() {
             months,
             items: vec![item("Going quiet", [0, 0, 1], 0)],
         }],
+        trends: vec![responded(1)],
         changes: vec![Change {
             when: at("2026-11-20T09:30:00+01:00"),
             exercise_title: "Thought record".into(),
@@ -694,6 +715,7 @@ fn insights_empty_one_and_many() {
                 ],
             },
         ],
+        trends: vec![responded(20)],
         changes: (0..20)
             .map(|i| Change {
                 when: at("2026-10-01T10:00:00+01:00") + chrono::Duration::days(i),
@@ -707,7 +729,7 @@ fn insights_empty_one_and_many() {
     };
     for (name, data) in [("empty", empty), ("one", one), ("many", many)] {
         let mut app = insights_app(data);
-        for section in 0..5 {
+        for section in 0..attune::app::insights::SECTIONS.len() {
             insta::assert_snapshot!(
                 format!("insights_{name}_{section}"),
                 screen_text(&app, 80, 24)

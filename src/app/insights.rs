@@ -2,13 +2,16 @@
 //! The data is loaded by the store; this owns which picture is shown.
 
 use super::{App, Effect, Msg, Screen};
-pub use crate::insights::{Change, FeelingPoint, Insights, Pattern, PatternItem};
+pub use crate::insights::{
+    Change, FeelingPoint, Insights, Pattern, PatternItem, TrendGroup, TrendLine,
+};
 
-pub const SECTIONS: [&str; 5] = [
+pub const SECTIONS: [&str; 6] = [
     "Activity",
     "What comes up",
     "Feelings",
     "Before and after",
+    "Over time",
     "Steps",
 ];
 

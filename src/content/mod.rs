@@ -104,6 +104,15 @@ pub struct Prompt {
     pub show: Vec<String>,
     /// Timed writing: a countdown the person can start (content's `timer`).
     pub timer: Option<TimerSpec>,
+    /// A scale Insights draws over time with the others of its group (`trend`).
+    pub trend: Option<Trend>,
+}
+
+/// Where a scale goes in Insights' "Over time": its group's picture, under its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trend {
+    pub group: String,
+    pub name: String,
 }
 
 /// A writing timer: its length, unless an earlier choice says another.
@@ -270,6 +279,21 @@ impl Content {
             .position(|s| s.place)
             .filter(|&i| !self.steps[i].exercises.is_empty())
             .map(|i| (i, 0))
+    }
+
+    /// Every scale drawn over time: step, exercise, prompt and its trend, in content
+    /// order.
+    pub fn trends(&self) -> Vec<(String, String, String, Trend)> {
+        self.steps
+            .iter()
+            .flat_map(|s| s.exercises.iter().map(move |e| (s, e)))
+            .flat_map(|(s, e)| {
+                e.prompts.iter().filter_map(move |p| {
+                    let t = p.trend.clone()?;
+                    Some((s.id.clone(), e.id.clone(), p.id.clone(), t))
+                })
+            })
+            .collect()
     }
 
     /// The numbered steps (not a place of its own), with their index.

@@ -21,6 +21,14 @@ pub(super) struct RawStep {
     pub feelings: Vec<RawFamily>,
 }
 
+/// `trend = { group = "How they responded", name = "understood" }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawTrend {
+    pub group: String,
+    pub name: String,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawFamily {
@@ -79,6 +87,8 @@ pub(super) struct RawPrompt {
     /// Earlier prompts of this exercise whose answers stay in view while this one is
     /// answered.
     pub show: Option<Vec<Spanned<String>>>,
+    /// A scale Insights draws over time, with others of its group.
+    pub trend: Option<RawTrend>,
     /// Timed writing: a countdown of this many minutes the person can start.
     pub timer: Option<Spanned<u16>>,
     /// An earlier choice of this exercise whose options begin with minutes ("15

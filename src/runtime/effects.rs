@@ -160,7 +160,7 @@ fn read(store: &mut Store, content: &Content, effect: Effect) -> Option<Msg> {
         Effect::LoadReview(query) => Some(load_review(store, &query)),
         Effect::LoadInsights => {
             let since = chrono::Local::now().fixed_offset() - chrono::Days::new(7 * 11);
-            Some(match store.insights(since) {
+            Some(match store.insights_with(since, &content.trends()) {
                 Ok(insights) => Msg::InsightsLoaded(Box::new(insights)),
                 Err(e) => Msg::StoreFailed(format!("Could not read your entries: {e}")),
             })

@@ -13,13 +13,67 @@ impl Store {
         &self,
         since: DateTime<FixedOffset>,
     ) -> rusqlite::Result<crate::insights::Insights> {
+        self.insights_with(since, &[])
+    }
+
+    /// [`Store::insights`], with the scales content asks to see over time (step,
+    /// exercise, prompt and trend, as [`crate::content::Content::trends`] gives them).
+    pub fn insights_with(
+        &self,
+        since: DateTime<FixedOffset>,
+        trends: &[(String, String, String, crate::content::Trend)],
+    ) -> rusqlite::Result<crate::insights::Insights> {
         use crate::insights::Insights;
         Ok(Insights {
+            trends: self.trends(trends)?,
             weeks: self.weekly(since)?,
             feelings: self.feeling_points()?,
             changes: self.pair_changes()?,
             patterns: self.patterns(Local::now().date_naive())?,
         })
+    }
+
+    /// Each trend's latest answers (up to 200 per scale), grouped as content groups
+    /// them; a group with no answers yet is left out.
+    fn trends(
+        &self,
+        wanted: &[(String, String, String, crate::content::Trend)],
+    ) -> rusqlite::Result<Vec<crate::insights::TrendGroup>> {
+        use crate::insights::{TrendGroup, TrendLine};
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.created_at, a.number, a.scale_min, a.scale_max
+             FROM entries e INDEXED BY entries_by_exercise
+             JOIN answers a ON a.entry_id = e.id
+             WHERE e.step_id = ?1 AND e.exercise_id = ?2 AND e.deleted_at IS NULL
+               AND a.prompt_id = ?3 AND a.kind = 'scale' AND a.number IS NOT NULL
+               AND a.scale_max > a.scale_min
+             ORDER BY e.created_unix DESC LIMIT 200",
+        )?;
+        let mut groups: Vec<TrendGroup> = Vec::new();
+        for (step, exercise, prompt, trend) in wanted {
+            let mut points = stmt
+                .query_map([step, exercise, prompt], |r| {
+                    let (value, min, max): (i64, i64, i64) = (r.get(1)?, r.get(2)?, r.get(3)?);
+                    Ok((time(r, 0)?, (value - min) * 100 / (max - min)))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            if points.is_empty() {
+                continue;
+            }
+            points.reverse();
+            let line = TrendLine {
+                name: trend.name.clone(),
+                points,
+            };
+            match groups.iter_mut().find(|g| g.group == trend.group) {
+                Some(g) => g.lines.push(line),
+                None => groups.push(TrendGroup {
+                    group: trend.group.clone(),
+                    lines: vec![line],
+                }),
+            }
+        }
+        Ok(groups)
     }
 
     /// Every checklist prompt's items, counted in all and in the three months up to

@@ -42,6 +42,7 @@ pub fn render(app: &App, section: usize, frame: &mut Frame, area: Rect) {
         1 => patterns(data, frame, body),
         2 => feelings(data, &app.content.feelings, frame, body),
         3 => changes(data, frame, body),
+        4 => trends(data, frame, body),
         _ => steps(app, frame, body),
     }
 }
@@ -343,6 +344,96 @@ fn changes(data: &Insights, frame: &mut Frame, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(fitted(lines, area)), area);
+}
+
+/// Scales content asks to see over time, a chart per group, a line per scale.
+fn trends(data: &Insights, frame: &mut Frame, area: Rect) {
+    if data.trends.is_empty() {
+        empty(
+            frame,
+            area,
+            "Some exercises ask how something felt, like how understood you felt when you shared something (step 6, A step taken). Those answers show here over time.",
+        );
+        return;
+    }
+    let area = caption(
+        frame,
+        area,
+        "How some answers moved over time, each as a share of its scale.".to_string(),
+    );
+    let rows = Layout::vertical(
+        data.trends
+            .iter()
+            .map(|_| Constraint::Fill(1))
+            .collect::<Vec<_>>(),
+    )
+    .split(area);
+    // Told apart by their marks as well as colour (NO_COLOR leaves colour out).
+    let looks = [
+        (theme::accent(), Marker::Braille, GraphType::Line),
+        (theme::heading(), Marker::Dot, GraphType::Scatter),
+        (theme::dim(), Marker::Dot, GraphType::Line),
+    ];
+    for (group, area) in data.trends.iter().zip(rows.iter()) {
+        let first = group
+            .lines
+            .iter()
+            .filter_map(|l| l.points.first().map(|p| p.0))
+            .min()
+            .unwrap_or_default();
+        let last = group
+            .lines
+            .iter()
+            .filter_map(|l| l.points.last().map(|p| p.0))
+            .max()
+            .unwrap_or_default();
+        let span = (last - first).num_hours().max(1) as f64;
+        let series: Vec<(String, Vec<(f64, f64)>)> = group
+            .lines
+            .iter()
+            .map(|l| {
+                let points = l
+                    .points
+                    .iter()
+                    .map(|(when, pct)| {
+                        (
+                            (*when - first).num_hours() as f64 / span * 100.0,
+                            *pct as f64,
+                        )
+                    })
+                    .collect();
+                (l.name.clone(), points)
+            })
+            .collect();
+        let datasets = series
+            .iter()
+            .zip(looks.iter().cycle())
+            .map(|((name, points), (style, marker, graph))| {
+                Dataset::default()
+                    .name(name.clone())
+                    .marker(*marker)
+                    .graph_type(*graph)
+                    .style(*style)
+                    .data(points)
+            })
+            .collect();
+        let chart = Chart::new(datasets)
+            .block(
+                ratatui::widgets::Block::default()
+                    .title(Span::styled(group.group.clone(), theme::heading())),
+            )
+            .x_axis(Axis::default().bounds([0.0, 100.0]).labels([
+                first.format("%-d %b %Y").to_string(),
+                last.format("%-d %b %Y").to_string(),
+            ]))
+            .y_axis(
+                Axis::default()
+                    .bounds([0.0, 100.0])
+                    .labels(["0", "50", "100"]),
+            )
+            .hidden_legend_constraints((Constraint::Percentage(50), Constraint::Percentage(50)));
+        frame.render_widget(chart, *area);
+    }
 }
 
 fn steps(app: &App, frame: &mut Frame, area: Rect) {

@@ -3,7 +3,7 @@
 
 use crate::content::locate::{Locator, Problem};
 use crate::content::raw::RawPrompt;
-use crate::content::{LadderSpec, Prompt, PromptKind, RecallSource, ScaleSpec, TimerSpec};
+use crate::content::{LadderSpec, Prompt, PromptKind, RecallSource, ScaleSpec, TimerSpec, Trend};
 
 /// How one kind of prompt is validated; it has already been checked for stray fields.
 type Build = fn(&RawPrompt, &Locator, &mut Vec<Problem>) -> Option<PromptKind>;
@@ -14,7 +14,7 @@ type Build = fn(&RawPrompt, &Locator, &mut Vec<Problem>) -> Option<PromptKind>;
 const KINDS: &[(&str, &[&str], Build)] = &[
     ("text",     &["prefill", "timer", "timer_from"],                         |_, _, _| Some(PromptKind::Text)),
     ("line",     &["prefill"],                                                |_, _, _| Some(PromptKind::Line)),
-    ("scale",    &["min", "max", "min_label", "max_label", "pair"],           scale),
+    ("scale",    &["min", "max", "min_label", "max_label", "pair", "trend"],  scale),
     ("choice",   &["options"],                                                choice),
     ("multi",    &["options", "other"],                                       multi),
     ("feelings", &["min", "max", "min_label", "max_label"],                   feelings),
@@ -49,6 +49,10 @@ pub(super) fn validate_prompt(
     }
     let kind = build(&p, at, problems)?;
     let timer = timer(&p, at, problems);
+    let trend = p.trend.as_ref().map(|t| Trend {
+        group: t.group.trim().to_string(),
+        name: t.name.trim().to_string(),
+    });
     let show = p
         .show
         .iter()
@@ -68,6 +72,7 @@ pub(super) fn validate_prompt(
         kind,
         show,
         timer,
+        trend,
     })
 }
 
@@ -125,6 +130,7 @@ fn stray_fields(p: &RawPrompt, allowed: &[&str]) -> Vec<&'static str> {
         ("from", p.from.is_some()),
         ("prefill", p.prefill.is_some()),
         ("timer", p.timer.is_some()),
+        ("trend", p.trend.is_some()),
         ("timer_from", p.timer_from.is_some()),
     ];
     present
