@@ -229,7 +229,7 @@ impl SavedAnswer {
                 chosen, other, own, ..
             } => chosen
                 .iter()
-                .chain(own.iter().map(|(item, _)| item))
+                .chain(own.iter().filter(|(_, t)| *t).map(|(item, _)| item))
                 .chain(std::iter::once(other).filter(|o| !o.trim().is_empty()))
                 .cloned()
                 .collect::<Vec<_>>()

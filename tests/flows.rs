@@ -1000,3 +1000,63 @@ fn a_quick_write_left_half_written_is_kept_and_esc_goes_home() {
     press_all(&mut app, &[Tab, Tab]);
     assert_eq!(app.context(), Context::Save);
 }
+
+#[test]
+fn the_writing_timer_stops_when_another_exercise_opens_but_not_under_help() {
+    let mut app = on_timed_writing();
+    press(&mut app, ctrl('t'));
+    press(&mut app, key(F(1)));
+    assert!(
+        app.timer.is_some(),
+        "help opened over the exercise keeps it"
+    );
+    // The safety plan, opened from help, is another exercise.
+    press(&mut app, key(Char('p')));
+    assert!(
+        matches!(app.screen, Screen::Exercise { .. }),
+        "{:?}",
+        app.screen
+    );
+    assert!(app.timer.is_none(), "the timer went with its exercise");
+    assert!(!app.timer_running());
+}
+
+#[test]
+fn an_unticked_item_of_ones_own_keeps_the_draft_and_comes_back() {
+    let mut app = on_other_line();
+    type_text(&mut app, "my own trap");
+    press_all(&mut app, &[Enter, Up, Char(' ')]);
+    press(&mut app, key(Esc));
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap_or_default()
+            .contains("draft is kept"),
+        "{:?}",
+        app.notice
+    );
+    press(&mut app, key(Enter));
+    goto(&mut app, "thinking-traps");
+    let screen = screen_text(&app, 80, 24);
+    assert!(screen.contains("[ ] my own trap"), "{screen}");
+    // Unticked, it is not chosen: the answer is skipped.
+    let AnswerValue::Skipped = committed_multi(&mut app, "thinking-traps") else {
+        panic!("an unticked item is not an answer")
+    };
+}
+
+#[test]
+fn words_already_on_the_list_tick_what_is_there() {
+    let mut app = on_other_line();
+    type_text(&mut app, "  mind reading: being sure what they think ");
+    press(&mut app, key(Enter));
+    type_text(&mut app, "Comparing\t");
+    press(&mut app, key(Enter));
+    type_text(&mut app, "comparing");
+    press(&mut app, key(Enter));
+    let AnswerValue::Multi { chosen, other } = committed_multi(&mut app, "thinking-traps") else {
+        panic!("not a multi answer")
+    };
+    assert_eq!(chosen, ["Mind reading: being sure what they think"]);
+    assert_eq!(other, "Comparing", "once, without the tab");
+}

@@ -734,6 +734,15 @@ fn insights_empty_one_and_many() {
                 format!("insights_{name}_{section}"),
                 screen_text(&app, 80, 24)
             );
+            // In the smallest window the picture shown is named, and where it is.
+            if name == "many" && section == 1 {
+                let small = screen_text(&app, 60, 18);
+                assert!(
+                    small.contains("What comes up") && small.contains("2 of 6"),
+                    "{small}"
+                );
+                insta::assert_snapshot!("insights_many_1_60x18", small);
+            }
             press(&mut app, key(Right));
         }
     }

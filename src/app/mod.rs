@@ -241,7 +241,7 @@ impl App {
         {
             return self.answer(question, &msg);
         }
-        match self.screen.clone() {
+        let effects = match self.screen.clone() {
             Screen::Welcome => self.on_welcome(msg),
             Screen::Home { selected } => self.on_home(selected, msg),
             Screen::Step { step, selected } => self.on_step(step, selected, msg),
@@ -258,7 +258,9 @@ impl App {
             Screen::KeptDraft { index, scroll } => self.on_kept_draft(index, scroll, msg),
             Screen::Help { under, scroll } => self.on_help(*under, scroll, msg),
             Screen::Steady { back, scroll } => self.on_steady(*back, scroll, msg),
-        }
+        };
+        self.timer_follows_screen();
+        effects
     }
 
     /// The alert on top, shown over the screen until dismissed (not over help).

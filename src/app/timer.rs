@@ -32,7 +32,7 @@ impl WritingTimer {
         let secs = self.left.as_secs() + u64::from(self.left.subsec_nanos() > 0);
         let clock = format!("{}:{:02}", secs / 60, secs % 60);
         match (self.ended(), self.running) {
-            (true, _) => format!("{} minutes are up", self.minutes),
+            (true, _) => format!("{} up", minutes(self.minutes)),
             (false, true) => format!("⏱ {clock} left"),
             (false, false) => format!("⏱ {clock} left, paused"),
         }
@@ -88,13 +88,38 @@ impl App {
         t.left = t.left.saturating_sub(by);
         if t.ended() {
             t.running = false;
-            let here = matches!(self.screen, Screen::Exercise { .. });
-            if here {
+            // Said on the exercise, or over it in help.
+            if matches!(self.screen, Screen::Exercise { .. } | Screen::Help { .. }) {
                 self.notice = Some(format!(
-                    "Your {} minutes are up. Finish your thought if you like; nothing stops you.",
-                    t.minutes
+                    "Your {} {} up. Finish your thought if you like; nothing stops you.",
+                    minutes(t.minutes),
+                    if t.minutes == 1 { "is" } else { "are" }
                 ));
             }
+        }
+    }
+
+    /// The timer goes with its exercise: on any other screen (but help, and the
+    /// steadying page, opened over it) it stops.
+    pub(super) fn timer_follows_screen(&mut self) {
+        let Some(t) = &self.timer else {
+            return;
+        };
+        let mut screen = &self.screen;
+        while let Screen::Help { under: below, .. } | Screen::Steady { back: below, .. } = screen {
+            screen = below;
+        }
+        let here = match screen {
+            Screen::Exercise { step, exercise } => self
+                .content
+                .steps
+                .get(*step)
+                .and_then(|s| Some((s, s.exercises.get(*exercise)?)))
+                .is_some_and(|(s, e)| s.id == t.step_id && e.id == t.exercise_id),
+            _ => false,
+        };
+        if !here {
+            self.timer = None;
         }
     }
 
@@ -125,4 +150,13 @@ pub fn offered_minutes(ex: &Exercise, draft: &Draft) -> Option<u16> {
         leading_minutes(options.get(c.chosen?)?)
     });
     Some(chosen.unwrap_or(spec.minutes).min(LONGEST))
+}
+
+/// "1 minute", "20 minutes".
+fn minutes(n: u16) -> String {
+    if n == 1 {
+        "1 minute".to_string()
+    } else {
+        format!("{n} minutes")
+    }
 }

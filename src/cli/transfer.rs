@@ -31,7 +31,7 @@ pub fn export(data_dir: &Path, content: &Content, ask: Asked) -> anyhow::Result<
         }
         None => None,
     };
-    let store = Store::open_read_only(data_dir)?;
+    let store = Store::open_read_only_noting(data_dir, &super::say_upgrading)?;
     let filter = Filter {
         step,
         since: ask.since,

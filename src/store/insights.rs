@@ -42,7 +42,7 @@ impl Store {
         use crate::insights::{TrendGroup, TrendLine};
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.created_at, a.number, a.scale_min, a.scale_max
-             FROM entries e INDEXED BY entries_by_exercise
+             FROM entries e
              JOIN answers a ON a.entry_id = e.id
              WHERE e.step_id = ?1 AND e.exercise_id = ?2 AND e.deleted_at IS NULL
                AND a.prompt_id = ?3 AND a.kind = 'scale' AND a.number IS NOT NULL
@@ -92,7 +92,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             // Every checklist answer, from its own index (schema v6).
             "SELECT e.created_at, e.exercise_title, a.label, a.text
-             FROM answers a INDEXED BY answers_checked JOIN entries e ON e.id = a.entry_id
+             FROM answers a JOIN entries e ON e.id = a.entry_id
              WHERE e.deleted_at IS NULL AND a.kind = 'multi' AND a.text IS NOT NULL",
         )?;
         let mut rows = stmt.query([])?;
@@ -172,7 +172,7 @@ impl Store {
             // Entries newest first, each one's feelings from their own index (schema
             // v6): stops once it has enough, whatever the journal's size.
             "SELECT e.created_at, a.number, a.scale_max, a.text FROM entries e
-             CROSS JOIN answers a INDEXED BY answers_felt ON a.entry_id = e.id
+             CROSS JOIN answers a ON a.entry_id = e.id
              WHERE e.deleted_at IS NULL AND a.kind = 'feelings' AND a.number IS NOT NULL
                AND a.scale_max > 0
              ORDER BY e.created_unix DESC, e.id DESC LIMIT 300",
@@ -204,7 +204,7 @@ impl Store {
             // As the feelings: newest entries first, their paired scales from their
             // own index.
             "SELECT e.id, e.created_at, e.exercise_title, a.pair, a.number, a.scale_max
-             FROM entries e CROSS JOIN answers a INDEXED BY answers_paired ON a.entry_id = e.id
+             FROM entries e CROSS JOIN answers a ON a.entry_id = e.id
              WHERE e.deleted_at IS NULL AND a.kind = 'scale' AND a.pair IS NOT NULL
              ORDER BY e.created_unix DESC, e.id DESC, a.position LIMIT 400",
         )?;

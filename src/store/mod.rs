@@ -253,6 +253,12 @@ impl Store {
     /// attune is open (WAL gives it a consistent snapshot). A journal that still needs
     /// its schema brought up to date is opened as with [`Store::open`].
     pub fn open_read_only(dir: &Path) -> Result<Store, OpenError> {
+        Store::open_read_only_noting(dir, &|| {})
+    }
+
+    /// [`Store::open_read_only`], saying so first when the journal must be brought up
+    /// to date (see [`Store::open_noting`]).
+    pub fn open_read_only_noting(dir: &Path, upgrading: &dyn Fn()) -> Result<Store, OpenError> {
         // A file where the folder should be: said with what to do, as `open` says it.
         if dir.exists() && !dir.is_dir() {
             open::data_dir(dir)?;
@@ -262,7 +268,7 @@ impl Store {
             open::Found::Nothing => Err(OpenError::NoJournal {
                 dir: dir.to_path_buf(),
             }),
-            open::Found::Journal(v) if v < schema_version() => Store::open(dir),
+            open::Found::Journal(v) if v < schema_version() => Store::open_noting(dir, upgrading),
             open::Found::Journal(_) => Ok(Store {
                 conn: open::read_only(&file)?,
                 dir: dir.to_path_buf(),

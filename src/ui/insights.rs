@@ -7,6 +7,8 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Chart, Dataset, GraphType, Paragraph, Wrap};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::theme;
 use crate::app::App;
 use crate::app::insights::{FeelingPoint, Insights, SECTIONS};
@@ -28,6 +30,20 @@ pub fn render(app: &App, section: usize, frame: &mut Frame, area: Rect) {
         };
         spans.push(Span::styled(format!(" {name} "), style));
         spans.push(Span::raw(" "));
+    }
+    spans.pop();
+    // Too narrow for every name: the one shown, and where it is among them.
+    if Line::from(spans.clone()).width() > usize::from(tabs.width) {
+        spans = vec![
+            Span::styled(
+                format!(" {} ", SECTIONS.get(section).unwrap_or(&"")),
+                theme::selected(),
+            ),
+            Span::styled(
+                format!("  {} of {}", section + 1, SECTIONS.len()),
+                theme::dim(),
+            ),
+        ];
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
     let Some(data) = &app.insights else {
@@ -165,15 +181,28 @@ fn patterns(data: &Insights, frame: &mut Frame, area: Rect) {
             theme::dim(),
         )));
         for item in pattern.items.iter().take(ITEMS_SHOWN) {
+            // Padded by what it takes on screen (wide and zero-width characters).
             let name = super::truncate(&item.item, item_width);
+            let pad = " ".repeat(item_width.saturating_sub(name.width()));
             lines.push(Line::from(vec![
-                Span::raw(format!("  {name:<item_width$}")),
+                Span::raw(format!("  {name}{pad}")),
                 Span::styled(format!("{:>5}", item.total), theme::accent()),
                 Span::raw(format!(
                     "{:>5}{:>5}{:>5}",
                     item.by_month[0], item.by_month[1], item.by_month[2]
                 )),
             ]));
+        }
+        if let Some(more) = pattern
+            .items
+            .len()
+            .checked_sub(ITEMS_SHOWN)
+            .filter(|n| *n > 0)
+        {
+            lines.push(Line::from(Span::styled(
+                format!("  and {more} more, each fewer times"),
+                theme::dim(),
+            )));
         }
     }
     frame.render_widget(Paragraph::new(fitted(lines, area)), area);
@@ -249,13 +278,13 @@ fn feelings(data: &Insights, families: &[FeelingFamily], frame: &mut Frame, area
     );
     let span = (last - first).num_hours().max(1) as f64;
     // Told apart by their marks as well as colour (NO_COLOR leaves colour out):
-    // unpleasant as bold dots, pleasant as a line, neither as faint dots.
+    // unpleasant as bold dots, pleasant as a line, neither as faint blocks.
     type Look = (ratatui::style::Style, Marker, GraphType);
     type Series<'a> = (&'a str, Look, Vec<(f64, f64)>);
     let looks: [Look; 3] = [
         (theme::heading(), Marker::Dot, GraphType::Scatter),
         (theme::accent(), Marker::Braille, GraphType::Line),
-        (theme::dim(), Marker::Dot, GraphType::Scatter),
+        (theme::dim(), Marker::Block, GraphType::Scatter),
     ];
     let series: Vec<Series> = groups
         .iter()

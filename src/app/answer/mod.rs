@@ -312,6 +312,8 @@ impl DraftAnswer {
             return AnswerValue::Skipped;
         }
         match (self, &prompt.kind) {
+            // Only unticked items of their own: kept in the draft, but nothing chosen.
+            (DraftAnswer::Multi(m), _) if m.chose_nothing() => AnswerValue::Skipped,
             (DraftAnswer::Text(area), _) => {
                 AnswerValue::Text(text::text_of(area).trim_end().to_string())
             }
@@ -369,7 +371,9 @@ impl DraftAnswer {
                 edited(changed)
             }
             (DraftAnswer::Choice(c), PromptKind::Choice { options }) => c.apply(options, msg),
-            (DraftAnswer::Multi(m), PromptKind::Multi { .. }) => m.apply(msg, field),
+            (DraftAnswer::Multi(m), PromptKind::Multi { options, .. }) => {
+                m.apply(options, msg, field)
+            }
             (DraftAnswer::Feelings(f), PromptKind::Feelings { intensity }) => {
                 f.apply(feelings, intensity, msg)
             }

@@ -86,18 +86,25 @@ impl MultiDraft {
             .join("\n")
     }
 
+    /// Nothing ticked and nothing written: an item of their own, even unticked, is
+    /// words they wrote, so a draft holding one is kept.
     pub fn is_empty(&self) -> bool {
+        !self.ticked.contains(&true) && self.own.is_empty() && self.line_text().is_empty()
+    }
+
+    /// Nothing chosen: what the answer is when saved (unticked items are not chosen).
+    pub fn chose_nothing(&self) -> bool {
         !self.ticked.contains(&true) && self.other_text().is_empty()
     }
 
-    pub fn apply(&mut self, msg: Msg, field: (u16, u16)) -> Change {
+    pub fn apply(&mut self, options: &[String], msg: Msg, field: (u16, u16)) -> Change {
         let rows = self.rows();
-        let options = self.ticked.len();
+        let listed = self.ticked.len();
         match msg {
             Msg::Up => move_cursor(&mut self.cursor, rows, -1),
             Msg::Down => move_cursor(&mut self.cursor, rows, 1),
             Msg::Toggle if !self.on_other() => {
-                let tick = match self.cursor.checked_sub(options) {
+                let tick = match self.cursor.checked_sub(listed) {
                     None => self.ticked.get_mut(self.cursor),
                     Some(i) => self.own.get_mut(i).map(|(_, t)| t),
                 };
@@ -111,13 +118,28 @@ impl MultiDraft {
             }
             // Enter on the line: what it holds becomes an item; an empty line goes on.
             Msg::Add if self.on_other() => {
-                let line = self.line_text();
+                // One line of words: a pasted tab or other control is a space.
+                let line: String = self
+                    .line_text()
+                    .chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect();
+                let line = line.trim().to_string();
                 if line.is_empty() {
                     return Change::Next;
                 }
-                self.own.push((line, true));
                 self.other = Some(text::editor_at_end(OTHER_PLACEHOLDER, "", true));
                 self.cursor = self.rows() - 1;
+                // Words that are already on the list tick what is there instead.
+                let same = |s: &str| s.trim().to_lowercase() == line.to_lowercase();
+                if let Some(i) = options.iter().position(|o| same(o)) {
+                    self.ticked[i] = true;
+                } else if let Some(item) = self.own.iter_mut().find(|(item, _)| same(item)) {
+                    item.1 = true;
+                } else {
+                    self.own.push((line, true));
+                    self.cursor = self.rows() - 1;
+                }
                 Change::Edited
             }
             msg @ (Msg::Edit(_) | Msg::Paste(_)) if self.on_other() => match &mut self.other {
