@@ -7,6 +7,7 @@ pub mod insights;
 mod kept;
 mod nav;
 mod question;
+mod quick_write;
 mod replies;
 mod restore;
 pub mod review;

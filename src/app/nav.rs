@@ -250,31 +250,6 @@ impl App {
         vec![self.save()]
     }
 
-    /// Where an exercise goes back to: its step, or Home for the quick write (which
-    /// has no step page).
-    fn after_exercise(&self, step: usize, exercise: usize) -> Screen {
-        if self.content.steps.get(step).is_some_and(|s| s.place) {
-            let selected = self
-                .home_items()
-                .iter()
-                .position(|i| *i == HomeItem::QuickWrite)
-                .unwrap_or(0);
-            return Screen::Home { selected };
-        }
-        Screen::Step {
-            step,
-            selected: exercise,
-        }
-    }
-
-    /// The quick write, straight from Home: its draft resumed, or a fresh one.
-    fn open_quick_write(&mut self) -> Vec<Effect> {
-        match self.content.quick_write() {
-            Some((step, exercise)) => self.open_exercise(step, exercise),
-            None => vec![],
-        }
-    }
-
     /// Enter on the save page: the draft becomes an entry (or saves over the entry it
     /// edits), together with the session without it.
     fn save_draft(

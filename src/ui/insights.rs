@@ -13,6 +13,7 @@ use super::theme;
 use crate::app::App;
 use crate::app::insights::{FeelingPoint, Insights, SECTIONS};
 use crate::content::FeelingFamily;
+use chrono::{DateTime, FixedOffset};
 
 pub fn render(app: &App, section: usize, frame: &mut Frame, area: Rect) {
     let [tabs, _, body] = Layout::vertical([
@@ -248,8 +249,6 @@ fn feelings(data: &Insights, families: &[FeelingFamily], frame: &mut Frame, area
         );
         return;
     }
-    let first = data.feelings.first().map(|p| p.when).unwrap_or_default();
-    let last = data.feelings.last().map(|p| p.when).unwrap_or_default();
     let groups: [(Option<bool>, &str); 3] = [
         (Some(false), "unpleasant"),
         (Some(true), "pleasant"),
@@ -276,56 +275,22 @@ fn feelings(data: &Insights, families: &[FeelingFamily], frame: &mut Frame, area
             named.join("; ")
         ),
     );
-    let span = (last - first).num_hours().max(1) as f64;
     // Told apart by their marks as well as colour (NO_COLOR leaves colour out):
     // unpleasant as bold dots, pleasant as a line, neither as faint blocks.
-    type Look = (ratatui::style::Style, Marker, GraphType);
-    type Series<'a> = (&'a str, Look, Vec<(f64, f64)>);
     let looks: [Look; 3] = [
         (theme::heading(), Marker::Dot, GraphType::Scatter),
         (theme::accent(), Marker::Braille, GraphType::Line),
         (theme::dim(), Marker::Block, GraphType::Scatter),
     ];
-    let series: Vec<Series> = groups
+    let series = groups
         .iter()
         .zip(looks)
         .map(|((t, name), look)| {
-            let points = of(*t)
-                .iter()
-                .map(|p| {
-                    (
-                        (p.when - first).num_hours() as f64 / span * 100.0,
-                        p.percent as f64,
-                    )
-                })
-                .collect();
-            (*name, look, points)
-        })
-        .filter(|(_, _, points): &(_, _, Vec<_>)| !points.is_empty())
-        .collect();
-    let datasets = series
-        .iter()
-        .map(|(name, (style, marker, graph), points)| {
-            Dataset::default()
-                .name(*name)
-                .marker(*marker)
-                .graph_type(*graph)
-                .style(*style)
-                .data(points)
+            let points = of(*t).iter().map(|p| (p.when, p.percent)).collect();
+            (name.to_string(), look, points)
         })
         .collect();
-    let chart = Chart::new(datasets)
-        .x_axis(Axis::default().bounds([0.0, 100.0]).labels([
-            first.format("%-d %b %Y").to_string(),
-            last.format("%-d %b %Y").to_string(),
-        ]))
-        .y_axis(
-            Axis::default()
-                .bounds([0.0, 100.0])
-                .labels(["0", "50", "100"]),
-        )
-        .hidden_legend_constraints((Constraint::Percentage(50), Constraint::Percentage(50)));
-    frame.render_widget(chart, area);
+    over_time(frame, area, None, series);
 }
 
 fn changes(data: &Insights, frame: &mut Frame, area: Rect) {
@@ -401,68 +366,78 @@ fn trends(data: &Insights, frame: &mut Frame, area: Rect) {
     let looks = [
         (theme::accent(), Marker::Braille, GraphType::Line),
         (theme::heading(), Marker::Dot, GraphType::Scatter),
-        (theme::dim(), Marker::Dot, GraphType::Line),
+        (theme::dim(), Marker::Block, GraphType::Scatter),
     ];
     for (group, area) in data.trends.iter().zip(rows.iter()) {
-        let first = group
+        let series = group
             .lines
-            .iter()
-            .filter_map(|l| l.points.first().map(|p| p.0))
-            .min()
-            .unwrap_or_default();
-        let last = group
-            .lines
-            .iter()
-            .filter_map(|l| l.points.last().map(|p| p.0))
-            .max()
-            .unwrap_or_default();
-        let span = (last - first).num_hours().max(1) as f64;
-        let series: Vec<(String, Vec<(f64, f64)>)> = group
-            .lines
-            .iter()
-            .map(|l| {
-                let points = l
-                    .points
-                    .iter()
-                    .map(|(when, pct)| {
-                        (
-                            (*when - first).num_hours() as f64 / span * 100.0,
-                            *pct as f64,
-                        )
-                    })
-                    .collect();
-                (l.name.clone(), points)
-            })
-            .collect();
-        let datasets = series
             .iter()
             .zip(looks.iter().cycle())
-            .map(|((name, points), (style, marker, graph))| {
-                Dataset::default()
-                    .name(name.clone())
-                    .marker(*marker)
-                    .graph_type(*graph)
-                    .style(*style)
-                    .data(points)
-            })
+            .map(|(line, look)| (line.name.clone(), *look, line.points.clone()))
             .collect();
-        let chart = Chart::new(datasets)
-            .block(
-                ratatui::widgets::Block::default()
-                    .title(Span::styled(group.group.clone(), theme::heading())),
-            )
-            .x_axis(Axis::default().bounds([0.0, 100.0]).labels([
-                first.format("%-d %b %Y").to_string(),
-                last.format("%-d %b %Y").to_string(),
-            ]))
-            .y_axis(
-                Axis::default()
-                    .bounds([0.0, 100.0])
-                    .labels(["0", "50", "100"]),
-            )
-            .hidden_legend_constraints((Constraint::Percentage(50), Constraint::Percentage(50)));
-        frame.render_widget(chart, *area);
+        over_time(frame, *area, Some(&group.group), series);
     }
+}
+
+/// How a series is drawn: its colour, its mark, line or points.
+type Look = (ratatui::style::Style, Marker, GraphType);
+/// A named series of shares over time, and how it is drawn.
+type Series = (String, Look, Vec<(DateTime<FixedOffset>, i64)>);
+
+/// Series of shares (0-100) over time, each named and drawn its own way, as one
+/// chart from the first day any of them has to the last; empty ones are left out.
+fn over_time(frame: &mut Frame, area: Rect, title: Option<&str>, series: Vec<Series>) {
+    let series: Vec<_> = series.into_iter().filter(|(.., p)| !p.is_empty()).collect();
+    let days = || {
+        series
+            .iter()
+            .flat_map(|(.., p)| p.iter().map(|(when, _)| *when))
+    };
+    let (Some(first), Some(last)) = (days().min(), days().max()) else {
+        return;
+    };
+    let span = (last - first).num_hours().max(1) as f64;
+    let points: Vec<Vec<(f64, f64)>> = series
+        .iter()
+        .map(|(.., p)| {
+            p.iter()
+                .map(|(when, pct)| {
+                    let x = (*when - first).num_hours() as f64 / span * 100.0;
+                    (x, *pct as f64)
+                })
+                .collect()
+        })
+        .collect();
+    let datasets = series
+        .iter()
+        .zip(&points)
+        .map(|((name, (style, marker, graph), _), points)| {
+            Dataset::default()
+                .name(name.clone())
+                .marker(*marker)
+                .graph_type(*graph)
+                .style(*style)
+                .data(points)
+        })
+        .collect();
+    let mut chart = Chart::new(datasets)
+        .x_axis(Axis::default().bounds([0.0, 100.0]).labels([
+            first.format("%-d %b %Y").to_string(),
+            last.format("%-d %b %Y").to_string(),
+        ]))
+        .y_axis(
+            Axis::default()
+                .bounds([0.0, 100.0])
+                .labels(["0", "50", "100"]),
+        )
+        .hidden_legend_constraints((Constraint::Percentage(50), Constraint::Percentage(50)));
+    if let Some(title) = title {
+        chart = chart.block(
+            ratatui::widgets::Block::default()
+                .title(Span::styled(title.to_string(), theme::heading())),
+        );
+    }
+    frame.render_widget(chart, area);
 }
 
 fn steps(app: &App, frame: &mut Frame, area: Rect) {
