@@ -1060,3 +1060,23 @@ fn words_already_on_the_list_tick_what_is_there() {
     assert_eq!(chosen, ["Mind reading: being sure what they think"]);
     assert_eq!(other, "Comparing", "once, without the tab");
 }
+
+#[test]
+fn a_long_item_of_ones_own_is_cut_with_a_mark_not_silently() {
+    let mut app = on_other_line();
+    let long = "the long way round of saying it was all fine when it was not fine at all, again";
+    type_text(&mut app, long);
+    press(&mut app, key(Enter));
+    let screen = screen_text(&app, 80, 24);
+    assert!(screen.contains("[x] the long way round"), "{screen}");
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("[x] the long way") && l.trim_end().ends_with('…')),
+        "{screen}"
+    );
+    let AnswerValue::Multi { other, .. } = committed_multi(&mut app, "thinking-traps") else {
+        panic!("not a multi answer")
+    };
+    assert_eq!(other, long, "the whole item is kept");
+}

@@ -44,7 +44,7 @@ pub enum Command {
     Export {
         #[arg(long, value_enum, default_value = "markdown")]
         format: Format,
-        /// Only this step: its number (1-6) or its id (e.g. challenge-beliefs)
+        /// Only this step: its number (1-6; 0 is the quick write) or its id (e.g. challenge-beliefs)
         #[arg(long, value_name = "STEP")]
         step: Option<String>,
         /// From this day on (YYYY-MM-DD, your local day)

@@ -64,7 +64,15 @@ pub fn page_lines(app: &App, entry: &Entry, width: u16) -> Vec<Line<'static>> {
         .unwrap_or_default();
     let mut lines = vec![
         Line::from(Span::styled(entry.exercise_title.clone(), theme::heading())),
-        Line::from(Span::styled(step, theme::dim())),
+        // A place's one exercise has the place's name (the quick write): said once.
+        Line::from(Span::styled(
+            if step == entry.exercise_title {
+                String::new()
+            } else {
+                step
+            },
+            theme::dim(),
+        )),
         Line::from(Span::styled(
             entry.created_at.format("%A %-d %B %Y, %H:%M").to_string(),
             theme::dim(),

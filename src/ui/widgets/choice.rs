@@ -41,17 +41,17 @@ pub fn render_multi(
         }
         None => (area, None),
     };
-    let mark = |t: bool| if t { "[x]" } else { "[ ]" };
+    // A row longer than the list is cut with "…" (past the cursor's mark).
+    let room = usize::from(list_area.width).saturating_sub(2);
+    let row = |t: bool, text: &str| {
+        let mark = if t { "[x]" } else { "[ ]" };
+        ListItem::new(crate::ui::truncate(&format!("{mark} {text}"), room))
+    };
     let rows = options
         .iter()
         .zip(&draft.ticked)
-        .map(|(o, t)| ListItem::new(format!("{} {o}", mark(*t))))
-        .chain(
-            draft
-                .own
-                .iter()
-                .map(|(item, t)| ListItem::new(format!("{} {item}", mark(*t)))),
-        )
+        .map(|(o, t)| row(*t, o))
+        .chain(draft.own.iter().map(|(item, t)| row(*t, item)))
         .collect();
     let cursor = (!draft.on_other()).then_some(draft.cursor);
     cursor_list(frame, list_area, rows, cursor);
