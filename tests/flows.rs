@@ -1080,3 +1080,21 @@ fn a_long_item_of_ones_own_is_cut_with_a_mark_not_silently() {
     };
     assert_eq!(other, long, "the whole item is kept");
 }
+
+#[test]
+fn every_insights_picture_is_restored_where_it_was() {
+    for section in 0..attune::app::insights::SECTIONS.len() {
+        let restored = App::new(
+            content(),
+            Boot {
+                welcomed: true,
+                session: Some(attune::session::Session {
+                    screen: SavedScreen::Insights { section },
+                    ..attune::session::Session::empty()
+                }),
+                ..Boot::default()
+            },
+        );
+        assert_eq!(restored.screen, Screen::Insights { section });
+    }
+}

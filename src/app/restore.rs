@@ -143,7 +143,7 @@ impl App {
                 None => home,
             },
             SavedScreen::Insights { section } => Screen::Insights {
-                section: (*section).min(3),
+                section: (*section).min(super::insights::SECTIONS.len() - 1),
             },
             SavedScreen::Review { selected } => Screen::Review {
                 selected: *selected,
