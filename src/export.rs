@@ -190,6 +190,19 @@ fn answer_text(answer: &Answer, all: &[Answer]) -> String {
             Some(change) => format!("{value} (from {min} to {max}); before and after: {change}"),
             None => format!("{value} (from {min} to {max})"),
         },
+        // One feeling reads as a line (as it always has), several as a list.
+        AnswerValue::Feeling(f) if f.felt.len() > 1 || answer.pair.is_some() => {
+            let mut lines: Vec<String> = answer
+                .value
+                .full_text()
+                .lines()
+                .map(|l| format!("- {}", escape_inline(l)))
+                .collect();
+            if let Some(change) = answer.change_from_before(all) {
+                lines.push(format!("\nBefore and now: {}", escape_inline(&change)));
+            }
+            lines.join("\n")
+        }
         AnswerValue::Multi { .. } | AnswerValue::Ladder { .. } => answer
             .value
             .full_text()

@@ -5,13 +5,27 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 /// "70 → 40 (−30)": a before/after pair of scales as a change ("+10" up, "no change").
+/// A pair of feelings answers gives each feeling rated both times its own change:
+/// "anxious 7 → 4 (−3); hurt 6 → 6 (no change)".
 pub fn change(before: &AnswerValue, after: &AnswerValue) -> Option<String> {
-    let (AnswerValue::Scale { value: b, .. }, AnswerValue::Scale { value: a, .. }) =
-        (before, after)
-    else {
-        return None;
-    };
-    Some(format!("{b} → {a} ({})", difference(*b, *a)))
+    match (before, after) {
+        (AnswerValue::Scale { value: b, .. }, AnswerValue::Scale { value: a, .. }) => {
+            Some(format!("{b} → {a} ({})", difference(*b, *a)))
+        }
+        (AnswerValue::Feeling(b), AnswerValue::Feeling(a)) => {
+            let changes: Vec<String> = a
+                .felt
+                .iter()
+                .filter_map(|now| {
+                    let was = b.felt.iter().find(|f| f.same_feeling(now))?;
+                    let (b, a) = (was.intensity?, now.intensity?);
+                    Some(format!("{} {b} → {a} ({})", now.name(), difference(b, a)))
+                })
+                .collect();
+            (!changes.is_empty()).then(|| changes.join("; "))
+        }
+        _ => None,
+    }
 }
 
 /// "−30", "+10" or "no change" (a true minus sign).
@@ -69,13 +83,8 @@ pub enum AnswerValue {
         chosen: Vec<String>,
         other: String,
     },
-    Feeling {
-        family: String,
-        word: String,
-        intensity: Option<i64>,
-        max: i64,
-        sensation: Option<String>,
-    },
+    /// One or more feelings, each with its own strength (JSON kind "feeling").
+    Feeling(Feelings),
     Ladder {
         item: String,
         fields: Vec<String>,
@@ -83,6 +92,127 @@ pub enum AnswerValue {
         min: i64,
         max: i64,
     },
+}
+
+/// The feelings of one answer, each rated on the same scale (0 to `max`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(from = "FeelingsForm")]
+pub struct Feelings {
+    pub felt: Vec<Felt>,
+    pub max: i64,
+}
+
+/// One feeling named: its family ("Scared"), its word ("anxious"), how strong, and
+/// where in the body it was noticed when the person started from there.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub struct Felt {
+    pub family: String,
+    pub word: String,
+    pub intensity: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sensation: Option<String>,
+}
+
+impl Felt {
+    /// The word, or the family when no word was picked.
+    pub fn name(&self) -> &str {
+        if self.word.is_empty() {
+            &self.family
+        } else {
+            &self.word
+        }
+    }
+
+    /// The same feeling named again (to pair a re-rating with the first rating).
+    pub fn same_feeling(&self, other: &Felt) -> bool {
+        self.family == other.family && self.word == other.word
+    }
+
+    /// "Scared: anxious, 7 of 10 (felt as tight chest)": one feeling on one line.
+    pub fn line(&self, max: i64) -> String {
+        let mut s = if self.word.is_empty() {
+            self.family.clone()
+        } else {
+            format!("{}: {}", self.family, self.word)
+        };
+        if let Some(i) = self.intensity {
+            s.push_str(&format!(", {i} of {max}"));
+        }
+        if let Some(where_) = &self.sensation {
+            s.push_str(&format!(" (felt as {where_})"));
+        }
+        s
+    }
+}
+
+/// How feelings answers are read: the shape since schema 8 (several feelings), or
+/// the single feeling every earlier journal, export and session holds.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum FeelingsForm {
+    Several {
+        felt: Vec<Felt>,
+        max: i64,
+    },
+    One {
+        family: String,
+        word: String,
+        intensity: Option<i64>,
+        max: i64,
+        #[serde(default)]
+        sensation: Option<String>,
+    },
+}
+
+impl From<FeelingsForm> for Feelings {
+    fn from(form: FeelingsForm) -> Feelings {
+        match form {
+            FeelingsForm::Several { felt, max } => Feelings { felt, max },
+            FeelingsForm::One {
+                family,
+                word,
+                intensity,
+                max,
+                sensation,
+            } => Feelings {
+                felt: vec![Felt {
+                    family,
+                    word,
+                    intensity,
+                    sensation,
+                }],
+                max,
+            },
+        }
+    }
+}
+
+impl AnswerValue {
+    /// A feelings answer naming one feeling (as every answer did before schema 8).
+    pub fn one_feeling(
+        family: &str,
+        word: &str,
+        intensity: Option<i64>,
+        max: i64,
+        sensation: Option<&str>,
+    ) -> AnswerValue {
+        AnswerValue::Feeling(Feelings {
+            felt: vec![Felt {
+                family: family.to_string(),
+                word: word.to_string(),
+                intensity,
+                sensation: sensation.map(str::to_string),
+            }],
+            max,
+        })
+    }
+}
+
+impl Feelings {
+    /// The strongest rating given, if any (kept in the answers table's `number`).
+    pub fn strongest(&self) -> Option<i64> {
+        self.felt.iter().filter_map(|f| f.intensity).max()
+    }
 }
 
 /// One rung of a ladder: its text, its own rating, and any extra fields, in the
@@ -120,26 +250,13 @@ impl AnswerValue {
                 }
                 all.join("\n")
             }
-            AnswerValue::Feeling {
-                family,
-                word,
-                intensity,
-                max,
-                sensation,
-            } => {
-                let mut s = if word.is_empty() {
-                    family.clone()
-                } else {
-                    format!("{family}: {word}")
-                };
-                if let Some(i) = intensity {
-                    s.push_str(&format!(", {i} of {max}"));
-                }
-                if let Some(where_) = sensation {
-                    s.push_str(&format!(" (felt as {where_})"));
-                }
-                s
-            }
+            // One feeling per line.
+            AnswerValue::Feeling(f) => f
+                .felt
+                .iter()
+                .map(|felt| felt.line(f.max))
+                .collect::<Vec<_>>()
+                .join("\n"),
             AnswerValue::Ladder {
                 items, fields, max, ..
             } => items
@@ -167,6 +284,12 @@ impl AnswerValue {
             AnswerValue::Skipped => "skipped".to_string(),
             AnswerValue::Text(t) => t.split_whitespace().collect::<Vec<_>>().join(" "),
             AnswerValue::Scale { value, max, .. } => format!("{value} of {max}"),
+            AnswerValue::Feeling(f) => f
+                .felt
+                .iter()
+                .map(|felt| felt.line(f.max))
+                .collect::<Vec<_>>()
+                .join("; "),
             AnswerValue::Ladder { items, item, .. } => match items.len() {
                 1 => format!("1 {item}: {}", items[0].text),
                 n => format!(

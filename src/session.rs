@@ -111,6 +111,11 @@ pub enum SavedAnswer {
         own: Vec<(String, bool)>,
     },
     Feelings(FeelingsDraft),
+    /// Feelings rated again: each one's new strength, and the feeling selected.
+    Rerate {
+        ratings: Vec<crate::journal::Felt>,
+        cursor: usize,
+    },
     Ladder {
         items: Vec<LadderItem>,
         cursor: usize,
@@ -130,6 +135,8 @@ pub enum Stage {
     BodyFamily,
     Word,
     Intensity,
+    /// A feeling is rated: go on, or name another.
+    More,
 }
 
 /// A feelings answer in progress (the App's draft and its saved form are the same).
@@ -137,10 +144,14 @@ pub enum Stage {
 pub struct FeelingsDraft {
     pub stage: Stage,
     pub cursor: usize,
+    /// The feeling being picked now.
     pub sensation: Option<String>,
     pub family: Option<String>,
     pub word: Option<String>,
     pub intensity: Option<i64>,
+    /// Feelings already picked and rated, in the order named.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub felt: Vec<crate::journal::Felt>,
 }
 
 /// A ladder item being written, as saved: which item (None for a new one), which
@@ -235,6 +246,15 @@ impl SavedAnswer {
                 .collect::<Vec<_>>()
                 .join("\n"),
             SavedAnswer::Feelings(f) => {
+                let mut lines: Vec<String> = f
+                    .felt
+                    .iter()
+                    .map(|felt| {
+                        let mut line = felt.name().to_string();
+                        line.extend(felt.intensity.map(|i| format!(" › {i}")));
+                        line
+                    })
+                    .collect();
                 let mut parts: Vec<String> = [&f.family, &f.word]
                     .into_iter()
                     .flatten()
@@ -242,8 +262,16 @@ impl SavedAnswer {
                     .collect();
                 parts.extend(f.intensity.map(|i| i.to_string()));
                 parts.extend(f.sensation.as_ref().map(|s| format!("felt as {s}")));
-                parts.join(" › ")
+                if !parts.is_empty() {
+                    lines.push(parts.join(" › "));
+                }
+                lines.join("\n")
             }
+            SavedAnswer::Rerate { ratings, .. } => ratings
+                .iter()
+                .map(|r| format!("{} › {}", r.name(), r.intensity.unwrap_or_default()))
+                .collect::<Vec<_>>()
+                .join("\n"),
             SavedAnswer::Ladder { items, editing, .. } => items
                 .iter()
                 .map(|i| {

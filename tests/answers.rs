@@ -71,15 +71,13 @@ fn going_back_in_the_feelings_picker_clears_what_depended_on_it() {
         .find(|a| a.prompt_id == "feelings")
         .expect("the feelings answer");
     match &feeling.value {
-        attune::journal::AnswerValue::Feeling {
-            family,
-            word,
-            intensity,
-            ..
-        } => {
-            assert_eq!(family, "Scared");
-            assert_eq!(word, "");
-            assert_eq!(*intensity, None, "no strength for a word never picked");
+        attune::journal::AnswerValue::Feeling(f) => {
+            let [one] = f.felt.as_slice() else {
+                panic!("{f:?}")
+            };
+            assert_eq!(one.family, "Scared");
+            assert_eq!(one.word, "");
+            assert_eq!(one.intensity, None, "no strength for a word never picked");
         }
         other => panic!("{other:?}"),
     }

@@ -267,7 +267,8 @@ fn finishing_an_exercise_commits_every_answer_and_removes_the_draft() {
     let mut app = thought_record();
     type_text(&mut app, "Tuesday, no reply");
     press(&mut app, key(Tab));
-    press_all(&mut app, &[Down, Enter, Enter, Char('7'), Enter]);
+    // A feeling kept, then "that's all".
+    press_all(&mut app, &[Down, Enter, Enter, Char('7'), Enter, Enter]);
     type_text(&mut app, "They're pulling away");
     goto(&mut app, "hot-thought");
     type_text(&mut app, "Nobody can be counted on");
@@ -303,7 +304,7 @@ fn finishing_an_exercise_commits_every_answer_and_removes_the_draft() {
         AnswerValue::Text("Tuesday, no reply".into())
     );
     assert!(
-        matches!(answer("feelings"), AnswerValue::Feeling { ref family, ref word, intensity: Some(7), max: 10, .. } if family == "Scared" && word == "anxious"),
+        answer("feelings") == AnswerValue::one_feeling("Scared", "anxious", Some(7), 10, None),
         "{:?}",
         answer("feelings")
     );

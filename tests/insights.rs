@@ -34,13 +34,7 @@ fn entry(traps: &[&str], own: &str, feeling: (&str, &str, i64), belief: (i64, i6
             answer(
                 "feelings",
                 "What did you feel?",
-                AnswerValue::Feeling {
-                    family: feeling.0.into(),
-                    word: feeling.1.into(),
-                    intensity: Some(feeling.2),
-                    max: 10,
-                    sensation: None,
-                },
+                AnswerValue::one_feeling(feeling.0, feeling.1, Some(feeling.2), 10, None),
                 None,
             ),
             answer(

@@ -47,7 +47,10 @@ fn answer(h: &mut Harness, kind: &PromptKind, id: &str) {
             }
             h.keys(&[Tab]);
         }
-        PromptKind::Feelings { .. } => h.keys(&[Enter, Down, Enter, Char('5'), Enter]),
+        // A feeling rated, then "that's all".
+        PromptKind::Feelings { .. } => h.keys(&[Enter, Down, Enter, Char('5'), Enter, Enter]),
+        // The one feeling named, rated again.
+        PromptKind::Rerate { .. } => h.keys(&[Char('2'), Enter]),
         PromptKind::Ladder(_) => {
             h.keys(&[Char('a')]);
             h.type_text("first rung");
@@ -134,17 +137,17 @@ fn every_built_in_exercise_can_be_completed_and_every_answer_is_saved() {
                             other: text,
                         },
                     ) => *chosen == options[..2] && (*text == "my own words") == *other,
-                    (
-                        PromptKind::Feelings { intensity },
-                        AnswerValue::Feeling {
-                            family,
-                            word,
-                            intensity: i,
-                            ..
-                        },
-                    ) => {
+                    (PromptKind::Feelings { intensity }, AnswerValue::Feeling(felt)) => {
                         let f = &content.feelings[0];
-                        *family == f.name && *word == f.words[1] && *i == intensity.digit_value(5)
+                        matches!(felt.felt.as_slice(), [one] if one.family == f.name
+                            && one.word == f.words[1]
+                            && one.intensity == intensity.digit_value(5))
+                    }
+                    (PromptKind::Rerate { intensity, .. }, AnswerValue::Feeling(felt)) => {
+                        let f = &content.feelings[0];
+                        matches!(felt.felt.as_slice(), [one] if one.family == f.name
+                            && one.word == f.words[1]
+                            && one.intensity == intensity.digit_value(2))
                     }
                     (PromptKind::Ladder(spec), AnswerValue::Ladder { items, .. }) => {
                         items.len() == 2

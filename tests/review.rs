@@ -382,9 +382,16 @@ fn a_journal_exports_to_the_golden_markdown_and_json() {
     let mut store = Store::open(dir.path()).unwrap();
     store.import(&export).unwrap();
     let again = store.export(&Filter::default()).unwrap();
+    let json = attune::export::json(&again).unwrap();
+    if json != fixture && std::env::var("UPDATE_GOLDEN").is_ok() {
+        std::fs::write(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/export.json"),
+            &json,
+        )
+        .unwrap();
+    }
     assert_eq!(
-        attune::export::json(&again).unwrap(),
-        fixture,
+        json, fixture,
         "JSON export reproduces the file it was imported from"
     );
     let markdown = attune::export::markdown(&again, &content());

@@ -239,7 +239,14 @@ fn exercise_ladder_empty_editing_and_built() {
 fn exercise_save_page_with_a_before_after_pair() {
     let mut app = thought_record();
     type_text(&mut app, "Alex didn't answer for five hours");
+    // Two feelings named: Sad (its first word) 7, then Scared (its second) 4.
     press_all(&mut app, &[Tab, Enter, Enter, Char('7'), Enter]);
+    snap("exercise_feelings_one_named", &app);
+    press_all(
+        &mut app,
+        &[Down, Enter, Down, Enter, Down, Enter, Char('4'), Enter],
+    );
+    snap("exercise_feelings_two_named", &app);
     goto(&mut app, "belief-before");
     press(&mut app, key(Char('9')));
     goto(&mut app, "belief-after");
@@ -247,6 +254,11 @@ fn exercise_save_page_with_a_before_after_pair() {
     snap("exercise_rerating_shows_the_first", &app);
     press(&mut app, key(Char('6')));
     snap("exercise_rerating_shows_the_change", &app);
+    // Each feeling rated again, its first strength beside it.
+    goto(&mut app, "feeling-now");
+    snap("exercise_rerate_feelings", &app);
+    press_all(&mut app, &[Char('3'), Enter, Char('4')]);
+    snap("exercise_rerate_feelings_rated", &app);
     goto(&mut app, "save");
     snap("exercise_save", &app);
     let change = "before and after: 90 → 60 (−30)";
@@ -368,7 +380,7 @@ fn entry() {
                 answer("Which moves showed up?", AnswerValue::Multi { chosen: vec!["Going quiet".into()], other: "sulking".into() }),
                 answer(
                     "What did you feel?",
-                    AnswerValue::Feeling { family: "Sad".into(), word: "lonely".into(), intensity: Some(6), max: 10, sensation: None },
+                    AnswerValue::one_feeling("Sad", "lonely", Some(6), 10, None),
                 ),
                 answer(
                     "Trust ladder",

@@ -46,13 +46,7 @@ fn new_entry(exercise: &str, text: &str) -> NewEntry {
             ),
             answer(
                 "feeling",
-                AnswerValue::Feeling {
-                    family: "Sad".into(),
-                    word: "lonely".into(),
-                    intensity: Some(6),
-                    max: 10,
-                    sensation: Some("heavy chest".into()),
-                },
+                AnswerValue::one_feeling("Sad", "lonely", Some(6), 10, Some("heavy chest")),
                 None,
             ),
             answer(

@@ -115,13 +115,13 @@ pub fn generate(content: &Content, count: usize) -> Export {
                     PromptKind::Feelings { intensity } => {
                         let f =
                             &content.feelings[rng.below(content.feelings.len() as u64) as usize];
-                        AnswerValue::Feeling {
-                            family: f.name.clone(),
-                            word: f.words[rng.below(f.words.len() as u64) as usize].clone(),
-                            intensity: Some(rng.below(intensity.max as u64 + 1) as i64),
-                            max: intensity.max,
-                            sensation: None,
-                        }
+                        AnswerValue::one_feeling(
+                            &f.name,
+                            &f.words[rng.below(f.words.len() as u64) as usize],
+                            Some(rng.below(intensity.max as u64 + 1) as i64),
+                            intensity.max,
+                            None,
+                        )
                     }
                     PromptKind::Ladder(spec) => AnswerValue::Ladder {
                         item: spec.item.clone(),
@@ -136,7 +136,7 @@ pub fn generate(content: &Content, count: usize) -> Export {
                         min: spec.rating.min,
                         max: spec.rating.max,
                     },
-                    PromptKind::Recall(_) => AnswerValue::Skipped,
+                    PromptKind::Recall(_) | PromptKind::Rerate { .. } => AnswerValue::Skipped,
                 },
             })
             .collect();

@@ -124,9 +124,32 @@ impl Draft {
             exercise.prompts.get(self.prompt),
             self.answers.get_mut(self.prompt),
         ) {
+            (Some(prompt), Some(_)) if matches!(prompt.kind, PromptKind::Rerate { .. }) => {
+                let PromptKind::Rerate { from, intensity } = &prompt.kind else {
+                    return Change::None;
+                };
+                let rows = self.felt_in(exercise, from);
+                match self.answers.get_mut(self.prompt) {
+                    Some(DraftAnswer::Rerate(r)) => r.apply(&rows, intensity, msg),
+                    _ => Change::None,
+                }
+            }
             (Some(prompt), Some(answer)) => answer.apply(prompt, feelings, msg, field),
             _ => Change::None,
         }
+    }
+
+    /// The feelings named so far in this run's feelings prompt `from`.
+    pub fn felt_in(&self, exercise: &Exercise, from: &str) -> Vec<crate::journal::Felt> {
+        exercise
+            .prompts
+            .iter()
+            .zip(&self.answers)
+            .find_map(|(p, a)| match a {
+                DraftAnswer::Feelings(f) if p.id == from => Some(f.all_felt()),
+                _ => None,
+            })
+            .unwrap_or_default()
     }
 
     /// Fill an untouched draft with an earlier entry's answers, matched by prompt id.
@@ -157,11 +180,19 @@ impl Draft {
             .map(|(p, a)| Answer {
                 prompt_id: p.id.clone(),
                 label: p.label.clone(),
-                value: a.value(p),
-                pair: match &p.kind {
-                    PromptKind::Scale(spec) => spec.pair.clone(),
-                    _ => None,
+                value: match (&p.kind, a) {
+                    // Only feelings still named there, in their order.
+                    (PromptKind::Rerate { from, intensity }, DraftAnswer::Rerate(r)) => {
+                        let rated = r.value(&self.felt_in(exercise, from), intensity);
+                        if rated.felt.is_empty() {
+                            AnswerValue::Skipped
+                        } else {
+                            AnswerValue::Feeling(rated)
+                        }
+                    }
+                    _ => a.value(p),
                 },
+                pair: pair_of(exercise, p),
             })
             .chain(self.extra.iter().map(|(id, old)| Answer {
                 prompt_id: id.clone(),
@@ -176,5 +207,20 @@ impl Draft {
             exercise_title: exercise.title.clone(),
             answers,
         }
+    }
+}
+
+/// The key that ties a before/after pair's two answers: a scale's own `pair`; a
+/// feelings prompt and the prompt that rates its feelings again share its id.
+fn pair_of(exercise: &Exercise, prompt: &crate::content::Prompt) -> Option<String> {
+    match &prompt.kind {
+        PromptKind::Scale(spec) => spec.pair.clone(),
+        PromptKind::Rerate { from, .. } => Some(from.clone()),
+        PromptKind::Feelings { .. } => exercise
+            .prompts
+            .iter()
+            .any(|q| matches!(&q.kind, PromptKind::Rerate { from, .. } if *from == prompt.id))
+            .then(|| prompt.id.clone()),
+        _ => None,
     }
 }

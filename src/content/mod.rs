@@ -162,6 +162,8 @@ pub enum PromptKind {
     Ladder(LadderSpec),
     /// Shows an earlier answer, read-only.
     Recall(RecallSource),
+    /// Each feeling named in an earlier feelings prompt of the run (`from`), rated again.
+    Rerate { from: String, intensity: ScaleSpec },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -249,6 +251,7 @@ impl PromptKind {
             PromptKind::Feelings { .. } => "feelings",
             PromptKind::Ladder(_) => "ladder",
             PromptKind::Recall(_) => "recall",
+            PromptKind::Rerate { .. } => "rerate",
         }
     }
 }

@@ -44,6 +44,10 @@ contexts! {
     Feelings,
     /// Setting how strong the picked feeling is.
     FeelingsIntensity,
+    /// Feelings named: go on, name another, or change one.
+    FeelingsMore,
+    /// Rating again each feeling named earlier.
+    Rerate,
     /// The items of a ladder.
     Ladder,
     /// Typing the fields of one ladder item.
@@ -132,7 +136,15 @@ const NOT_TYPING: Scope = Scope::NotTyping;
 const TYPING_CONTEXTS: &[Context] = &[Text, Line, MultiOther, LadderEdit, Search];
 const TYPING: Scope = In(TYPING_CONTEXTS);
 const LISTS: Scope = In(&[Home, Step, Review, Kept]);
-const PICK: Scope = In(&[Choice, Multi, MultiOther, Feelings, Ladder]);
+const PICK: Scope = In(&[
+    Choice,
+    Multi,
+    MultiOther,
+    Feelings,
+    FeelingsMore,
+    Ladder,
+    Rerate,
+]);
 /// Prompts being answered, where Tab moves on (not the save page: nothing is after it).
 const ASKING_CONTEXTS: &[Context] = &[
     Text,
@@ -143,13 +155,15 @@ const ASKING_CONTEXTS: &[Context] = &[
     MultiOther,
     Feelings,
     FeelingsIntensity,
+    FeelingsMore,
+    Rerate,
     Ladder,
     Recall,
 ];
 const ASKING: Scope = In(ASKING_CONTEXTS);
 /// Any page of an exercise: its prompts and its save page.
 const PROMPTS: Scope = Scope::Exercise;
-const SCALES: Scope = In(&[Scale, FeelingsIntensity, Ladder]);
+const SCALES: Scope = In(&[Scale, FeelingsIntensity, Ladder, Rerate]);
 const PAGES: Scope = In(&[Entry, Help, Reading, KeptDraft, Save, Steady]);
 
 macro_rules! bind {
@@ -221,8 +235,8 @@ pub static KEYMAP: &[Binding] = &[
     bind!(In(&[MultiOther]), [plain(KeyCode::Enter)], Msg::Add, "add what you wrote to the list (on an empty line: next prompt)", "{key} add"),
     // Lists inside a prompt.
     bind!(PICK, [plain(KeyCode::Up)], Msg::Up, "move up"),
-    bind!(In(&[Choice, Multi, Feelings, Ladder]), [ch('k')], Msg::Up, "move up"),
-    bind!(In(&[Choice, Multi, Feelings, Ladder]), [plain(KeyCode::Down), ch('j')], Msg::Down, "move down"),
+    bind!(In(&[Choice, Multi, Feelings, FeelingsMore, Ladder, Rerate]), [ch('k')], Msg::Up, "move up"),
+    bind!(In(&[Choice, Multi, Feelings, FeelingsMore, Ladder, Rerate]), [plain(KeyCode::Down), ch('j')], Msg::Down, "move down"),
     bind!(In(&[MultiOther]), [plain(KeyCode::Down)], Msg::Down, "move down"),
     bind!(In(&[Choice]), [plain(KeyCode::Enter)], Msg::Open, "choose and go on", "{key} choose"),
     bind!(In(&[Choice]), [ch(' ')], Msg::Toggle, "choose"),
@@ -230,7 +244,11 @@ pub static KEYMAP: &[Binding] = &[
     bind!(In(&[Multi]), [ch(' '), plain(KeyCode::Enter)], Msg::Toggle, "tick or untick", "{key} tick"),
     bind!(In(&[Feelings]), [plain(KeyCode::Enter)], Msg::Open, "pick", "{key} pick"),
     bind!(In(&[Feelings]), [plain(KeyCode::Backspace)], Msg::ClearAnswer, "back a level", "{key} back a level"),
-    bind!(In(&[FeelingsIntensity]), [plain(KeyCode::Enter)], Msg::Open, "next prompt"),
+    bind!(In(&[FeelingsIntensity]), [plain(KeyCode::Enter)], Msg::Open, "keep this feeling (then name another, or go on)"),
+    bind!(In(&[FeelingsMore]), [plain(KeyCode::Enter)], Msg::Open, "choose: go on, name another, or change the feeling selected", "{key} pick"),
+    bind!(In(&[FeelingsMore]), [plain(KeyCode::Backspace), plain(KeyCode::Delete)], Msg::ClearAnswer, "take out the feeling selected"),
+    bind!(In(&[Rerate]), [plain(KeyCode::Enter)], Msg::Open, "the next feeling (after the last: next prompt)", "{key} next feeling"),
+    bind!(In(&[Rerate]), [plain(KeyCode::Backspace), plain(KeyCode::Delete)], Msg::ClearAnswer, "clear this feeling's rating"),
     bind!(In(&[FeelingsIntensity]), [plain(KeyCode::Backspace)], Msg::ClearAnswer, "back to the words"),
     // Scales, and the rating of a ladder item.
     bind!(SCALES, [plain(KeyCode::Left), ch('h')], Msg::Decrease, "lower"),

@@ -188,11 +188,12 @@ pub(super) fn insert_answers(
             AnswerValue::Scale { value, min, max } => {
                 (None, Some(*value), Some(*min), Some(*max), None)
             }
-            AnswerValue::Feeling { intensity, max, .. } => (
+            // One feeling per line of `text`; `number` holds the strongest rating.
+            AnswerValue::Feeling(f) => (
                 Some(answer.value.full_text()),
-                *intensity,
+                f.strongest(),
                 Some(0),
-                Some(*max),
+                Some(f.max),
                 Some(to_json(&answer.value)?),
             ),
             other => (

@@ -177,23 +177,28 @@ impl Store {
                AND a.scale_max > 0
              ORDER BY e.created_unix DESC, e.id DESC LIMIT 300",
         )?;
-        let mut feelings = stmt
+        let rows = stmt
             .query_map([], |r| {
-                let number: i64 = r.get(1)?;
-                let max: i64 = r.get(2)?;
-                let text: String = r.get::<_, Option<String>>(3)?.unwrap_or_default();
-                // "Scared: anxious, 7 of 10 (felt as ...)", or a family alone.
-                let head = text.split(',').next().unwrap_or_default();
-                let (family, word) = head.split_once(": ").unwrap_or((head, ""));
-                Ok(FeelingPoint {
-                    when: time(r, 0)?,
-                    percent: number * 100 / max,
-                    family: family.trim().to_string(),
-                    word: word.trim().to_string(),
-                })
+                Ok((
+                    time(r, 0)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+                ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        feelings.reverse();
+        // Each feeling of an answer is a point of its own, in the order named.
+        let mut feelings = Vec::new();
+        for (when, max, text) in rows.into_iter().rev() {
+            feelings.extend(text.lines().filter_map(|line| {
+                let (family, word, strength) = felt_line(line)?;
+                Some(FeelingPoint {
+                    when,
+                    percent: strength * 100 / max,
+                    family,
+                    word,
+                })
+            }));
+        }
         Ok(feelings)
     }
 
@@ -242,5 +247,34 @@ impl Store {
         }
         changes.reverse();
         Ok(changes)
+    }
+}
+
+/// One feeling's line of a feelings answer's words, "Scared: anxious, 7 of 10 (felt
+/// as ...)" or "Numb, 3 of 10": its family, word and strength; None if not rated.
+fn felt_line(line: &str) -> Option<(String, String, i64)> {
+    let (head, rest) = line.split_once(", ")?;
+    let strength = rest.split(' ').next()?.parse().ok()?;
+    let (family, word) = head.split_once(": ").unwrap_or((head, ""));
+    Some((family.trim().to_string(), word.trim().to_string(), strength))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::felt_line;
+
+    #[test]
+    fn a_feelings_line_gives_its_family_word_and_strength() {
+        let line = felt_line;
+        assert_eq!(
+            line("Scared: anxious, 7 of 10 (felt as tight, hot chest)"),
+            Some(("Scared".into(), "anxious".into(), 7))
+        );
+        assert_eq!(
+            line("Numb, 3 of 10"),
+            Some(("Numb".into(), String::new(), 3))
+        );
+        assert_eq!(line("Sad: lonely"), None, "not rated: no point");
+        assert_eq!(line("Sad: lonely (felt as x, y)"), None);
     }
 }

@@ -48,6 +48,7 @@ const MIGRATIONS: &[M<'static>] = &[
     )),
     M::up(include_str!("schema_v6.sql")),
     M::up(include_str!("schema_v7.sql")),
+    M::up(include_str!("schema_v8.sql")),
 ];
 
 /// Is this error a full disk? SQLite says so (SQLITE_FULL), or, when the disk filled

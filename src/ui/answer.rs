@@ -40,7 +40,25 @@ pub fn lines(answer: &Answer, answers: &[Answer], width: u16) -> Vec<Line<'stati
             }
             out
         }
-        AnswerValue::Feeling { .. } => indent(answer.value.full_text()),
+        // One feeling per line; rated again, each one's change.
+        AnswerValue::Feeling(f) => {
+            let mut out: Vec<Line> = f
+                .felt
+                .iter()
+                .flat_map(|felt| indent(felt.line(f.max)))
+                .collect();
+            if let Some(change) = answer.change_from_before(answers) {
+                out.extend(
+                    super::wrap(
+                        &format!("before and now: {change}"),
+                        width.saturating_sub(2),
+                    )
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(format!("  {l}"), theme::accent()))),
+                );
+            }
+            out
+        }
         AnswerValue::Ladder {
             items, fields, max, ..
         } => {

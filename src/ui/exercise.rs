@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme;
 use super::widgets::scale::Scale;
-use super::widgets::{choice, feelings, ladder, recall, text as text_field};
+use super::widgets::{choice, feelings, ladder, recall, rerate, text as text_field};
 use crate::app::Msg;
 use crate::app::exercise::{Draft, DraftAnswer};
 use crate::app::{App, Laid, RecallKey};
@@ -385,6 +385,10 @@ fn answer(
             None
         }
         (DraftAnswer::Ladder(l), PromptKind::Ladder(spec)) => ladder::render(frame, field, spec, l),
+        (DraftAnswer::Rerate(r), PromptKind::Rerate { from, intensity }) => {
+            rerate::render(frame, field, intensity, &draft.felt_in(ex, from), r);
+            None
+        }
         _ => None,
     }
 }

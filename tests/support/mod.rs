@@ -177,6 +177,20 @@ impl Harness {
         }
     }
 
+    /// Start attune on a data directory already on disk (a journal from a fixture).
+    #[allow(dead_code)]
+    pub fn open(dir: tempfile::TempDir) -> Harness {
+        let store = Store::open(dir.path()).expect("open store");
+        Harness {
+            app: first_run(),
+            store,
+            dir,
+            quit: false,
+            commits: 0,
+        }
+        .relaunch()
+    }
+
     /// Close the store and start again from what is on disk, as a relaunch would.
     pub fn relaunch(self) -> Harness {
         let Harness {

@@ -1,19 +1,34 @@
 //! A feelings answer, picked in levels: a family ("Sad"), then a word ("lonely"),
 //! then how strong it is. "I'm not sure" starts from where it is felt in the body.
+//! Once one is rated, another can be named, as many as are there, each with its own
+//! strength; a named one can be changed or taken out again.
 
 use super::Change;
 use super::choice::move_cursor;
 use crate::app::Msg;
 use crate::content::{FeelingFamily, ScaleSpec};
+use crate::journal::{Feelings, Felt};
 pub use crate::session::{FeelingsDraft, Stage};
 
 pub const NOT_SURE: &str = "I'm not sure: start from the body";
 pub const SHOW_ALL: &str = "None of these: show all feelings";
+pub const GO_ON: &str = "That's all: go on";
+pub const ANOTHER: &str = "Name another feeling";
+/// Rows of the "more" list before the feelings named, one row each.
+const MORE_ROWS: usize = 2;
 
 impl FeelingsDraft {
     /// The rows of the list the current stage shows.
-    pub fn rows(&self, families: &[FeelingFamily]) -> Vec<String> {
+    pub fn rows(&self, families: &[FeelingFamily], max: i64) -> Vec<String> {
         match self.stage {
+            Stage::More => [GO_ON.to_string(), ANOTHER.to_string()]
+                .into_iter()
+                .chain(
+                    self.felt
+                        .iter()
+                        .map(|f| format!("Change or take out: {}", f.line(max))),
+                )
+                .collect(),
             Stage::Family => families
                 .iter()
                 .map(|f| f.name.clone())
@@ -49,12 +64,78 @@ impl FeelingsDraft {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.family.is_none()
+        self.family.is_none() && self.felt.is_empty()
+    }
+
+    /// Every feeling named, the one being picked last (if a family is chosen), so
+    /// nothing picked is lost by moving on half way.
+    pub fn all_felt(&self) -> Vec<Felt> {
+        let mut all = self.felt.clone();
+        if let Some(family) = &self.family {
+            all.push(Felt {
+                family: family.clone(),
+                word: self.word.clone().unwrap_or_default(),
+                intensity: self.intensity,
+                sensation: self.sensation.clone(),
+            });
+        }
+        all
+    }
+
+    /// A draft holding a saved answer's feelings, on the list to go on or add more.
+    pub fn from_feelings(feelings: &Feelings) -> FeelingsDraft {
+        FeelingsDraft {
+            stage: if feelings.felt.is_empty() {
+                Stage::Family
+            } else {
+                Stage::More
+            },
+            felt: feelings.felt.clone(),
+            ..FeelingsDraft::default()
+        }
+    }
+
+    /// Keep every strength inside the scale (content may have changed it).
+    pub fn clamp(&mut self, spec: &ScaleSpec) {
+        let fit = |v: Option<i64>| v.map(|v| v.clamp(spec.min, spec.max));
+        self.intensity = fit(self.intensity);
+        for f in &mut self.felt {
+            f.intensity = fit(f.intensity);
+        }
     }
 
     pub fn apply(&mut self, families: &[FeelingFamily], spec: &ScaleSpec, msg: Msg) -> Change {
-        let rows = self.rows(families);
+        let rows = self.rows(families, spec.max);
         match (self.stage, msg) {
+            (Stage::More, Msg::Up) => move_cursor(&mut self.cursor, rows.len(), -1),
+            (Stage::More, Msg::Down) => move_cursor(&mut self.cursor, rows.len(), 1),
+            (Stage::More, Msg::Open) => match self.cursor {
+                0 => Change::Next,
+                1 => self.go(Stage::Family, 0),
+                // Back to its strength; Backspace there goes on back to its word.
+                i if i - MORE_ROWS < self.felt.len() => {
+                    let f = self.felt.remove(i - MORE_ROWS);
+                    self.sensation = f.sensation;
+                    self.family = Some(f.family);
+                    self.word = (!f.word.is_empty()).then_some(f.word);
+                    self.intensity = f.intensity;
+                    self.go(Stage::Intensity, 0)
+                }
+                _ => Change::None,
+            },
+            (Stage::More, Msg::ClearAnswer)
+                if (MORE_ROWS..MORE_ROWS + self.felt.len()).contains(&self.cursor) =>
+            {
+                self.felt.remove(self.cursor - MORE_ROWS);
+                if self.felt.is_empty() {
+                    return self.go(Stage::Family, 0);
+                }
+                let last = MORE_ROWS + self.felt.len() - 1;
+                self.go(Stage::More, self.cursor.min(last))
+            }
+            (Stage::More, _) => Change::None,
+            // With feelings named and nothing picked yet, back to the list of them.
+            (Stage::Family, Msg::ClearAnswer) if !self.felt.is_empty() => self.go(Stage::More, 0),
             (Stage::Intensity, Msg::ClearAnswer) => {
                 // Back to the words: the word (and so its strength) is chosen again,
                 // starting from the one picked.
@@ -62,7 +143,7 @@ impl FeelingsDraft {
                 self.intensity = None;
                 self.back_to(families, Stage::Word, word)
             }
-            (Stage::Intensity, Msg::Open) => Change::EditedAndNext,
+            (Stage::Intensity, Msg::Open) => self.rated(),
             (Stage::Intensity, msg) => {
                 match super::scale_move(spec, self.intensity, &msg) {
                     Some(next @ Some(_)) => self.intensity = next,
@@ -95,7 +176,7 @@ impl FeelingsDraft {
                         self.word = Some(picked);
                         self.go(Stage::Intensity, 0)
                     }
-                    Stage::Intensity => Change::None,
+                    Stage::Intensity | Stage::More => Change::None,
                 }
             }
             // Going back a level clears what depended on the choice made there.
@@ -121,6 +202,23 @@ impl FeelingsDraft {
         }
     }
 
+    /// The feeling being picked is rated: it joins those named (in place of the same
+    /// feeling named before), and the list asks whether there is another.
+    fn rated(&mut self) -> Change {
+        let Some(now) = self.all_felt().pop().filter(|_| self.family.is_some()) else {
+            return self.go(Stage::More, 0);
+        };
+        match self.felt.iter_mut().find(|f| f.same_feeling(&now)) {
+            Some(same) => *same = now,
+            None => self.felt.push(now),
+        }
+        self.family = None;
+        self.word = None;
+        self.intensity = None;
+        self.sensation = None;
+        self.go(Stage::More, 0)
+    }
+
     fn pick_family(&mut self, family: String, from_body: bool) -> Change {
         if self.family.as_ref() != Some(&family) {
             self.word = None;
@@ -141,7 +239,7 @@ impl FeelingsDraft {
     ) -> Change {
         self.stage = stage;
         let at = picked
-            .and_then(|p| self.rows(families).iter().position(|r| *r == p))
+            .and_then(|p| self.rows(families, 0).iter().position(|r| *r == p))
             .unwrap_or(0);
         self.go(stage, at)
     }

@@ -5,12 +5,14 @@ pub mod choice;
 pub mod feelings;
 pub mod ladder;
 pub mod multi;
+pub mod rerate;
 pub mod text;
 
 use choice::ChoiceDraft;
 use feelings::FeelingsDraft;
 use ladder::LadderDraft;
 use multi::MultiDraft;
+use rerate::RerateDraft;
 use text::Editor;
 
 use super::Msg;
@@ -87,6 +89,10 @@ pub fn fits(prompt: &Prompt, saved: &SavedAnswer) -> bool {
         }
         (PromptKind::Feelings { .. }, SavedAnswer::Feelings(_)) => true,
         (PromptKind::Ladder(_), SavedAnswer::Ladder { .. }) => true,
+        (PromptKind::Rerate { intensity, .. }, SavedAnswer::Rerate { ratings, .. }) => ratings
+            .iter()
+            .filter_map(|r| r.intensity)
+            .all(|v| (intensity.min..=intensity.max).contains(&v)),
         _ => false,
     }
 }
@@ -99,6 +105,7 @@ pub enum DraftAnswer {
     Multi(MultiDraft),
     Feelings(FeelingsDraft),
     Ladder(LadderDraft),
+    Rerate(RerateDraft),
     /// Shows an earlier answer; holds nothing itself.
     Recall,
 }
@@ -153,7 +160,7 @@ impl DraftAnswer {
             }
             (PromptKind::Feelings { intensity }, Some(SavedAnswer::Feelings(f))) => {
                 let mut f = f.clone();
-                f.intensity = f.intensity.map(|v| v.clamp(intensity.min, intensity.max));
+                f.clamp(intensity);
                 DraftAnswer::Feelings(f)
             }
             (PromptKind::Feelings { .. }, _) => DraftAnswer::Feelings(FeelingsDraft::default()),
@@ -171,6 +178,13 @@ impl DraftAnswer {
                 editing.as_ref(),
             )),
             (PromptKind::Ladder(_), _) => DraftAnswer::Ladder(LadderDraft::default()),
+            (PromptKind::Rerate { .. }, Some(SavedAnswer::Rerate { ratings, cursor })) => {
+                DraftAnswer::Rerate(RerateDraft {
+                    ratings: ratings.clone(),
+                    cursor: *cursor,
+                })
+            }
+            (PromptKind::Rerate { .. }, _) => DraftAnswer::Rerate(RerateDraft::default()),
             (PromptKind::Recall(_), _) => DraftAnswer::Recall,
         }
     }
@@ -212,23 +226,13 @@ impl DraftAnswer {
                         .collect(),
                 }
             }
-            (
-                PromptKind::Feelings { .. },
-                AnswerValue::Feeling {
-                    family,
-                    word,
-                    intensity,
-                    sensation,
-                    ..
-                },
-            ) => SavedAnswer::Feelings(FeelingsDraft {
-                stage: feelings::Stage::Intensity,
+            (PromptKind::Feelings { .. }, AnswerValue::Feeling(f)) => {
+                SavedAnswer::Feelings(FeelingsDraft::from_feelings(f))
+            }
+            (PromptKind::Rerate { .. }, AnswerValue::Feeling(f)) => SavedAnswer::Rerate {
+                ratings: f.felt.clone(),
                 cursor: 0,
-                sensation: sensation.clone(),
-                family: Some(family.clone()),
-                word: Some(word.clone()),
-                intensity: *intensity,
-            }),
+            },
             (PromptKind::Ladder(_), AnswerValue::Ladder { items, .. }) => SavedAnswer::Ladder {
                 items: items.clone(),
                 cursor: 0,
@@ -280,6 +284,10 @@ impl DraftAnswer {
                 cursor: l.cursor,
                 editing: l.saved_edit(),
             },
+            DraftAnswer::Rerate(r) => SavedAnswer::Rerate {
+                ratings: r.ratings.clone(),
+                cursor: r.cursor,
+            },
             DraftAnswer::Recall => return None,
         })
     }
@@ -291,6 +299,7 @@ impl DraftAnswer {
             DraftAnswer::Multi(m) => m.cursor > 0,
             DraftAnswer::Feelings(f) => *f != FeelingsDraft::default(),
             DraftAnswer::Ladder(l) => l.editing.is_some(),
+            DraftAnswer::Rerate(r) => r.cursor > 0,
             _ => false,
         }
     }
@@ -303,6 +312,7 @@ impl DraftAnswer {
             DraftAnswer::Multi(m) => m.is_empty(),
             DraftAnswer::Feelings(f) => f.is_empty(),
             DraftAnswer::Ladder(l) => l.is_empty(),
+            DraftAnswer::Rerate(r) => r.is_empty(),
             DraftAnswer::Recall => true,
         }
     }
@@ -331,13 +341,10 @@ impl DraftAnswer {
                 other: m.other_text(),
             },
             (DraftAnswer::Feelings(f), PromptKind::Feelings { intensity }) => {
-                AnswerValue::Feeling {
-                    family: f.family.clone().unwrap_or_default(),
-                    word: f.word.clone().unwrap_or_default(),
-                    intensity: f.intensity,
+                AnswerValue::Feeling(crate::journal::Feelings {
+                    felt: f.all_felt(),
                     max: intensity.max,
-                    sensation: f.sensation.clone(),
-                }
+                })
             }
             (DraftAnswer::Ladder(l), PromptKind::Ladder(spec)) => AnswerValue::Ladder {
                 item: spec.item.clone(),
@@ -346,6 +353,10 @@ impl DraftAnswer {
                 min: spec.rating.min,
                 max: spec.rating.max,
             },
+            // As rated; the run gives them the order of the feelings they rate again.
+            (DraftAnswer::Rerate(r), PromptKind::Rerate { intensity, .. }) => {
+                AnswerValue::Feeling(r.value(&r.ratings, intensity))
+            }
             _ => AnswerValue::Skipped,
         }
     }
@@ -394,9 +405,13 @@ impl DraftAnswer {
             (DraftAnswer::Feelings(f), _) if f.stage == feelings::Stage::Intensity => {
                 Context::FeelingsIntensity
             }
+            (DraftAnswer::Feelings(f), _) if f.stage == feelings::Stage::More => {
+                Context::FeelingsMore
+            }
             (DraftAnswer::Feelings(_), _) => Context::Feelings,
             (DraftAnswer::Ladder(l), _) if l.editing.is_some() => Context::LadderEdit,
             (DraftAnswer::Ladder(_), _) => Context::Ladder,
+            (DraftAnswer::Rerate(_), _) => Context::Rerate,
             (DraftAnswer::Recall, _) => Context::Recall,
         }
     }

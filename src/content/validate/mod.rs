@@ -221,6 +221,9 @@ fn validate_prompts(
             PromptKind::Feelings { .. } if found.feelings_used.is_none() => {
                 *found.feelings_used = Some(at.problem(spans.kind, String::new()));
             }
+            PromptKind::Rerate { from, intensity } => {
+                check_rerate(from, intensity, &prompts, spans.recall(), at, problems);
+            }
             PromptKind::Scale(spec) => {
                 if let (Some(key), Some(span)) = (&spec.pair, spans.pair) {
                     pairs.push((key.clone(), span, Some((spec.min, spec.max))));
@@ -280,6 +283,32 @@ fn check_timer_from(
             }
         }
         Some(_) => format!("timer_from must name a \"choice\" prompt; \"{target}\" is not one"),
+    };
+    problems.push(at.problem(span, message));
+}
+
+/// Feelings rated again come from a feelings prompt before this one, on its range,
+/// so the two ratings of each feeling can be compared.
+fn check_rerate(
+    target: &str,
+    spec: &crate::content::ScaleSpec,
+    earlier: &[Prompt],
+    span: Range<usize>,
+    at: &Locator,
+    problems: &mut Vec<Problem>,
+) {
+    let message = match earlier.iter().find(|q| q.id == target).map(|q| &q.kind) {
+        None => format!("rerate points nowhere: no earlier prompt \"{target}\" in this exercise"),
+        Some(PromptKind::Feelings { intensity }) => {
+            if (intensity.min, intensity.max) == (spec.min, spec.max) {
+                return;
+            }
+            format!(
+                "rerate needs the same min and max as \"{target}\" ({} to {})",
+                intensity.min, intensity.max
+            )
+        }
+        Some(_) => format!("rerate must name a \"feelings\" prompt; \"{target}\" is not one"),
     };
     problems.push(at.problem(span, message));
 }

@@ -20,6 +20,7 @@ const KINDS: &[(&str, &[&str], Build)] = &[
     ("feelings", &["min", "max", "min_label", "max_label"],                   feelings),
     ("ladder",   &["min", "max", "min_label", "max_label", "item", "fields"], ladder),
     ("recall",   &["from"],                                                   recall),
+    ("rerate",   &["from", "min", "max", "min_label", "max_label"],           rerate),
 ];
 
 pub(super) fn validate_prompt(
@@ -204,6 +205,22 @@ fn recall(p: &RawPrompt, at: &Locator, problems: &mut Vec<Problem>) -> Option<Pr
         }
     };
     Some(PromptKind::Recall(source))
+}
+
+/// Feelings named earlier in the run, rated again: `from` names that prompt (checked
+/// against the prompts before it once they are known).
+fn rerate(p: &RawPrompt, at: &Locator, problems: &mut Vec<Problem>) -> Option<PromptKind> {
+    let Some(from) = &p.from else {
+        problems.push(at.problem(
+            p.kind.span(),
+            "a rerate prompt needs from = \"a feelings prompt earlier in this exercise\"".into(),
+        ));
+        return None;
+    };
+    Some(PromptKind::Rerate {
+        from: from.get_ref().clone(),
+        intensity: range(p, Some(DEFAULT_RATING), at, problems)?,
+    })
 }
 
 /// The range and labels of a scale, or of the rating inside a feelings or ladder

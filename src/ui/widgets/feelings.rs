@@ -8,8 +8,10 @@ use ratatui::widgets::{ListItem, Paragraph};
 
 use super::cursor_list;
 use super::scale::Scale;
+use crate::app::Msg;
 use crate::app::answer::feelings::{FeelingsDraft, Stage};
 use crate::content::{FeelingFamily, ScaleSpec};
+use crate::keys::{self, Context};
 use crate::ui::theme;
 
 pub fn render(
@@ -33,9 +35,26 @@ pub fn render(
         Stage::BodyFamily => "Feelings that often come with that. Does one fit?",
         Stage::Word => "Which word fits best?",
         Stage::Intensity => "How strong is it?",
+        Stage::More => "Is there another feeling here too?",
+    };
+    // What Enter or Backspace does here that the status bar has no room to say.
+    let aside = match draft.stage {
+        Stage::Intensity => format!(
+            "  {} keeps it; then another can be named.",
+            keys::label(Context::FeelingsIntensity, &Msg::Open)
+        ),
+        Stage::More if draft.cursor >= 2 => format!(
+            "  {} changes it, {} takes it out.",
+            keys::label(Context::FeelingsMore, &Msg::Open),
+            keys::label(Context::FeelingsMore, &Msg::ClearAnswer)
+        ),
+        _ => String::new(),
     };
     frame.render_widget(
-        Paragraph::new(Span::styled(ask, theme::heading())),
+        Paragraph::new(Line::from(vec![
+            Span::styled(ask, theme::heading()),
+            Span::styled(aside, theme::dim()),
+        ])),
         question,
     );
     if draft.stage == Stage::Intensity {
@@ -50,7 +69,7 @@ pub fn render(
         return;
     }
     let rows = draft
-        .rows(families)
+        .rows(families, spec.max)
         .into_iter()
         .map(ListItem::new)
         .collect();
@@ -58,6 +77,14 @@ pub fn render(
 }
 
 fn summary(draft: &FeelingsDraft, spec: &ScaleSpec) -> Line<'static> {
+    let named: Vec<String> = draft
+        .felt
+        .iter()
+        .map(|f| match f.intensity {
+            Some(i) => format!("{} {i}", f.name()),
+            None => f.name().to_string(),
+        })
+        .collect();
     let mut parts = Vec::new();
     if let Some(s) = &draft.sensation {
         parts.push(format!("felt as {s}"));
@@ -71,11 +98,21 @@ fn summary(draft: &FeelingsDraft, spec: &ScaleSpec) -> Line<'static> {
     if let Some(i) = draft.intensity {
         parts.push(format!("{i} of {}", spec.max));
     }
-    if parts.is_empty() {
+    if parts.is_empty() && named.is_empty() {
         return Line::from(Span::styled("Nothing picked yet.", theme::dim()));
     }
-    Line::from(vec![
-        Span::raw("So far: "),
-        Span::styled(parts.join(" › "), theme::accent()),
-    ])
+    let mut line = Vec::new();
+    if !named.is_empty() {
+        line.push(Span::raw("Named: "));
+        line.push(Span::styled(named.join(" · "), theme::accent()));
+    }
+    if !parts.is_empty() {
+        line.push(Span::raw(if named.is_empty() {
+            "So far: "
+        } else {
+            "   Now: "
+        }));
+        line.push(Span::styled(parts.join(" › "), theme::accent()));
+    }
+    Line::from(line)
 }
