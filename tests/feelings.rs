@@ -253,3 +253,28 @@ fn several_feelings_survive_a_restart_half_way() {
     assert_eq!(screen_text(&h.app, 80, 24), before);
     assert!(before.contains("Named: "), "{before}");
 }
+
+#[test]
+fn insights_draw_each_feeling_named_once_not_again_when_rated_again() {
+    let mut app = two_feelings();
+    goto(&mut app, "feeling-now");
+    press_all(&mut app, &[Char('3'), Enter, Char('2')]);
+    let entry = save(&mut app);
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = attune::store::Store::open(dir.path()).unwrap();
+    store
+        .commit_entry(&entry, &attune::session::Session::empty())
+        .unwrap();
+    let since = chrono::DateTime::parse_from_rfc3339("2000-01-01T00:00:00+00:00").unwrap();
+    let points: Vec<(String, i64)> = store
+        .insights(since)
+        .unwrap()
+        .feelings
+        .iter()
+        .map(|p| (p.word.clone(), p.percent))
+        .collect();
+    assert_eq!(
+        points,
+        [("lonely".to_string(), 70), ("worried".to_string(), 40)]
+    );
+}

@@ -247,7 +247,7 @@ pub static KEYMAP: &[Binding] = &[
     bind!(In(&[FeelingsIntensity]), [plain(KeyCode::Enter)], Msg::Open, "keep this feeling (then name another, or go on)"),
     bind!(In(&[FeelingsMore]), [plain(KeyCode::Enter)], Msg::Open, "choose: go on, name another, or change the feeling selected", "{key} pick"),
     bind!(In(&[FeelingsMore]), [plain(KeyCode::Backspace), plain(KeyCode::Delete)], Msg::ClearAnswer, "take out the feeling selected"),
-    bind!(In(&[Rerate]), [plain(KeyCode::Enter)], Msg::Open, "the next feeling (after the last: next prompt)", "{key} next feeling"),
+    bind!(In(&[Rerate]), [plain(KeyCode::Enter)], Msg::Open, "the next feeling (after the last: next prompt)"),
     bind!(In(&[Rerate]), [plain(KeyCode::Backspace), plain(KeyCode::Delete)], Msg::ClearAnswer, "clear this feeling's rating"),
     bind!(In(&[FeelingsIntensity]), [plain(KeyCode::Backspace)], Msg::ClearAnswer, "back to the words"),
     // Scales, and the rating of a ladder item.

@@ -170,11 +170,15 @@ impl Store {
         use crate::insights::FeelingPoint;
         let mut stmt = self.conn.prepare_cached(
             // Entries newest first, each one's feelings from their own index (schema
-            // v6): stops once it has enough, whatever the journal's size.
+            // v6): stops once it has enough, whatever the journal's size. Feelings
+            // rated again later in a run (the after half of a pair) are the same
+            // feelings, not named again: only their first naming counts.
             "SELECT e.created_at, a.number, a.scale_max, a.text FROM entries e
              CROSS JOIN answers a ON a.entry_id = e.id
              WHERE e.deleted_at IS NULL AND a.kind = 'feelings' AND a.number IS NOT NULL
                AND a.scale_max > 0
+               AND NOT EXISTS (SELECT 1 FROM answers b WHERE b.entry_id = a.entry_id
+                               AND b.pair = a.pair AND b.position < a.position)
              ORDER BY e.created_unix DESC, e.id DESC LIMIT 300",
         )?;
         let rows = stmt

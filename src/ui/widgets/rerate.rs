@@ -50,11 +50,21 @@ pub fn render(frame: &mut Frame, area: Rect, spec: &ScaleSpec, rows: &[Felt], dr
         .collect();
     cursor_list(frame, list, items, Some(cursor));
     let selected = &rows[cursor];
+    // What Enter does, which the status bar has no room for.
+    let enter = keys::label(Context::Rerate, &Msg::Open);
+    let aside = if cursor + 1 < rows.len() {
+        format!("  {enter} goes to the next feeling.")
+    } else {
+        format!("  {enter} goes on.")
+    };
     frame.render_widget(
-        Paragraph::new(Span::styled(
-            format!("How strong is {} now?", selected.name()),
-            theme::heading(),
-        )),
+        Paragraph::new(Line::from(vec![
+            Span::styled(
+                format!("How strong is {} now?", selected.name()),
+                theme::heading(),
+            ),
+            Span::styled(aside, theme::dim()),
+        ])),
         ask,
     );
     frame.render_widget(
