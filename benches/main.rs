@@ -150,8 +150,12 @@ fn benches(c: &mut Criterion) {
     }
     c.bench_function("insights: computed from the journal", |b| {
         let since = chrono::Local::now().fixed_offset() - chrono::Duration::weeks(12);
-        let trends = content.trends();
-        b.iter(|| store.insights_with(black_box(since), &trends).unwrap())
+        let (trends, rated) = (content.trends(), content.rated());
+        b.iter(|| {
+            store
+                .insights_with(black_box(since), &trends, &rated)
+                .unwrap()
+        })
     });
 
     // A search keystroke's read and draw: words in most entries (two queries, in

@@ -17,6 +17,44 @@ pub struct Insights {
     pub patterns: Vec<Pattern>,
     /// Scales content asks to see over time, by group ("How they responded").
     pub trends: Vec<TrendGroup>,
+    /// Thoughts and beliefs rated (content's `of`), the latest rated first.
+    pub beliefs: Vec<Belief>,
+}
+
+/// One thought or belief, and each time its strength was rated (before and after
+/// in one run are two ratings), oldest first. The same words, whatever their case
+/// and spacing, are the same belief.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Belief {
+    /// As it was last written.
+    pub text: String,
+    pub ratings: Vec<Rating>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rating {
+    pub when: DateTime<FixedOffset>,
+    /// The entry it was given in: ratings of one entry are one run's.
+    pub entry: i64,
+    pub value: i64,
+    pub min: i64,
+    pub max: i64,
+}
+
+impl Rating {
+    /// As a share of its scale (0-100).
+    pub fn share(&self) -> i64 {
+        (self.value - self.min) * 100 / (self.max - self.min).max(1)
+    }
+}
+
+impl Belief {
+    /// On how many runs (entries) it was rated.
+    pub fn runs(&self) -> usize {
+        let mut entries: Vec<i64> = self.ratings.iter().map(|r| r.entry).collect();
+        entries.dedup();
+        entries.len()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

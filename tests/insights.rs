@@ -276,7 +276,7 @@ fn scales_content_asks_for_show_over_time_as_a_share_of_their_scale() {
         ]
     );
     let insights = store
-        .insights_with(at("2026-01-01T00:00:00+00:00"), &wanted)
+        .insights_with(at("2026-01-01T00:00:00+00:00"), &wanted, &[])
         .unwrap();
     assert_eq!(insights.trends.len(), 1);
     let group = &insights.trends[0];

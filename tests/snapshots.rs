@@ -615,7 +615,24 @@ fn insights_app(data: attune::app::insights::Insights) -> App {
 #[test]
 fn insights_empty_one_and_many() {
     use attune::app::insights::{
-        Change, FeelingPoint, Insights, Pattern, PatternItem, TrendGroup, TrendLine,
+        Belief, Change, FeelingPoint, Insights, Pattern, PatternItem, Rating, TrendGroup, TrendLine,
+    };
+    // A belief rated before and after on each of `runs` days, a week apart.
+    let belief = |text: &str, runs: i64, start: i64| Belief {
+        text: text.into(),
+        ratings: (0..runs)
+            .flat_map(|i| {
+                let when = at("2026-09-07T20:00:00+01:00") + chrono::Duration::days(7 * i + start);
+                let before = 90 - i * 6 - start % 3;
+                [before, before - 25].map(|value| Rating {
+                    when,
+                    entry: i + 100 * start,
+                    value,
+                    min: 0,
+                    max: 100,
+                })
+            })
+            .collect(),
     };
     let responded = |days: i64| TrendGroup {
         group: "How they responded".into(),
@@ -677,6 +694,7 @@ fn insights_empty_one_and_many() {
             items: vec![item("Going quiet", [0, 0, 1], 0)],
         }],
         trends: vec![responded(1)],
+        beliefs: vec![belief("You can't count on anyone.", 1, 0)],
         changes: vec![Change {
             when: at("2026-11-20T09:30:00+01:00"),
             exercise_title: "Thought record".into(),
@@ -728,6 +746,13 @@ fn insights_empty_one_and_many() {
             },
         ],
         trends: vec![responded(20)],
+        beliefs: vec![
+            belief("I am hard to love", 10, 1),
+            belief("Needing anyone is weak", 6, 2),
+            belief("You can't count on anyone.", 4, 0),
+            belief("If I let people close they will leave", 1, 30),
+            belief("They're losing interest", 1, 40),
+        ],
         changes: (0..20)
             .map(|i| Change {
                 when: at("2026-10-01T10:00:00+01:00") + chrono::Duration::days(i),
@@ -750,7 +775,7 @@ fn insights_empty_one_and_many() {
             if name == "many" && section == 1 {
                 let small = screen_text(&app, 60, 18);
                 assert!(
-                    small.contains("What comes up") && small.contains("2 of 6"),
+                    small.contains("What comes up") && small.contains("2 of 7"),
                     "{small}"
                 );
                 insta::assert_snapshot!("insights_many_1_60x18", small);

@@ -3,15 +3,16 @@
 
 use super::{App, Effect, Msg, Screen};
 pub use crate::insights::{
-    Change, FeelingPoint, Insights, Pattern, PatternItem, TrendGroup, TrendLine,
+    Belief, Change, FeelingPoint, Insights, Pattern, PatternItem, Rating, TrendGroup, TrendLine,
 };
 
-pub const SECTIONS: [&str; 6] = [
+pub const SECTIONS: [&str; 7] = [
     "Activity",
     "What comes up",
     "Feelings",
     "Before and after",
     "Over time",
+    "Beliefs",
     "Steps",
 ];
 

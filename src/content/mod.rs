@@ -106,6 +106,9 @@ pub struct Prompt {
     pub timer: Option<TimerSpec>,
     /// A scale Insights draws over time with the others of its group (`trend`).
     pub trend: Option<Trend>,
+    /// The earlier prompt whose answer this scale rates (`of`), e.g. the hot thought:
+    /// Insights draws each thing rated over time.
+    pub of: Option<String>,
 }
 
 /// Where a scale goes in Insights' "Over time": its group's picture, under its name.
@@ -294,6 +297,21 @@ impl Content {
                 e.prompts.iter().filter_map(move |p| {
                     let t = p.trend.clone()?;
                     Some((s.id.clone(), e.id.clone(), p.id.clone(), t))
+                })
+            })
+            .collect()
+    }
+
+    /// Every scale that rates an earlier answer: step, exercise, the scale's prompt
+    /// and the prompt it rates, in content order.
+    pub fn rated(&self) -> Vec<(String, String, String, String)> {
+        self.steps
+            .iter()
+            .flat_map(|s| s.exercises.iter().map(move |e| (s, e)))
+            .flat_map(|(s, e)| {
+                e.prompts.iter().filter_map(move |p| {
+                    let of = p.of.clone()?;
+                    Some((s.id.clone(), e.id.clone(), p.id.clone(), of))
                 })
             })
             .collect()

@@ -89,6 +89,9 @@ pub(super) struct RawPrompt {
     pub show: Option<Vec<Spanned<String>>>,
     /// A scale Insights draws over time, with others of its group.
     pub trend: Option<RawTrend>,
+    /// What a scale rates: an earlier line or text prompt of the exercise ("how much
+    /// do you believe it" rates the hot thought). Insights follows each belief.
+    pub of: Option<Spanned<String>>,
     /// Timed writing: a countdown of this many minutes the person can start.
     pub timer: Option<Spanned<u16>>,
     /// An earlier choice of this exercise whose options begin with minutes ("15

@@ -160,10 +160,12 @@ fn read(store: &mut Store, content: &Content, effect: Effect) -> Option<Msg> {
         Effect::LoadReview(query) => Some(load_review(store, &query)),
         Effect::LoadInsights => {
             let since = chrono::Local::now().fixed_offset() - chrono::Days::new(7 * 11);
-            Some(match store.insights_with(since, &content.trends()) {
-                Ok(insights) => Msg::InsightsLoaded(Box::new(insights)),
-                Err(e) => Msg::StoreFailed(format!("Could not read your entries: {e}")),
-            })
+            Some(
+                match store.insights_with(since, &content.trends(), &content.rated()) {
+                    Ok(insights) => Msg::InsightsLoaded(Box::new(insights)),
+                    Err(e) => Msg::StoreFailed(format!("Could not read your entries: {e}")),
+                },
+            )
         }
         Effect::Export(query, dir) => Some(match export_markdown(store, content, &query, &dir) {
             Ok(path) => Msg::Exported(path),

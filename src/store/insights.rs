@@ -13,18 +13,21 @@ impl Store {
         &self,
         since: DateTime<FixedOffset>,
     ) -> rusqlite::Result<crate::insights::Insights> {
-        self.insights_with(since, &[])
+        self.insights_with(since, &[], &[])
     }
 
     /// [`Store::insights`], with the scales content asks to see over time (step,
-    /// exercise, prompt and trend, as [`crate::content::Content::trends`] gives them).
+    /// exercise, prompt and trend, as [`crate::content::Content::trends`] gives them)
+    /// and the scales that rate a belief ([`crate::content::Content::rated`]).
     pub fn insights_with(
         &self,
         since: DateTime<FixedOffset>,
         trends: &[(String, String, String, crate::content::Trend)],
+        rated: &[(String, String, String, String)],
     ) -> rusqlite::Result<crate::insights::Insights> {
         use crate::insights::Insights;
         Ok(Insights {
+            beliefs: self.beliefs(rated)?,
             trends: self.trends(trends)?,
             weeks: self.weekly(since)?,
             feelings: self.feeling_points()?,
@@ -74,6 +77,69 @@ impl Store {
             }
         }
         Ok(groups)
+    }
+
+    /// Each belief rated (up to 200 ratings per scale, 30 beliefs), its ratings in
+    /// time order: read per exercise through `entries_by_exercise`, the rated words
+    /// and the rating from the entry's own answers.
+    fn beliefs(
+        &self,
+        rated: &[(String, String, String, String)],
+    ) -> rusqlite::Result<Vec<crate::insights::Belief>> {
+        use crate::insights::{Belief, Rating};
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.id, e.created_at, t.text, a.number, a.scale_min, a.scale_max
+             FROM entries e
+             JOIN answers a ON a.entry_id = e.id
+             JOIN answers t ON t.entry_id = e.id
+             WHERE e.step_id = ?1 AND e.exercise_id = ?2 AND e.deleted_at IS NULL
+               AND a.prompt_id = ?3 AND a.kind = 'scale' AND a.number IS NOT NULL
+               AND a.scale_max > a.scale_min
+               AND t.prompt_id = ?4 AND t.kind = 'text' AND trim(t.text) != ''
+             ORDER BY e.created_unix DESC LIMIT 200",
+        )?;
+        // (the belief's key, its words, the rating, the scale's place in content).
+        let mut all: Vec<(String, String, Rating, usize)> = Vec::new();
+        for (order, (step, exercise, prompt, of)) in rated.iter().enumerate() {
+            let rows = stmt.query_map([step, exercise, prompt, of], |r| {
+                Ok((
+                    r.get::<_, String>(2)?,
+                    Rating {
+                        entry: r.get(0)?,
+                        when: time(r, 1)?,
+                        value: r.get(3)?,
+                        min: r.get(4)?,
+                        max: r.get(5)?,
+                    },
+                ))
+            })?;
+            for row in rows {
+                let (text, rating) = row?;
+                all.push((belief_key(&text), text, rating, order));
+            }
+        }
+        // Oldest first; within a run, in the order content asks (before, after).
+        all.sort_by_key(|(_, _, r, order)| (r.when, r.entry, *order));
+        let mut beliefs: Vec<(String, Belief)> = Vec::new();
+        for (key, text, rating, _) in all {
+            match beliefs.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, b)) => {
+                    b.text = text.trim().to_string();
+                    b.ratings.push(rating);
+                }
+                None => beliefs.push((
+                    key,
+                    Belief {
+                        text: text.trim().to_string(),
+                        ratings: vec![rating],
+                    },
+                )),
+            }
+        }
+        let mut beliefs: Vec<Belief> = beliefs.into_iter().map(|(_, b)| b).collect();
+        beliefs.sort_by_key(|b| std::cmp::Reverse(b.ratings.last().map(|r| (r.when, r.entry))));
+        beliefs.truncate(30);
+        Ok(beliefs)
     }
 
     /// Every checklist prompt's items, counted in all and in the three months up to
@@ -254,6 +320,15 @@ impl Store {
     }
 }
 
+/// The same belief whatever its case, spacing or closing full stop.
+fn belief_key(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_end_matches(['.', '!'])
+        .to_lowercase()
+}
+
 /// One feeling's line of a feelings answer's words, "Scared: anxious, 7 of 10 (felt
 /// as ...)" or "Numb, 3 of 10": its family, word and strength; None if not rated.
 fn felt_line(line: &str) -> Option<(String, String, i64)> {
@@ -265,7 +340,19 @@ fn felt_line(line: &str) -> Option<(String, String, i64)> {
 
 #[cfg(test)]
 mod tests {
-    use super::felt_line;
+    use super::{belief_key, felt_line};
+
+    #[test]
+    fn a_belief_is_the_same_whatever_its_case_spacing_or_full_stop() {
+        assert_eq!(
+            belief_key("  You can't   count on anyone. "),
+            belief_key("you can't count on ANYONE")
+        );
+        assert_ne!(
+            belief_key("I am hard to love"),
+            belief_key("I am easy to love")
+        );
+    }
 
     #[test]
     fn a_feelings_line_gives_its_family_word_and_strength() {

@@ -60,18 +60,19 @@ pub fn render(app: &App, section: usize, frame: &mut Frame, area: Rect) {
         2 => feelings(data, &app.content.feelings, frame, body),
         3 => changes(data, frame, body),
         4 => trends(data, frame, body),
+        5 => super::insights_beliefs::render(data, frame, body),
         _ => steps(app, frame, body),
     }
 }
 
-fn empty(frame: &mut Frame, area: Rect, text: &str) {
+pub(super) fn empty(frame: &mut Frame, area: Rect, text: &str) {
     frame.render_widget(
         Paragraph::new(Span::styled(text.to_string(), theme::dim())).wrap(Wrap { trim: true }),
         area,
     );
 }
 
-fn caption(frame: &mut Frame, area: Rect, text: String) -> Rect {
+pub(super) fn caption(frame: &mut Frame, area: Rect, text: String) -> Rect {
     let rows = u16::try_from(super::wrap(&text, area.width).len()).unwrap_or(1);
     let [top, _, rest] = Layout::vertical([
         Constraint::Length(rows),
@@ -127,7 +128,7 @@ fn activity(data: &Insights, frame: &mut Frame, area: Rect) {
 }
 
 /// Lines that fit `area`: when there are more, the last says so.
-fn fitted(mut lines: Vec<Line<'static>>, area: Rect) -> Vec<Line<'static>> {
+pub(super) fn fitted(mut lines: Vec<Line<'static>>, area: Rect) -> Vec<Line<'static>> {
     let room = usize::from(area.height);
     if lines.len() > room && room > 0 {
         lines.truncate(room - 1);
@@ -380,13 +381,13 @@ fn trends(data: &Insights, frame: &mut Frame, area: Rect) {
 }
 
 /// How a series is drawn: its colour, its mark, line or points.
-type Look = (ratatui::style::Style, Marker, GraphType);
+pub(super) type Look = (ratatui::style::Style, Marker, GraphType);
 /// A named series of shares over time, and how it is drawn.
-type Series = (String, Look, Vec<(DateTime<FixedOffset>, i64)>);
+pub(super) type Series = (String, Look, Vec<(DateTime<FixedOffset>, i64)>);
 
 /// Series of shares (0-100) over time, each named and drawn its own way, as one
 /// chart from the first day any of them has to the last; empty ones are left out.
-fn over_time(frame: &mut Frame, area: Rect, title: Option<&str>, series: Vec<Series>) {
+pub(super) fn over_time(frame: &mut Frame, area: Rect, title: Option<&str>, series: Vec<Series>) {
     let series: Vec<_> = series.into_iter().filter(|(.., p)| !p.is_empty()).collect();
     let days = || {
         series

@@ -135,6 +135,8 @@ struct Spans {
     /// Each prompt named in `show`, and where.
     show: Vec<(String, Range<usize>)>,
     timer_from: Option<Range<usize>>,
+    /// A scale's `of`: the prompt it rates.
+    of: Option<Range<usize>>,
 }
 
 impl Spans {
@@ -150,6 +152,7 @@ impl Spans {
                 .map(|s| (s.get_ref().clone(), s.span()))
                 .collect(),
             timer_from: p.timer_from.as_ref().map(|f| f.span()),
+            of: p.of.as_ref().map(|f| f.span()),
         }
     }
 
@@ -197,6 +200,9 @@ fn validate_prompts(
                 break;
             }
             check_earlier("show", target, &prompts, span.clone(), at, problems);
+        }
+        if let (Some(of), Some(span)) = (&prompt.of, &spans.of) {
+            check_of(of, &prompts, span.clone(), at, problems);
         }
         if let (Some(from), Some(span)) = (
             prompt.timer.as_ref().and_then(|t| t.from.as_ref()),
@@ -256,6 +262,23 @@ fn check_earlier(
             format!("{what} points nowhere: no earlier prompt \"{target}\" in this exercise"),
         ));
     }
+}
+
+/// A scale rates the answer of an earlier line or text prompt (the thought whose
+/// belief it measures).
+fn check_of(
+    target: &str,
+    earlier: &[Prompt],
+    span: Range<usize>,
+    at: &Locator,
+    problems: &mut Vec<Problem>,
+) {
+    let message = match earlier.iter().find(|q| q.id == target).map(|q| &q.kind) {
+        Some(PromptKind::Line | PromptKind::Text) => return,
+        None => format!("of points nowhere: no earlier prompt \"{target}\" in this exercise"),
+        Some(_) => format!("of must name a \"line\" or \"text\" prompt; \"{target}\" is not one"),
+    };
+    problems.push(at.problem(span, message));
 }
 
 /// A timer's length comes from an earlier choice whose every option begins with its

@@ -14,7 +14,7 @@ type Build = fn(&RawPrompt, &Locator, &mut Vec<Problem>) -> Option<PromptKind>;
 const KINDS: &[(&str, &[&str], Build)] = &[
     ("text",     &["prefill", "timer", "timer_from"],                         |_, _, _| Some(PromptKind::Text)),
     ("line",     &["prefill"],                                                |_, _, _| Some(PromptKind::Line)),
-    ("scale",    &["min", "max", "min_label", "max_label", "pair", "trend"],  scale),
+    ("scale",    &["min", "max", "min_label", "max_label", "pair", "trend", "of"], scale),
     ("choice",   &["options"],                                                choice),
     ("multi",    &["options", "other"],                                       multi),
     ("feelings", &["min", "max", "min_label", "max_label"],                   feelings),
@@ -74,6 +74,7 @@ pub(super) fn validate_prompt(
         show,
         timer,
         trend,
+        of: p.of.map(|o| o.into_inner()),
     })
 }
 
@@ -133,6 +134,7 @@ fn stray_fields(p: &RawPrompt, allowed: &[&str]) -> Vec<&'static str> {
         ("timer", p.timer.is_some()),
         ("trend", p.trend.is_some()),
         ("timer_from", p.timer_from.is_some()),
+        ("of", p.of.is_some()),
     ];
     present
         .into_iter()
