@@ -17,6 +17,8 @@ pub struct Insights {
     pub patterns: Vec<Pattern>,
     /// Scales content asks to see over time, by group ("How they responded").
     pub trends: Vec<TrendGroup>,
+    /// Every rung of a ladder tried, oldest first: expected against actual.
+    pub rungs: Vec<crate::journal::RungTry>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -104,7 +104,7 @@ fn an_unknown_prompt_kind_is_located() {
     assert_eq!(
         problems(&[("one.toml", &broken)]),
         [
-            "one.toml:16:8: unknown prompt kind \"essay\" (expected text, line, scale, choice, multi, feelings, ladder or recall)"
+            "one.toml:16:8: unknown prompt kind \"essay\" (expected text, line, scale, choice, multi, feelings, ladder, recall or rung)"
         ]
     );
 }

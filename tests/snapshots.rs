@@ -651,6 +651,7 @@ fn insights_empty_one_and_many() {
         ..Insights::default()
     };
     let one = Insights {
+        rungs: Vec::new(),
         weeks: weeks(&[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]),
         feelings: vec![FeelingPoint {
             when: at("2026-11-27T18:30:00+01:00"),
@@ -675,6 +676,7 @@ fn insights_empty_one_and_many() {
         }],
     };
     let many = Insights {
+        rungs: Vec::new(),
         weeks: weeks(&[3, 5, 2, 0, 7, 4, 6, 1, 8, 5, 3, 9]),
         feelings: (0..60)
             .map(|i| FeelingPoint {

@@ -16,6 +16,7 @@ impl Msg {
                 | Msg::LatestLoaded { .. }
                 | Msg::SafetyPlanLoaded(_)
                 | Msg::RecallLoaded(..)
+                | Msg::LadderLoaded(..)
                 | Msg::EntrySaved(_)
                 | Msg::EntryUpdated(_)
                 | Msg::CommitFailed(_)
@@ -50,6 +51,9 @@ impl App {
             } => return self.latest_loaded(&step_id, &exercise_id, entry),
             Msg::RecallLoaded(key, found) => {
                 self.recalls.insert(key, found);
+            }
+            Msg::LadderLoaded(key, ladder) => {
+                self.ladders.insert(key, *ladder);
             }
             Msg::EntrySaved(_) => {
                 self.pending = None;

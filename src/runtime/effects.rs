@@ -160,7 +160,13 @@ fn read(store: &mut Store, content: &Content, effect: Effect) -> Option<Msg> {
         Effect::LoadReview(query) => Some(load_review(store, &query)),
         Effect::LoadInsights => {
             let since = chrono::Local::now().fixed_offset() - chrono::Days::new(7 * 11);
-            Some(match store.insights_with(since, &content.trends()) {
+            let read = store
+                .insights_with(since, &content.trends())
+                .and_then(|mut insights| {
+                    insights.rungs = store.rung_tries(&content.rung_prompts())?;
+                    Ok(insights)
+                });
+            Some(match read {
                 Ok(insights) => Msg::InsightsLoaded(Box::new(insights)),
                 Err(e) => Msg::StoreFailed(format!("Could not read your entries: {e}")),
             })
@@ -197,6 +203,17 @@ fn read(store: &mut Store, content: &Content, effect: Effect) -> Option<Msg> {
             },
             Err(e) => Msg::StoreFailed(format!("Could not read your last answers: {e}")),
         }),
+        Effect::LoadLadder(key, sources) => Some(
+            match store
+                .latest_value(&key.step, &key.exercise, &key.prompt)
+                .and_then(|latest| Ok((latest, store.rung_tries(&sources)?)))
+            {
+                Ok((latest, tries)) => {
+                    Msg::LadderLoaded(key, Box::new(crate::app::LadderRecall { latest, tries }))
+                }
+                Err(e) => Msg::StoreFailed(format!("Could not read your ladder: {e}")),
+            },
+        ),
         Effect::LoadRecall(key) => Some(
             match store.latest_answer(&key.step, &key.exercise, &key.prompt) {
                 Ok(found) => Msg::RecallLoaded(

@@ -40,7 +40,7 @@ pub fn lines(answer: &Answer, answers: &[Answer], width: u16) -> Vec<Line<'stati
             }
             out
         }
-        AnswerValue::Feeling { .. } => indent(answer.value.full_text()),
+        AnswerValue::Feeling { .. } | AnswerValue::Rung { .. } => indent(answer.value.full_text()),
         AnswerValue::Ladder {
             items, fields, max, ..
         } => {

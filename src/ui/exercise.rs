@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme;
 use super::widgets::scale::Scale;
-use super::widgets::{choice, feelings, ladder, recall, text as text_field};
+use super::widgets::{choice, feelings, ladder, recall, rung, text as text_field};
 use crate::app::Msg;
 use crate::app::exercise::{Draft, DraftAnswer};
 use crate::app::{App, Laid, RecallKey};
@@ -235,7 +235,13 @@ fn prompt_frame(app: &App, ex: &Exercise, draft: &Draft, frame: &mut Frame, body
                 (false, false) => "goes on with the timer",
             }
         ),
-        _ => prompt.hint.clone(),
+        _ => match crate::app::rung::expected_from(ex, draft, &prompt.id) {
+            Some(rung) => format!(
+                "{} This is the rating you gave \"{rung}\" on your ladder, before you tried it; change it if you like.",
+                prompt.hint
+            ),
+            None => prompt.hint.clone(),
+        },
     };
     let hint = super::wrap(hint.trim(), body.width);
     let hint_height = u16::try_from(hint.len()).unwrap_or(1);
@@ -384,7 +390,23 @@ fn answer(
             feelings::render(frame, field, &app.content.feelings, intensity, f);
             None
         }
-        (DraftAnswer::Ladder(l), PromptKind::Ladder(spec)) => ladder::render(frame, field, spec, l),
+        (DraftAnswer::Ladder(l), PromptKind::Ladder(spec)) => {
+            let key = RecallKey {
+                step: draft.step_id.clone(),
+                exercise: ex.id.clone(),
+                prompt: prompt.id.clone(),
+            };
+            ladder::render(frame, field, spec, l, app.ladders.get(&key))
+        }
+        (DraftAnswer::Rung(r), PromptKind::Rung(spec)) => {
+            let title = app
+                .content
+                .exercise(&spec.step, &spec.exercise)
+                .map_or_else(|| spec.exercise.clone(), |(_, e)| e.title.clone());
+            let key = crate::app::rung::ladder_key(spec);
+            rung::render(frame, field, &title, app.ladders.get(&key), r);
+            None
+        }
         _ => None,
     }
 }

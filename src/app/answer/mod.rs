@@ -5,12 +5,14 @@ pub mod choice;
 pub mod feelings;
 pub mod ladder;
 pub mod multi;
+pub mod rung;
 pub mod text;
 
 use choice::ChoiceDraft;
 use feelings::FeelingsDraft;
 use ladder::LadderDraft;
 use multi::MultiDraft;
+use rung::{RungDraft, RungPick};
 use text::Editor;
 
 use super::Msg;
@@ -87,6 +89,7 @@ pub fn fits(prompt: &Prompt, saved: &SavedAnswer) -> bool {
         }
         (PromptKind::Feelings { .. }, SavedAnswer::Feelings(_)) => true,
         (PromptKind::Ladder(_), SavedAnswer::Ladder { .. }) => true,
+        (PromptKind::Rung(_), SavedAnswer::Rung { .. }) => true,
         _ => false,
     }
 }
@@ -99,6 +102,7 @@ pub enum DraftAnswer {
     Multi(MultiDraft),
     Feelings(FeelingsDraft),
     Ladder(LadderDraft),
+    Rung(RungDraft),
     /// Shows an earlier answer; holds nothing itself.
     Recall,
 }
@@ -171,6 +175,13 @@ impl DraftAnswer {
                 editing.as_ref(),
             )),
             (PromptKind::Ladder(_), _) => DraftAnswer::Ladder(LadderDraft::default()),
+            (PromptKind::Rung(_), Some(SavedAnswer::Rung { chosen, cursor })) => {
+                DraftAnswer::Rung(RungDraft {
+                    cursor: *cursor,
+                    chosen: chosen.clone(),
+                })
+            }
+            (PromptKind::Rung(_), _) => DraftAnswer::Rung(RungDraft::default()),
             (PromptKind::Recall(_), _) => DraftAnswer::Recall,
         }
     }
@@ -234,6 +245,20 @@ impl DraftAnswer {
                 cursor: 0,
                 editing: None,
             },
+            (PromptKind::Rung(_), AnswerValue::Rung { text, rating, max }) => SavedAnswer::Rung {
+                chosen: Some(RungPick::Rung {
+                    text: text.clone(),
+                    rating: *rating,
+                    max: *max,
+                }),
+                cursor: 0,
+            },
+            (PromptKind::Rung(_), AnswerValue::Choice(c)) if c == rung::OFF_LADDER => {
+                SavedAnswer::Rung {
+                    chosen: Some(RungPick::OffLadder),
+                    cursor: 0,
+                }
+            }
             _ => return DraftAnswer::empty(prompt),
         };
         DraftAnswer::restore(prompt, Some(&saved))
@@ -280,6 +305,10 @@ impl DraftAnswer {
                 cursor: l.cursor,
                 editing: l.saved_edit(),
             },
+            DraftAnswer::Rung(r) => SavedAnswer::Rung {
+                chosen: r.chosen.clone(),
+                cursor: r.cursor,
+            },
             DraftAnswer::Recall => return None,
         })
     }
@@ -291,6 +320,7 @@ impl DraftAnswer {
             DraftAnswer::Multi(m) => m.cursor > 0,
             DraftAnswer::Feelings(f) => *f != FeelingsDraft::default(),
             DraftAnswer::Ladder(l) => l.editing.is_some(),
+            DraftAnswer::Rung(r) => r.cursor > 0,
             _ => false,
         }
     }
@@ -303,6 +333,7 @@ impl DraftAnswer {
             DraftAnswer::Multi(m) => m.is_empty(),
             DraftAnswer::Feelings(f) => f.is_empty(),
             DraftAnswer::Ladder(l) => l.is_empty(),
+            DraftAnswer::Rung(r) => r.chosen.is_none(),
             DraftAnswer::Recall => true,
         }
     }
@@ -346,6 +377,7 @@ impl DraftAnswer {
                 min: spec.rating.min,
                 max: spec.rating.max,
             },
+            (DraftAnswer::Rung(r), _) => r.value(),
             _ => AnswerValue::Skipped,
         }
     }
@@ -397,6 +429,7 @@ impl DraftAnswer {
             (DraftAnswer::Feelings(_), _) => Context::Feelings,
             (DraftAnswer::Ladder(l), _) if l.editing.is_some() => Context::LadderEdit,
             (DraftAnswer::Ladder(_), _) => Context::Ladder,
+            (DraftAnswer::Rung(_), _) => Context::Choice,
             (DraftAnswer::Recall, _) => Context::Recall,
         }
     }

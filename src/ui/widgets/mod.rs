@@ -4,6 +4,7 @@ pub mod choice;
 pub mod feelings;
 pub mod ladder;
 pub mod recall;
+pub mod rung;
 pub mod scale;
 pub mod text_field;
 
