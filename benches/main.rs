@@ -151,7 +151,13 @@ fn benches(c: &mut Criterion) {
     c.bench_function("insights: computed from the journal", |b| {
         let since = chrono::Local::now().fixed_offset() - chrono::Duration::weeks(12);
         let trends = content.trends();
-        b.iter(|| store.insights_with(black_box(since), &trends).unwrap())
+        let rungs = content.rung_prompts();
+        // As the runtime reads them: the aggregates, then the rungs tried.
+        b.iter(|| {
+            let mut insights = store.insights_with(black_box(since), &trends).unwrap();
+            insights.rungs = store.rung_tries(&rungs).unwrap();
+            insights
+        })
     });
 
     // A search keystroke's read and draw: words in most entries (two queries, in

@@ -125,4 +125,32 @@ fn picking_a_rung_prefills_what_was_expected_and_the_ladder_then_shows_it_tried(
         tries[0].how.as_deref(),
         Some("How did they respond? Jo was glad for me")
     );
+
+    // Insights' "Ladder" shows it: the rung, the day, expected against actual.
+    home(&mut h);
+    h.keys(&[Up; 10]);
+    h.keys(&[Down; 8]);
+    h.keys(&[Enter]);
+    assert!(
+        matches!(h.app.screen, Screen::Insights { .. }),
+        "{:?}",
+        h.app.screen
+    );
+    for _ in 0..5 {
+        h.keys(&[Right]);
+    }
+    let screen = screen_text(&h.app, 80, 24);
+    assert!(
+        screen.contains("Ladder   6 of 7") || screen.contains(" Ladder "),
+        "{screen}"
+    );
+    let line = screen
+        .lines()
+        .find(|l| l.contains("Share good news"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(
+        line.contains(&format!("{today}  Share good news")),
+        "{line}"
+    );
+    assert!(line.contains("expected 40, was 20 (−20) of 100"), "{line}");
 }

@@ -6,12 +6,13 @@ pub use crate::insights::{
     Change, FeelingPoint, Insights, Pattern, PatternItem, TrendGroup, TrendLine,
 };
 
-pub const SECTIONS: [&str; 6] = [
+pub const SECTIONS: [&str; 7] = [
     "Activity",
     "What comes up",
     "Feelings",
-    "Before and after",
+    "Before/after",
     "Over time",
+    "Ladder",
     "Steps",
 ];
 

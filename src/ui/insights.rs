@@ -29,10 +29,10 @@ pub fn render(app: &App, section: usize, frame: &mut Frame, area: Rect) {
         } else {
             theme::dim()
         };
+        // Each name padded by a space (two between names, no more), so all seven
+        // fit in 80 columns.
         spans.push(Span::styled(format!(" {name} "), style));
-        spans.push(Span::raw(" "));
     }
-    spans.pop();
     // Too narrow for every name: the one shown, and where it is among them.
     if Line::from(spans.clone()).width() > usize::from(tabs.width) {
         spans = vec![
@@ -60,18 +60,19 @@ pub fn render(app: &App, section: usize, frame: &mut Frame, area: Rect) {
         2 => feelings(data, &app.content.feelings, frame, body),
         3 => changes(data, frame, body),
         4 => trends(data, frame, body),
+        5 => super::insights_ladder::render(data, frame, body),
         _ => steps(app, frame, body),
     }
 }
 
-fn empty(frame: &mut Frame, area: Rect, text: &str) {
+pub(super) fn empty(frame: &mut Frame, area: Rect, text: &str) {
     frame.render_widget(
         Paragraph::new(Span::styled(text.to_string(), theme::dim())).wrap(Wrap { trim: true }),
         area,
     );
 }
 
-fn caption(frame: &mut Frame, area: Rect, text: String) -> Rect {
+pub(super) fn caption(frame: &mut Frame, area: Rect, text: String) -> Rect {
     let rows = u16::try_from(super::wrap(&text, area.width).len()).unwrap_or(1);
     let [top, _, rest] = Layout::vertical([
         Constraint::Length(rows),
@@ -127,7 +128,7 @@ fn activity(data: &Insights, frame: &mut Frame, area: Rect) {
 }
 
 /// Lines that fit `area`: when there are more, the last says so.
-fn fitted(mut lines: Vec<Line<'static>>, area: Rect) -> Vec<Line<'static>> {
+pub(super) fn fitted(mut lines: Vec<Line<'static>>, area: Rect) -> Vec<Line<'static>> {
     let room = usize::from(area.height);
     if lines.len() > room && room > 0 {
         lines.truncate(room - 1);

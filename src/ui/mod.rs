@@ -7,6 +7,7 @@ mod exercise;
 mod help;
 mod home;
 mod insights;
+mod insights_ladder;
 mod kept;
 mod reading;
 mod review;
