@@ -4,8 +4,8 @@
 
 mod support;
 
-use attune::app::Screen;
-use attune::journal::AnswerValue;
+use attune::app::{App, LadderRecall, Msg, RecallKey, Screen};
+use attune::journal::{AnswerValue, LadderItem, RungTry};
 use crossterm::event::KeyCode::*;
 use support::*;
 
@@ -153,4 +153,127 @@ fn picking_a_rung_prefills_what_was_expected_and_the_ladder_then_shows_it_tried(
         "{line}"
     );
     assert!(line.contains("expected 40, was 20 (−20) of 100"), "{line}");
+}
+
+fn at(s: &str) -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::DateTime::parse_from_rfc3339(s).unwrap()
+}
+
+/// The trust ladder as the store hands it over: five rungs, the second tried on
+/// 7 Sep (expected 40, it was 20).
+fn loaded_ladder() -> Msg {
+    let items = RUNGS
+        .iter()
+        .enumerate()
+        .map(|(i, (text, rating))| LadderItem {
+            text: text.to_string(),
+            rating: rating.to_digit(10).map(|d| i64::from(d) * 10),
+            fields: vec![["Jo", "Sam", "Priya", "Jo", "Sam"][i].to_string()],
+        })
+        .collect();
+    Msg::LadderLoaded(
+        RecallKey {
+            step: "build-trust".into(),
+            exercise: "trust-ladder".into(),
+            prompt: "ladder".into(),
+        },
+        Box::new(LadderRecall {
+            latest: Some((
+                at("2026-09-01T20:00:00+01:00"),
+                AnswerValue::Ladder {
+                    item: "rung".into(),
+                    fields: vec!["with whom".into()],
+                    items,
+                    min: 0,
+                    max: 100,
+                },
+            )),
+            tries: vec![RungTry {
+                rung: "Share good news".into(),
+                on: at("2026-09-07T19:00:00+01:00"),
+                expected: Some(40),
+                actual: Some(20),
+                max: 100,
+                how: Some("How did they respond? Jo was glad for me and asked about it".into()),
+            }],
+        }),
+    )
+}
+
+/// Step 6 open, on its `exercise`-th exercise.
+fn step_six(exercise: usize) -> App {
+    let mut app = app();
+    press_all(&mut app, &[Down; 5]);
+    press(&mut app, key(Enter));
+    press_all(&mut app, &vec![Down; exercise]);
+    press(&mut app, key(Enter));
+    app.update(loaded_ladder());
+    app
+}
+
+#[test]
+fn snapshot_the_rung_picker_with_a_ladder_of_five_one_tried() {
+    let mut app = step_six(1);
+    assert_eq!(prompt_id(&app), "rung");
+    press(&mut app, key(Down));
+    insta::assert_snapshot!("rung_picker", screen_text(&app, 80, 24));
+    insta::assert_snapshot!("rung_picker_60x20", screen_text(&app, 60, 20));
+    // Chosen: the expected scale holds its rating and says where it came from.
+    press_all(&mut app, &[Enter, Tab]);
+    assert_eq!(prompt_id(&app), "expected-distress");
+    insta::assert_snapshot!("rung_expected_from_the_ladder", screen_text(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_the_ladder_shows_a_rung_tried() {
+    let mut app = step_six(0);
+    // The ladder's own answer, as a revisit fills it in.
+    let Msg::LadderLoaded(_, ladder) = loaded_ladder() else {
+        unreachable!()
+    };
+    let (_, value) = ladder.latest.clone().unwrap();
+    app.update(Msg::LatestLoaded {
+        step_id: "build-trust".into(),
+        exercise_id: "trust-ladder".into(),
+        entry: Some(Box::new(attune::journal::Entry {
+            id: 1,
+            uid: "u1".into(),
+            step_id: "build-trust".into(),
+            exercise_id: "trust-ladder".into(),
+            exercise_title: "Trust ladder".into(),
+            created_at: at("2026-09-01T20:00:00+01:00"),
+            updated_at: at("2026-09-01T20:00:00+01:00"),
+            answers: vec![attune::journal::Answer {
+                prompt_id: "ladder".into(),
+                label: "What small steps of sharing could you take?".into(),
+                value,
+                pair: None,
+            }],
+            history: vec![],
+        })),
+    });
+    let screen = screen_text(&app, 80, 24);
+    assert!(screen.contains("tried 7 Sep: 20 of 100, expected 40"), "{screen}");
+    insta::assert_snapshot!("ladder_with_a_rung_tried", screen);
+}
+
+#[test]
+fn with_no_ladder_yet_the_picker_says_so_and_offers_the_other_row() {
+    let mut app = app();
+    press_all(&mut app, &[Down; 5]);
+    press_all(&mut app, &[Enter, Down, Enter]);
+    app.update(Msg::LadderLoaded(
+        RecallKey {
+            step: "build-trust".into(),
+            exercise: "trust-ladder".into(),
+            prompt: "ladder".into(),
+        },
+        Box::default(),
+    ));
+    let screen = screen_text(&app, 80, 24);
+    assert!(screen.contains("There is no Trust ladder yet"), "{screen}");
+    assert!(screen.contains("Something not on my ladder"), "{screen}");
+    // Skippable like every prompt; or the one row picked, which marks nothing.
+    press(&mut app, key(Enter));
+    assert_eq!(prompt_id(&app), "the-step");
 }
