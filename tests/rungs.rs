@@ -126,6 +126,46 @@ fn picking_a_rung_prefills_what_was_expected_and_the_ladder_then_shows_it_tried(
         Some("How did they respond? Jo was glad for me")
     );
 
+    // So does the ladder's entry in Review (newest first: the step, then the ladder).
+    home(&mut h);
+    h.keys(&[Up; 10]);
+    h.keys(&[Down; 7]);
+    h.keys(&[Enter, Down, Enter]);
+    assert!(
+        matches!(h.app.screen, Screen::Entry { .. }),
+        "{:?}",
+        h.app.screen
+    );
+    let screen = screen_text(&h.app, 80, 24);
+    assert!(screen.contains("Trust ladder"), "{screen}");
+    assert!(
+        screen.contains(&format!("tried {today}: 20 of 100, expected 40")),
+        "{screen}"
+    );
+    // And the Markdown export, under the rung.
+    let export = h.store.export(&Default::default()).unwrap();
+    let tried = attune::export::tried(&h.store, &h.app.content).unwrap();
+    let mut out = Vec::new();
+    attune::export::write_markdown(
+        &mut out,
+        &export,
+        &h.app.content,
+        &Default::default(),
+        &tried,
+    )
+    .unwrap();
+    let markdown = String::from_utf8(out).unwrap();
+    assert!(
+        markdown.contains(&format!(
+            "- Share good news (40 of 100); with whom: Jo  \n  tried {today}: 20 of 100, expected 40. How did they respond? Jo was glad for me\n"
+        )),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("**Which rung of your trust ladder did you try?**\n\nShare good news (expected 40 of 100)"),
+        "{markdown}"
+    );
+
     // Insights' "Ladder" shows it: the rung, the day, expected against actual.
     home(&mut h);
     h.keys(&[Up; 10]);
@@ -253,7 +293,10 @@ fn snapshot_the_ladder_shows_a_rung_tried() {
         })),
     });
     let screen = screen_text(&app, 80, 24);
-    assert!(screen.contains("tried 7 Sep: 20 of 100, expected 40"), "{screen}");
+    assert!(
+        screen.contains("tried 7 Sep: 20 of 100, expected 40"),
+        "{screen}"
+    );
     insta::assert_snapshot!("ladder_with_a_rung_tried", screen);
 }
 

@@ -289,9 +289,10 @@ fn export_markdown(
 ) -> anyhow::Result<Exported> {
     let filter = filter_for(query);
     let export = store.export_stream(&filter)?;
+    let tried = crate::export::tried(store, content)?;
     let path = export_path(store, dir, "")?;
     crate::fsutil::write_atomic(&path, |out| {
-        crate::export::write_markdown(out, &export, content, &filter)
+        crate::export::write_markdown(out, &export, content, &filter, &tried)
     })?;
     Ok(Exported {
         path: path.display().to_string(),

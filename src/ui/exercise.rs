@@ -43,7 +43,7 @@ pub fn render(app: &App, step: usize, exercise: usize, frame: &mut Frame, area: 
         frame.render_widget(Paragraph::new(Span::styled(line, theme::dim())), source);
     }
     if draft.on_save_page() {
-        return save_page(ex, draft, frame, body);
+        return save_page(app, ex, draft, frame, body);
     }
     let field = prompt_frame(app, ex, draft, frame, body);
     // An earlier answer to read: a page of its own, scrolled like the save page.
@@ -167,7 +167,7 @@ fn header(
 
 /// The last page: every answer in full, as the entry will read, scrolled if it is
 /// long, with what Enter does above it.
-fn save_page(ex: &Exercise, draft: &Draft, frame: &mut Frame, area: Rect) -> Laid {
+fn save_page(app: &App, ex: &Exercise, draft: &Draft, frame: &mut Frame, area: Rect) -> Laid {
     let key = |msg| keys::label(Context::Save, &msg);
     let (heading, how) = if draft.answered() == 0 {
         (
@@ -210,7 +210,14 @@ fn save_page(ex: &Exercise, draft: &Draft, frame: &mut Frame, area: Rect) -> Lai
     frame.render_widget(Paragraph::new(top), head);
     let entry = draft.to_entry(ex);
     let mut lines = Vec::new();
-    super::entry::answers_lines(&mut lines, &entry.answers, body.width, &[]);
+    let tried = |prompt: &str| {
+        app.ladders.get(&RecallKey {
+            step: draft.step_id.clone(),
+            exercise: ex.id.clone(),
+            prompt: prompt.to_string(),
+        })
+    };
+    super::entry::answers_lines(&mut lines, &entry.answers, body.width, &[], &tried);
     super::page(frame, body, &lines, draft.save_scroll)
 }
 
