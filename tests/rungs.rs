@@ -192,7 +192,7 @@ fn picking_a_rung_prefills_what_was_expected_and_the_ladder_then_shows_it_tried(
         line.contains(&format!("{today}  Share good news")),
         "{line}"
     );
-    assert!(line.contains("expected 40, was 20 (−20) of 100"), "{line}");
+    assert!(line.contains("40 → 20 (−20) of 100"), "{line}");
 }
 
 fn at(s: &str) -> chrono::DateTime<chrono::FixedOffset> {
@@ -319,4 +319,53 @@ fn with_no_ladder_yet_the_picker_says_so_and_offers_the_other_row() {
     // Skippable like every prompt; or the one row picked, which marks nothing.
     press(&mut app, key(Enter));
     assert_eq!(prompt_id(&app), "the-step");
+}
+
+#[test]
+fn a_rung_picked_is_kept_in_the_draft_across_a_relaunch() {
+    let mut h = with_ladder();
+    open_step_taken(&mut h);
+    h.keys(&[Down, Down, Enter]);
+    assert_eq!(prompt_id(&h.app), "the-step");
+    h.type_text("Let Priya help");
+    h.keys(&[Esc]);
+    let mut h = h.relaunch();
+    home(&mut h);
+    h.keys(&[Up; 10]);
+    h.keys(&[Down, Down, Down, Down, Down, Enter, Down, Enter]);
+    h.goto("expected-distress");
+    let screen = screen_text(&h.app, 80, 24);
+    assert!(screen.contains("Your answer: 50"), "{screen}");
+    h.goto("save");
+    let screen = screen_text(&h.app, 80, 24);
+    assert!(
+        screen.contains("Accept an offer of help (expected 50 of 100)"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn an_entry_of_a_step_taken_from_before_rungs_still_reads_and_marks_nothing() {
+    let mut h = with_ladder();
+    // As an older attune saved it: no rung answer, the ladder only recalled.
+    let entry = attune::journal::NewEntry {
+        step_id: "build-trust".into(),
+        exercise_id: "step-taken".into(),
+        exercise_title: "A step taken".into(),
+        answers: vec![attune::journal::Answer {
+            prompt_id: "the-step".into(),
+            label: "What did you share or ask, and with whom?".into(),
+            value: AnswerValue::Text("Told Jo I had a rough week".into()),
+            pair: None,
+        }],
+    };
+    h.store
+        .commit_entry_at(&entry, None, at("2026-09-07T19:00:00+01:00"))
+        .unwrap();
+    assert_eq!(
+        h.store.rung_tries(&h.app.content.rung_prompts()).unwrap(),
+        vec![]
+    );
+    open_step_taken(&mut h);
+    assert!(screen_text(&h.app, 80, 24).contains("Share good news"));
 }

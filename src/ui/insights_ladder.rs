@@ -22,7 +22,7 @@ pub fn render(data: &Insights, frame: &mut Frame, area: Rect) {
     let area = caption(
         frame,
         area,
-        "Each rung you tried: how hard you expected it to be (its rating on your ladder, from before you tried it), then how it was, newest first.".to_string(),
+        "Each rung you tried, newest first: how hard you expected it to be (its rating on your ladder, from before you tried it) → how hard it was.".to_string(),
     );
     let width = usize::from(area.width);
     let lines: Vec<Line<'static>> = data
@@ -32,7 +32,7 @@ pub fn render(data: &Insights, frame: &mut Frame, area: Rect) {
         .map(|t| {
             let right = match (t.expected, t.actual) {
                 (Some(e), Some(a)) => format!(
-                    "expected {e}, was {a} ({}) of {}",
+                    "{e} → {a} ({}) of {}",
                     crate::journal::difference(e, a),
                     t.max
                 ),
