@@ -155,7 +155,7 @@ fn benches(c: &mut Criterion) {
         // As the runtime reads them: the aggregates, then the rungs tried.
         b.iter(|| {
             let mut insights = store.insights_with(black_box(since), &trends).unwrap();
-            insights.rungs = store.rung_tries(&rungs).unwrap();
+            insights.rungs = store.latest_rung_tries(&rungs, 100).unwrap();
             insights
         })
     });

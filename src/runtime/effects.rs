@@ -163,7 +163,8 @@ fn read(store: &mut Store, content: &Content, effect: Effect) -> Option<Msg> {
             let read = store
                 .insights_with(since, &content.trends())
                 .and_then(|mut insights| {
-                    insights.rungs = store.rung_tries(&content.rung_prompts())?;
+                    insights.rungs =
+                        store.latest_rung_tries(&content.rung_prompts(), RUNGS_PICTURED)?;
                     Ok(insights)
                 });
             Some(match read {
@@ -318,3 +319,7 @@ fn export_drafts(
         what: "drafts",
     })
 }
+
+/// How many of the latest tries of each rung prompt Insights pictures: more than a
+/// tall window lists, and read in a few milliseconds however long the journal.
+const RUNGS_PICTURED: usize = 100;

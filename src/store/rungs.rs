@@ -36,15 +36,44 @@ impl Store {
     /// words and rating from the rung answer, how uncomfortable it was and how it
     /// went from the prompts of the same entry the content names.
     pub fn rung_tries(&self, sources: &[RungSource]) -> rusqlite::Result<Vec<RungTry>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT e.created_at, r.data, act.number, how.label, how.text
+        self.tries(sources, None)
+    }
+
+    /// The latest `limit` tries by each rung prompt, oldest first, without how they
+    /// went: what Insights pictures, read in a few milliseconds however long the
+    /// journal (each try is a look-up of its entry's answers).
+    pub fn latest_rung_tries(
+        &self,
+        sources: &[RungSource],
+        limit: usize,
+    ) -> rusqlite::Result<Vec<RungTry>> {
+        self.tries(sources, Some(limit))
+    }
+
+    fn tries(
+        &self,
+        sources: &[RungSource],
+        limit: Option<usize>,
+    ) -> rusqlite::Result<Vec<RungTry>> {
+        // How it went is read only for the ladder (not Insights): its words are long.
+        let (how, how_join) = if limit.is_none() {
+            (
+                "how.label, how.text",
+                "LEFT JOIN answers how ON how.entry_id = e.id AND how.prompt_id = ?5",
+            )
+        } else {
+            ("NULL, NULL", "")
+        };
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT e.created_at, r.data, act.number, {how}
              FROM entries e
              JOIN answers r ON r.entry_id = e.id AND r.prompt_id = ?3 AND r.kind = 'rung'
              LEFT JOIN answers act ON act.entry_id = e.id AND act.prompt_id = ?4 AND act.kind = 'scale'
-             LEFT JOIN answers how ON how.entry_id = e.id AND how.prompt_id = ?5
+             {how_join}
              WHERE e.step_id = ?1 AND e.exercise_id = ?2 AND e.deleted_at IS NULL
-             ORDER BY e.created_unix, e.id",
-        )?;
+             ORDER BY e.created_unix DESC, e.id DESC LIMIT ?6"
+        ))?;
+        let limit = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
         let mut tries = Vec::new();
         for s in sources {
             let none = String::new();
@@ -54,7 +83,8 @@ impl Store {
                     s.exercise,
                     s.prompt,
                     s.spec.actual.as_ref().unwrap_or(&none),
-                    s.spec.how.as_ref().unwrap_or(&none)
+                    s.spec.how.as_ref().unwrap_or(&none),
+                    limit
                 ],
                 |r| {
                     let value: AnswerValue = super::entries::json_column(r, 1)?;

@@ -29,6 +29,8 @@ pub fn render(data: &Insights, frame: &mut Frame, area: Rect) {
         .rungs
         .iter()
         .rev()
+        // Only what the picture can list (and one more, so it says there is more).
+        .take(usize::from(area.height) + 1)
         .map(|t| {
             let right = match (t.expected, t.actual) {
                 (Some(e), Some(a)) => format!(
