@@ -369,3 +369,69 @@ fn an_entry_of_a_step_taken_from_before_rungs_still_reads_and_marks_nothing() {
     open_step_taken(&mut h);
     assert!(screen_text(&h.app, 80, 24).contains("Share good news"));
 }
+
+/// A step taken on `rung` (expected `expected`), as uncomfortable as `actual`.
+fn step_taken(rung: &str, expected: i64, actual: i64) -> attune::journal::NewEntry {
+    let answer = |prompt_id: &str, value| attune::journal::Answer {
+        prompt_id: prompt_id.into(),
+        label: prompt_id.into(),
+        value,
+        pair: None,
+    };
+    attune::journal::NewEntry {
+        step_id: "build-trust".into(),
+        exercise_id: "step-taken".into(),
+        exercise_title: "A step taken".into(),
+        answers: vec![
+            answer(
+                "rung",
+                AnswerValue::Rung {
+                    text: rung.into(),
+                    rating: Some(expected),
+                    max: 100,
+                },
+            ),
+            answer(
+                "actual-distress",
+                AnswerValue::Scale {
+                    value: actual,
+                    min: 0,
+                    max: 100,
+                },
+            ),
+        ],
+    }
+}
+
+#[test]
+fn tries_come_from_the_entries_that_made_them_through_deletion_export_and_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = attune::store::Store::open(dir.path()).unwrap();
+    let content = content();
+    let sources = content.rung_prompts();
+    let days = ["2026-09-07", "2026-09-14", "2026-09-21"];
+    let mut ids = Vec::new();
+    for (i, day) in days.iter().enumerate() {
+        let entry = step_taken("Share good news", 60, 30 - 10 * i as i64);
+        let when = at(&format!("{day}T19:00:00+01:00"));
+        ids.push(store.commit_entry_at(&entry, None, when).unwrap());
+    }
+    let actual = |tries: &[RungTry]| tries.iter().map(|t| t.actual).collect::<Vec<_>>();
+    let all = store.rung_tries(&sources).unwrap();
+    assert_eq!(actual(&all), [Some(30), Some(20), Some(10)], "oldest first");
+    // Insights reads only the latest few, still oldest first.
+    let latest = store.latest_rung_tries(&sources, 2).unwrap();
+    assert_eq!(actual(&latest), [Some(20), Some(10)]);
+    // Deleting an entry takes its try with it.
+    assert!(store.delete_entry(ids[1]).unwrap());
+    let left = store.rung_tries(&sources).unwrap();
+    assert_eq!(actual(&left), [Some(30), Some(10)]);
+    // The JSON export holds the rung answers, so an import brings the tries back.
+    let export = store.export(&Default::default()).unwrap();
+    let json = attune::export::json(&export).unwrap();
+    assert!(json.contains("\"kind\": \"rung\""), "{json}");
+    let other = tempfile::tempdir().unwrap();
+    let mut again = attune::store::Store::open(other.path()).unwrap();
+    again.import(&export).unwrap();
+    assert_eq!(again.rung_tries(&sources).unwrap(), left);
+}
