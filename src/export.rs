@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use chrono::DateTime;
 
 use crate::content::Content;
-use crate::journal::{Answer, AnswerValue};
+use crate::journal::{Answer, AnswerValue, RungTry};
 use crate::sanitize::{
     ByteKinds, MAYBE_UNSAFE, UNSAFE_KINDS, byte_kinds_in, for_terminal, with_kind,
 };
@@ -24,6 +24,7 @@ pub fn write_markdown(
     export: &dyn Entries,
     content: &Content,
     filter: &Filter,
+    tried: &Tried,
 ) -> io::Result<()> {
     out.write_all(b"# attune journal\n\n")?;
     let applied = describe(filter, content);
@@ -53,7 +54,29 @@ pub fn write_markdown(
         }
         _ => {}
     }
-    export.each(&mut |entry| section(out, entry, content))
+    export.each(&mut |entry| section(out, entry, content, tried))
+}
+
+/// Every ladder's rungs tried, by the ladder prompt (step, exercise and prompt ids),
+/// oldest first: a ladder in the export says which of its rungs were tried.
+pub type Tried = std::collections::BTreeMap<(String, String, String), Vec<RungTry>>;
+
+/// The tries of every ladder that content's rung prompts pick from.
+pub fn tried(store: &crate::store::Store, content: &Content) -> rusqlite::Result<Tried> {
+    let mut tried = Tried::new();
+    for source in content.rung_prompts() {
+        let key = (
+            source.spec.step.clone(),
+            source.spec.exercise.clone(),
+            source.spec.prompt.clone(),
+        );
+        let tries = store.rung_tries(std::slice::from_ref(&source))?;
+        tried.entry(key).or_default().extend(tries);
+    }
+    for tries in tried.values_mut() {
+        tries.sort_by_key(|t| t.on);
+    }
+    Ok(tried)
 }
 
 /// The filters an export was made with, in words: "step 4 (Challenge negative
@@ -94,11 +117,16 @@ pub fn describe(filter: &Filter, content: &Content) -> Vec<String> {
 pub fn markdown(export: &Export, content: &Content) -> String {
     let mut out = Vec::new();
     // Writing into memory cannot fail.
-    let _ = write_markdown(&mut out, export, content, &Filter::default());
+    let _ = write_markdown(&mut out, export, content, &Filter::default(), &Tried::new());
     String::from_utf8(out).unwrap_or_default()
 }
 
-fn section(out: &mut dyn Write, entry: &ExportedEntry, content: &Content) -> io::Result<()> {
+fn section(
+    out: &mut dyn Write,
+    entry: &ExportedEntry,
+    content: &Content,
+    tried: &Tried,
+) -> io::Result<()> {
     let when = DateTime::parse_from_rfc3339(&entry.created_at)
         .map(|d| d.format("%A %-d %B %Y, %H:%M").to_string())
         .unwrap_or_else(|_| entry.created_at.clone());
@@ -122,12 +150,25 @@ fn section(out: &mut dyn Write, entry: &ExportedEntry, content: &Content) -> io:
             changed.format("%-d %B %Y, %H:%M")
         )?;
     }
-    answers(out, &entry.answers)
+    let tries = |prompt: &str| {
+        tried
+            .get(&(
+                entry.step_id.clone(),
+                entry.exercise_id.clone(),
+                prompt.to_string(),
+            ))
+            .map_or(&[][..], Vec::as_slice)
+    };
+    answers(out, &entry.answers, &tries)
 }
 
 /// Each answer under its prompt; the prompts skipped are named together in one line
 /// at the end (a skip is said, not given a section of its own).
-fn answers(out: &mut dyn Write, all: &[Answer]) -> io::Result<()> {
+fn answers<'a>(
+    out: &mut dyn Write,
+    all: &[Answer],
+    tries: &dyn Fn(&str) -> &'a [RungTry],
+) -> io::Result<()> {
     let skipped: Vec<_> = all
         .iter()
         .filter(|a| matches!(a.value, AnswerValue::Skipped))
@@ -144,7 +185,7 @@ fn answers(out: &mut dyn Write, all: &[Answer]) -> io::Result<()> {
         match &answer.value {
             // The bulk of a journal: written straight to the output.
             AnswerValue::Text(text) => paragraphs(out, text)?,
-            _ => out.write_all(answer_text(answer, all).as_bytes())?,
+            _ => out.write_all(answer_text(answer, all, tries(&answer.prompt_id)).as_bytes())?,
         }
         out.write_all(b"\n")?;
     }
@@ -183,7 +224,7 @@ pub fn write_drafts(
     Ok(())
 }
 
-fn answer_text(answer: &Answer, all: &[Answer]) -> String {
+fn answer_text(answer: &Answer, all: &[Answer], tries: &[RungTry]) -> String {
     match &answer.value {
         AnswerValue::Skipped => "*skipped*".to_string(),
         AnswerValue::Scale { value, min, max } => match answer.change_from_before(all) {
@@ -203,11 +244,35 @@ fn answer_text(answer: &Answer, all: &[Answer]) -> String {
             }
             lines.join("\n")
         }
-        AnswerValue::Multi { .. } | AnswerValue::Ladder { .. } => answer
+        AnswerValue::Multi { .. } => answer
             .value
             .full_text()
             .lines()
             .map(|l| format!("- {}", escape_inline(l)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        // Each rung on its line, and under it, when it was tried (the latest try).
+        AnswerValue::Ladder { items, .. } => answer
+            .value
+            .full_text()
+            .lines()
+            .zip(items)
+            .map(|(l, item)| {
+                let mine: Vec<_> = tries.iter().filter(|t| t.rung == item.text).collect();
+                match (mine.last(), mine.len()) {
+                    (None, _) => format!("- {}", escape_inline(l)),
+                    (Some(t), 1) => format!(
+                        "- {}  \n  {}",
+                        escape_inline(l),
+                        escape_inline(&t.describe())
+                    ),
+                    (Some(t), n) => format!(
+                        "- {}  \n  {} ({n} tries)",
+                        escape_inline(l),
+                        escape_inline(&t.describe())
+                    ),
+                }
+            })
             .collect::<Vec<_>>()
             .join("\n"),
         other => {

@@ -19,6 +19,8 @@ pub struct Insights {
     pub trends: Vec<TrendGroup>,
     /// Thoughts and beliefs rated (content's `of`), the latest rated first.
     pub beliefs: Vec<Belief>,
+    /// Every rung of a ladder tried, oldest first: expected against actual.
+    pub rungs: Vec<crate::journal::RungTry>,
 }
 
 /// One thought or belief, and each time its strength was rated (before and after

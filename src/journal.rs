@@ -92,6 +92,51 @@ pub enum AnswerValue {
         min: i64,
         max: i64,
     },
+    /// The rung of a ladder a person tried (e.g. in "A step taken"), with the rating
+    /// it had on the ladder: what they expected, rated before they tried it.
+    Rung {
+        text: String,
+        rating: Option<i64>,
+        max: i64,
+    },
+}
+
+/// A rung tried: which rung (its words), when, what was expected (its rating on
+/// the ladder), how uncomfortable it was and how it went, when those were answered.
+/// Found from the entries that tried it, never kept on the ladder itself, so saving
+/// the ladder again can never wipe a try.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RungTry {
+    pub rung: String,
+    pub on: DateTime<FixedOffset>,
+    pub expected: Option<i64>,
+    pub actual: Option<i64>,
+    pub max: i64,
+    pub how: Option<String>,
+}
+
+/// How much of how a try went a ladder shows (the rest is in the entry).
+const HOW_SHOWN: usize = 60;
+
+impl RungTry {
+    /// "tried 7 Sep: 30 of 100, expected 60. Did it turn out as you predicted? Partly".
+    pub fn describe(&self) -> String {
+        let mut s = format!("tried {}", self.on.format("%-d %b"));
+        match (self.actual, self.expected) {
+            (Some(a), Some(e)) => s.push_str(&format!(": {a} of {}, expected {e}", self.max)),
+            (Some(a), None) => s.push_str(&format!(": {a} of {}", self.max)),
+            (None, Some(e)) => s.push_str(&format!(", expected {e} of {}", self.max)),
+            (None, None) => {}
+        }
+        // How it went, in its own words: the start of it, on one line.
+        if let Some(how) = self.how.as_deref().filter(|h| !h.trim().is_empty()) {
+            let words = how.split_whitespace().collect::<Vec<_>>().join(" ");
+            let cut: String = words.chars().take(HOW_SHOWN).collect();
+            let more = if cut.len() < words.len() { "…" } else { "" };
+            s.push_str(&format!(". {cut}{more}"));
+        }
+        s
+    }
 }
 
 /// The feelings of one answer, each rated on the same scale (0 to `max`).
@@ -234,6 +279,7 @@ impl AnswerValue {
             AnswerValue::Multi { .. } => "multi",
             AnswerValue::Feeling { .. } => "feelings",
             AnswerValue::Ladder { .. } => "ladder",
+            AnswerValue::Rung { .. } => "rung",
         }
     }
 
@@ -275,6 +321,10 @@ impl AnswerValue {
                 })
                 .collect::<Vec<_>>()
                 .join("\n"),
+            AnswerValue::Rung { text, rating, max } => match rating {
+                Some(r) => format!("{text} (expected {r} of {max})"),
+                None => text.clone(),
+            },
         }
     }
 

@@ -99,6 +99,8 @@ pub enum Msg {
     },
     /// The latest answer of a linked exercise, for a recall prompt.
     RecallLoaded(RecallKey, Option<Recalled>),
+    /// A ladder's latest rungs and the tries of them, for rung pickers and the ladder.
+    LadderLoaded(RecallKey, Box<LadderRecall>),
     EntrySaved(i64),
     /// An edited entry was saved over its earlier version, or as a new entry when the
     /// one it changed had been deleted meanwhile.
@@ -171,6 +173,9 @@ pub enum Effect {
     ExportDrafts(Vec<SavedDraft>, std::path::PathBuf),
     LoadEntry(i64),
     LoadRecall(RecallKey),
+    /// A ladder prompt's latest answer and every try of its rungs (by the rung
+    /// prompts that pick from it).
+    LoadLadder(RecallKey, Vec<crate::content::RungSource>),
     /// The latest entry of an exercise, to prefill a revision of a one-off.
     LoadLatest {
         step_id: String,
@@ -217,6 +222,35 @@ pub struct RecallKey {
 pub struct Recalled {
     pub when: chrono::DateTime<chrono::FixedOffset>,
     pub text: String,
+}
+
+/// A ladder as rung pickers and the ladder show it: its latest answer (a
+/// `AnswerValue::Ladder`, and when), and every try of its rungs, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LadderRecall {
+    pub latest: Option<(
+        chrono::DateTime<chrono::FixedOffset>,
+        crate::journal::AnswerValue,
+    )>,
+    pub tries: Vec<crate::journal::RungTry>,
+}
+
+impl LadderRecall {
+    /// The latest rungs, and what they are rated out of.
+    pub fn rungs(&self) -> (&[crate::journal::LadderItem], i64) {
+        match &self.latest {
+            Some((_, crate::journal::AnswerValue::Ladder { items, max, .. })) => (items, *max),
+            _ => (&[], 0),
+        }
+    }
+
+    /// The tries of one rung (by its words), oldest first.
+    pub fn tries_of<'a>(
+        &'a self,
+        rung: &'a str,
+    ) -> impl Iterator<Item = &'a crate::journal::RungTry> {
+        self.tries.iter().filter(move |t| t.rung == rung)
+    }
 }
 
 /// A Markdown export written: where, and how much is in it.

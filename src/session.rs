@@ -121,6 +121,26 @@ pub enum SavedAnswer {
         cursor: usize,
         editing: Option<SavedEdit>,
     },
+    Rung {
+        chosen: Option<RungPick>,
+        cursor: usize,
+    },
+}
+
+/// The row of a rung picker for a step that is not on the ladder, and how it reads.
+pub const OFF_LADDER: &str = "Something not on my ladder";
+
+/// The rung picked in a rung prompt: one of the ladder's, with the rating it had
+/// there when picked, or something not on the ladder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "pick", rename_all = "snake_case")]
+pub enum RungPick {
+    Rung {
+        text: String,
+        rating: Option<i64>,
+        max: i64,
+    },
+    OffLadder,
 }
 
 /// How far a feelings pick has got: family, word, then strength.
@@ -284,6 +304,11 @@ impl SavedAnswer {
                 .chain(editing.iter().map(|e| e.values.join(" · ")))
                 .collect::<Vec<_>>()
                 .join("\n"),
+            SavedAnswer::Rung { chosen, .. } => match chosen {
+                Some(RungPick::Rung { text, .. }) => text.clone(),
+                Some(RungPick::OffLadder) => OFF_LADDER.to_string(),
+                None => String::new(),
+            },
         }
     }
 }

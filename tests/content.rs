@@ -104,7 +104,7 @@ fn an_unknown_prompt_kind_is_located() {
     assert_eq!(
         problems(&[("one.toml", &broken)]),
         [
-            "one.toml:16:8: unknown prompt kind \"essay\" (expected text, line, scale, choice, multi, feelings, ladder, recall or rerate)"
+            "one.toml:16:8: unknown prompt kind \"essay\" (expected text, line, scale, choice, multi, feelings, ladder, recall, rerate or rung)"
         ]
     );
 }
@@ -317,4 +317,92 @@ fn the_built_in_pack_has_a_safety_plan_and_offers_steadying_after_the_heaviest_w
             "unsent-message"
         ]
     );
+}
+
+/// A pack with a ladder and an exercise whose first prompt is `rung` (its other
+/// fields appended), then a 0–100 scale "before" and a text "note".
+fn rung_pack(rung: &str) -> String {
+    format!(
+        r#"{GOOD}
+[[exercises.prompts]]
+id = "rungs"
+kind = "ladder"
+label = "Rungs?"
+min = 0
+max = 100
+
+[[exercises]]
+id = "tried"
+title = "Tried"
+purpose = "p"
+minutes = 5
+about = "Someone (2000)"
+
+[[exercises.prompts]]
+id = "rung"
+kind = "rung"
+label = "Which rung?"
+{rung}
+
+[[exercises.prompts]]
+id = "before"
+kind = "scale"
+label = "Expected?"
+min = 0
+max = 100
+
+[[exercises.prompts]]
+id = "note"
+kind = "text"
+label = "Note?"
+"#
+    )
+}
+
+#[test]
+fn a_rung_prompt_names_a_ladder_and_scales_and_a_prompt_of_its_own_exercise() {
+    let good = rung_pack(
+        "from = \"one/ex/rungs\"\nexpected = \"before\"\nactual = \"before\"\nhow = \"note\"",
+    );
+    assert_eq!(problems(&[("one.toml", &good)]), Vec::<String>::new());
+    let cases = [
+        (
+            "",
+            "one.toml:35:8: a rung prompt needs from = \"step/exercise/prompt\" naming a ladder prompt",
+        ),
+        (
+            "from = \"rungs\"",
+            "one.toml:37:8: a rung prompt needs from = \"step/exercise/prompt\" naming a ladder prompt",
+        ),
+        (
+            "from = \"one/ex/missing\"",
+            "one.toml:37:8: rung points nowhere: no prompt \"missing\" in exercise \"ex\" of step \"one\"",
+        ),
+        (
+            "from = \"one/ex/a\"",
+            "one.toml:37:8: a rung prompt picks from a \"ladder\" prompt; \"one/ex/a\" is not one",
+        ),
+        (
+            "from = \"one/ex/rungs\"\nactual = \"note\"",
+            "one.toml:38:10: actual must name a \"scale\" prompt; \"note\" is not one",
+        ),
+        (
+            "from = \"one/ex/rungs\"\nhow = \"nothing\"",
+            "one.toml:38:7: how points nowhere: no prompt \"nothing\" in this exercise",
+        ),
+        (
+            "from = \"one/ex/rungs\"\nhow = \"rung\"",
+            "one.toml:38:7: how must name a prompt that asks something; \"rung\" does not",
+        ),
+        (
+            "from = \"one/ex/rungs\"\noptions = [\"a\"]",
+            "one.toml:35:8: options does not belong to a \"rung\" prompt",
+        ),
+    ];
+    let found: Vec<Vec<String>> = cases
+        .iter()
+        .map(|(fields, _)| problems(&[("one.toml", &rung_pack(fields))]))
+        .collect();
+    let wanted: Vec<Vec<String>> = cases.iter().map(|(_, w)| vec![w.to_string()]).collect();
+    assert_eq!(found, wanted);
 }

@@ -61,6 +61,9 @@ fn answer(h: &mut Harness, kind: &PromptKind, id: &str) {
             h.keys(&[Enter, Tab]);
         }
         PromptKind::Recall(_) => h.keys(&[Tab]),
+        // The second row: the ladder's second rung, or (with no ladder yet) the row
+        // for a step not on it.
+        PromptKind::Rung(_) => h.keys(&[Down, Enter]),
     }
 }
 
@@ -154,6 +157,10 @@ fn every_built_in_exercise_can_be_completed_and_every_answer_is_saved() {
                             && items[0].text == "first rung"
                             && items[0].rating == spec.rating.digit_value(4)
                             && items[1].fields.first().map(String::as_str) == Some("a field")
+                    }
+                    (PromptKind::Rung(_), AnswerValue::Rung { text, .. }) => text == "second rung",
+                    (PromptKind::Rung(_), AnswerValue::Choice(c)) => {
+                        c == attune::session::OFF_LADDER
                     }
                     _ => false,
                 };

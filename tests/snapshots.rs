@@ -680,6 +680,14 @@ fn insights_empty_one_and_many() {
         ..Insights::default()
     };
     let one = Insights {
+        rungs: vec![attune::journal::RungTry {
+            rung: "Share good news".into(),
+            on: at("2026-09-07T19:00:00+01:00"),
+            expected: Some(40),
+            actual: Some(20),
+            max: 100,
+            how: None,
+        }],
         weeks: weeks(&[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]),
         feelings: vec![FeelingPoint {
             when: at("2026-11-27T18:30:00+01:00"),
@@ -705,6 +713,29 @@ fn insights_empty_one_and_many() {
         }],
     };
     let many = Insights {
+        rungs: [
+            ("Share a preference", Some(10), Some(10)),
+            ("Share good news", Some(40), Some(20)),
+            ("Accept an offer of help", Some(50), None),
+            ("Admit a worry", Some(70), Some(45)),
+            ("Something I never rated", None, Some(30)),
+            (
+                "Say \"I missed you\" to Sam, who I have not seen since the summer",
+                Some(90),
+                Some(95),
+            ),
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(i, (rung, expected, actual))| attune::journal::RungTry {
+            rung: rung.into(),
+            on: at("2026-09-07T19:00:00+01:00") + chrono::Duration::days(9 * i as i64),
+            expected,
+            actual,
+            max: 100,
+            how: None,
+        })
+        .collect(),
         weeks: weeks(&[3, 5, 2, 0, 7, 4, 6, 1, 8, 5, 3, 9]),
         feelings: (0..60)
             .map(|i| FeelingPoint {
@@ -775,7 +806,7 @@ fn insights_empty_one_and_many() {
             if name == "many" && section == 1 {
                 let small = screen_text(&app, 60, 18);
                 assert!(
-                    small.contains("What comes up") && small.contains("2 of 7"),
+                    small.contains("What comes up") && small.contains("2 of 8"),
                     "{small}"
                 );
                 insta::assert_snapshot!("insights_many_1_60x18", small);

@@ -137,6 +137,11 @@ pub fn generate(content: &Content, count: usize) -> Export {
                         max: spec.rating.max,
                     },
                     PromptKind::Recall(_) | PromptKind::Rerate { .. } => AnswerValue::Skipped,
+                    PromptKind::Rung(_) => AnswerValue::Rung {
+                        text: rng.text(15, 60),
+                        rating: Some(rng.below(101) as i64),
+                        max: 100,
+                    },
                 },
             })
             .collect();

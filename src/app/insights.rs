@@ -6,13 +6,14 @@ pub use crate::insights::{
     Belief, Change, FeelingPoint, Insights, Pattern, PatternItem, Rating, TrendGroup, TrendLine,
 };
 
-pub const SECTIONS: [&str; 7] = [
+pub const SECTIONS: [&str; 8] = [
     "Activity",
     "What comes up",
     "Feelings",
-    "Before and after",
+    "Before/after",
     "Over time",
     "Beliefs",
+    "Ladder",
     "Steps",
 ];
 

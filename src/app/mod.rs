@@ -11,13 +11,14 @@ mod quick_write;
 mod replies;
 mod restore;
 pub mod review;
+pub mod rung;
 pub mod screen;
 pub mod timer;
 
 use crate::content::{Content, Exercise, Step};
 use crate::journal::{Entry, ExerciseActivity};
 use crate::keys::Context;
-pub use crate::msg::{Effect, Exported, Laid, Msg, RecallKey, Recalled, Updated};
+pub use crate::msg::{Effect, Exported, LadderRecall, Laid, Msg, RecallKey, Recalled, Updated};
 use crate::session::{SavedDraft, Session};
 use exercise::Draft;
 pub use question::Question;
@@ -113,6 +114,8 @@ pub struct App {
     pub step_scroll: u16,
     /// Earlier answers loaded for recall prompts; None inside means there is none yet.
     pub recalls: std::collections::BTreeMap<RecallKey, Option<Recalled>>,
+    /// Ladders loaded for rung pickers and for the ladders themselves (their tries).
+    pub ladders: std::collections::BTreeMap<RecallKey, LadderRecall>,
     /// A finished draft whose entry is being written; restored if that fails.
     pending: Option<Draft>,
     dirty: bool,
@@ -148,6 +151,7 @@ impl App {
             laid: Laid::default(),
             step_scroll: 0,
             recalls: Default::default(),
+            ladders: Default::default(),
             pending: None,
             dirty: false,
             timer: None,
@@ -318,12 +322,39 @@ impl App {
         }
     }
 
-    /// Effects that load the linked answers an exercise's recall prompts show.
+    /// Effects that load the linked answers an exercise's recall prompts show, and
+    /// the ladders its rung prompts pick from (or its own ladders, with their tries).
     pub fn recall_loads(&self, step: usize, exercise: usize) -> Vec<Effect> {
         use crate::content::{PromptKind, RecallSource};
         let Some(ex) = self.content.exercise_at(step, exercise) else {
             return vec![];
         };
+        let step_id = &self.content.steps[step].id;
+        let mut ladders: Vec<RecallKey> = Vec::new();
+        for p in &ex.prompts {
+            let key = match &p.kind {
+                PromptKind::Rung(spec) => RecallKey {
+                    step: spec.step.clone(),
+                    exercise: spec.exercise.clone(),
+                    prompt: spec.prompt.clone(),
+                },
+                PromptKind::Ladder(_) => RecallKey {
+                    step: step_id.clone(),
+                    exercise: ex.id.clone(),
+                    prompt: p.id.clone(),
+                },
+                _ => continue,
+            };
+            if !ladders.contains(&key) {
+                ladders.push(key);
+            }
+        }
+        let ladders = ladders.into_iter().filter_map(|key| {
+            let sources = self
+                .content
+                .rungs_from(&key.step, &key.exercise, &key.prompt);
+            (!sources.is_empty()).then_some(Effect::LoadLadder(key, sources))
+        });
         ex.prompts
             .iter()
             .filter_map(|p| match &p.kind {
@@ -338,6 +369,7 @@ impl App {
                 })),
                 _ => None,
             })
+            .chain(ladders)
             .collect()
     }
 

@@ -195,7 +195,9 @@ impl App {
             Msg::Delete if !said_yes && App::rung_selected(draft) => {
                 self.ask(super::Question::DeleteRung)
             }
-            other => match draft.apply(&ex, &self.content.feelings, other, self.laid.field) {
+            other => match super::rung::apply(draft, &ex, &self.ladders, &other)
+                .unwrap_or_else(|| draft.apply(&ex, &self.content.feelings, other, self.laid.field))
+            {
                 Change::None => vec![],
                 Change::Moved => {
                     self.dirty = true;

@@ -16,6 +16,7 @@ impl Msg {
                 | Msg::LatestLoaded { .. }
                 | Msg::SafetyPlanLoaded(_)
                 | Msg::RecallLoaded(..)
+                | Msg::LadderLoaded(..)
                 | Msg::EntrySaved(_)
                 | Msg::EntryUpdated(_)
                 | Msg::CommitFailed(_)
@@ -50,6 +51,9 @@ impl App {
             } => return self.latest_loaded(&step_id, &exercise_id, entry),
             Msg::RecallLoaded(key, found) => {
                 self.recalls.insert(key, found);
+            }
+            Msg::LadderLoaded(key, ladder) => {
+                self.ladders.insert(key, *ladder);
             }
             Msg::EntrySaved(_) => {
                 self.pending = None;
@@ -161,9 +165,32 @@ impl App {
         let showing = matches!(self.screen, Screen::Entry { id: open, .. } if open == id);
         match entry {
             Some(entry) if showing => {
+                // A ladder whose rungs can be tried shows its tries.
+                let loads = entry
+                    .answers
+                    .iter()
+                    .filter(|a| matches!(a.value, crate::journal::AnswerValue::Ladder { .. }))
+                    .filter_map(|a| {
+                        let sources = self.content.rungs_from(
+                            &entry.step_id,
+                            &entry.exercise_id,
+                            &a.prompt_id,
+                        );
+                        (!sources.is_empty()).then(|| {
+                            Effect::LoadLadder(
+                                super::RecallKey {
+                                    step: entry.step_id.clone(),
+                                    exercise: entry.exercise_id.clone(),
+                                    prompt: a.prompt_id.clone(),
+                                },
+                                sources,
+                            )
+                        })
+                    })
+                    .collect();
                 self.entry = Some(*entry);
                 self.clamp_scroll();
-                vec![]
+                loads
             }
             None if showing => {
                 self.notice = Some("That entry could not be found.".to_string());

@@ -41,8 +41,14 @@ pub fn export(data_dir: &Path, content: &Content, ask: Asked) -> anyhow::Result<
     let export = store
         .export_stream(&filter)
         .context("cannot read the journal")?;
+    let tried = match ask.format {
+        Format::Markdown => {
+            crate::export::tried(&store, content).context("cannot read the journal")?
+        }
+        Format::Json => Default::default(),
+    };
     let write = |out: &mut dyn Write| match ask.format {
-        Format::Markdown => crate::export::write_markdown(out, &export, content, &filter),
+        Format::Markdown => crate::export::write_markdown(out, &export, content, &filter, &tried),
         Format::Json => crate::export::write_json(out, &export),
     };
     match &ask.output {

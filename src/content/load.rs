@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::locate::{Locator, Problem};
 use super::raw::RawStep;
-use super::validate::{Found, Link, validate_step};
+use super::validate::{Found, Link, RungLink, validate_step};
 use super::{Content, FeelingFamily, PromptKind, Step};
 
 /// The built-in pack, compiled into the binary.
@@ -122,6 +122,7 @@ pub fn load_sources(
     let mut steps = Vec::new();
     let mut feelings: Vec<FeelingFamily> = Vec::new();
     let mut links: Vec<Link> = Vec::new();
+    let mut rung_links: Vec<RungLink> = Vec::new();
     let mut feelings_used: Option<Problem> = None;
     let mut in_help: Vec<Problem> = Vec::new();
     let mut places: Vec<Problem> = Vec::new();
@@ -154,6 +155,7 @@ pub fn load_sources(
         add_families(&raw, &at, &mut feelings, &mut problems);
         let mut found = Found {
             links: &mut links,
+            rung_links: &mut rung_links,
             feelings_used: &mut feelings_used,
             in_help: &mut in_help,
             places: &mut places,
@@ -163,6 +165,7 @@ pub fn load_sources(
         }
     }
     check_links(links, &steps, &mut problems);
+    check_rung_links(rung_links, &steps, &mut problems);
     // One safety plan: help shows one, and one key opens it.
     for at in in_help.into_iter().skip(1) {
         problems.push(Problem {
@@ -250,6 +253,52 @@ fn check_links(links: Vec<Link>, steps: &[Step], problems: &mut Vec<Problem>) {
             problems.push(Problem {
                 message: format!(
                     "recall points nowhere: no prompt \"{prompt}\" in exercise \"{exercise}\" of step \"{step}\""
+                ),
+                ..at
+            });
+        }
+    }
+}
+
+/// A rung prompt picks from a ladder prompt, and its expected scale rates on the
+/// ladder's range (the rung's rating is put there). As with recalls, reported only
+/// while nothing else is.
+fn check_rung_links(links: Vec<RungLink>, steps: &[Step], problems: &mut Vec<Problem>) {
+    for (at, step, exercise, prompt, expected) in links {
+        if !problems.is_empty() {
+            return;
+        }
+        let target = steps
+            .iter()
+            .find(|s| s.id == step)
+            .and_then(|s| s.exercises.iter().find(|e| e.id == exercise))
+            .and_then(|e| e.prompts.iter().find(|p| p.id == prompt));
+        let ladder = match target.map(|p| &p.kind) {
+            Some(PromptKind::Ladder(spec)) => spec,
+            Some(_) => {
+                problems.push(Problem {
+                    message: format!("a rung prompt picks from a \"ladder\" prompt; \"{step}/{exercise}/{prompt}\" is not one"),
+                    ..at
+                });
+                continue;
+            }
+            None => {
+                problems.push(Problem {
+                    message: format!(
+                        "rung points nowhere: no prompt \"{prompt}\" in exercise \"{exercise}\" of step \"{step}\""
+                    ),
+                    ..at
+                });
+                continue;
+            }
+        };
+        if let Some((at, (min, max))) = expected
+            && (min, max) != (ladder.rating.min, ladder.rating.max)
+        {
+            problems.push(Problem {
+                message: format!(
+                    "expected must rate on the ladder's range ({} to {}), not {min} to {max}",
+                    ladder.rating.min, ladder.rating.max
                 ),
                 ..at
             });

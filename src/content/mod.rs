@@ -167,6 +167,24 @@ pub enum PromptKind {
     Recall(RecallSource),
     /// Each feeling named in an earlier feelings prompt of the run (`from`), rated again.
     Rerate { from: String, intensity: ScaleSpec },
+    /// Picks the rung tried from the latest answer of a ladder prompt.
+    Rung(RungSpec),
+}
+
+/// Where a rung is picked from, and the prompts of the same exercise that go with it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RungSpec {
+    /// The ladder prompt: step, exercise and prompt ids.
+    pub step: String,
+    pub exercise: String,
+    pub prompt: String,
+    /// A scale prefilled with the rung's own rating (what was expected, rated
+    /// before it was tried).
+    pub expected: Option<String>,
+    /// A scale saying how uncomfortable it was in the end.
+    pub actual: Option<String>,
+    /// A prompt whose answer says how it went.
+    pub how: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -188,6 +206,15 @@ pub enum RecallSource {
         exercise: String,
         prompt: String,
     },
+}
+
+/// A rung prompt where it is: its step, exercise and prompt ids, and what it asks.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RungSource {
+    pub step: String,
+    pub exercise: String,
+    pub prompt: String,
+    pub spec: RungSpec,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -255,6 +282,7 @@ impl PromptKind {
             PromptKind::Ladder(_) => "ladder",
             PromptKind::Recall(_) => "recall",
             PromptKind::Rerate { .. } => "rerate",
+            PromptKind::Rung(_) => "rung",
         }
     }
 }
@@ -312,6 +340,36 @@ impl Content {
                 e.prompts.iter().filter_map(move |p| {
                     let of = p.of.clone()?;
                     Some((s.id.clone(), e.id.clone(), p.id.clone(), of))
+                })
+            })
+            .collect()
+    }
+
+    /// Every rung prompt that picks from the ladder prompt `step/exercise/prompt`,
+    /// with the step and exercise it is in.
+    pub fn rungs_from(&self, step: &str, exercise: &str, prompt: &str) -> Vec<RungSource> {
+        self.rung_prompts()
+            .into_iter()
+            .filter(|r| {
+                r.spec.step == step && r.spec.exercise == exercise && r.spec.prompt == prompt
+            })
+            .collect()
+    }
+
+    /// Every rung prompt of the pack, in content order.
+    pub fn rung_prompts(&self) -> Vec<RungSource> {
+        self.steps
+            .iter()
+            .flat_map(|s| s.exercises.iter().map(move |e| (s, e)))
+            .flat_map(|(s, e)| {
+                e.prompts.iter().filter_map(move |p| match &p.kind {
+                    PromptKind::Rung(spec) => Some(RungSource {
+                        step: s.id.clone(),
+                        exercise: e.id.clone(),
+                        prompt: p.id.clone(),
+                        spec: spec.clone(),
+                    }),
+                    _ => None,
                 })
             })
             .collect()

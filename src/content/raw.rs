@@ -97,4 +97,10 @@ pub(super) struct RawPrompt {
     /// An earlier choice of this exercise whose options begin with minutes ("15
     /// minutes"): the one chosen sets the timer's length.
     pub timer_from: Option<Spanned<String>>,
+    /// A rung prompt's scale prefilled with the rung's rating (what was expected).
+    pub expected: Option<Spanned<String>>,
+    /// A rung prompt's scale for how uncomfortable it was in the end.
+    pub actual: Option<Spanned<String>>,
+    /// A rung prompt's prompt whose answer says how it went.
+    pub how: Option<Spanned<String>>,
 }

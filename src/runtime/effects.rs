@@ -160,12 +160,17 @@ fn read(store: &mut Store, content: &Content, effect: Effect) -> Option<Msg> {
         Effect::LoadReview(query) => Some(load_review(store, &query)),
         Effect::LoadInsights => {
             let since = chrono::Local::now().fixed_offset() - chrono::Days::new(7 * 11);
-            Some(
-                match store.insights_with(since, &content.trends(), &content.rated()) {
-                    Ok(insights) => Msg::InsightsLoaded(Box::new(insights)),
-                    Err(e) => Msg::StoreFailed(format!("Could not read your entries: {e}")),
-                },
-            )
+            let read = store
+                .insights_with(since, &content.trends(), &content.rated())
+                .and_then(|mut insights| {
+                    insights.rungs =
+                        store.latest_rung_tries(&content.rung_prompts(), RUNGS_PICTURED)?;
+                    Ok(insights)
+                });
+            Some(match read {
+                Ok(insights) => Msg::InsightsLoaded(Box::new(insights)),
+                Err(e) => Msg::StoreFailed(format!("Could not read your entries: {e}")),
+            })
         }
         Effect::Export(query, dir) => Some(match export_markdown(store, content, &query, &dir) {
             Ok(path) => Msg::Exported(path),
@@ -199,6 +204,17 @@ fn read(store: &mut Store, content: &Content, effect: Effect) -> Option<Msg> {
             },
             Err(e) => Msg::StoreFailed(format!("Could not read your last answers: {e}")),
         }),
+        Effect::LoadLadder(key, sources) => Some(
+            match store
+                .latest_value(&key.step, &key.exercise, &key.prompt)
+                .and_then(|latest| Ok((latest, store.rung_tries(&sources)?)))
+            {
+                Ok((latest, tries)) => {
+                    Msg::LadderLoaded(key, Box::new(crate::app::LadderRecall { latest, tries }))
+                }
+                Err(e) => Msg::StoreFailed(format!("Could not read your ladder: {e}")),
+            },
+        ),
         Effect::LoadRecall(key) => Some(
             match store.latest_answer(&key.step, &key.exercise, &key.prompt) {
                 Ok(found) => Msg::RecallLoaded(
@@ -274,9 +290,10 @@ fn export_markdown(
 ) -> anyhow::Result<Exported> {
     let filter = filter_for(query);
     let export = store.export_stream(&filter)?;
+    let tried = crate::export::tried(store, content)?;
     let path = export_path(store, dir, "")?;
     crate::fsutil::write_atomic(&path, |out| {
-        crate::export::write_markdown(out, &export, content, &filter)
+        crate::export::write_markdown(out, &export, content, &filter, &tried)
     })?;
     Ok(Exported {
         path: path.display().to_string(),
@@ -302,3 +319,7 @@ fn export_drafts(
         what: "drafts",
     })
 }
+
+/// How many of the latest tries of each rung prompt Insights pictures: more than a
+/// tall window lists, and read in a few milliseconds however long the journal.
+const RUNGS_PICTURED: usize = 100;

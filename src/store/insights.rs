@@ -33,6 +33,7 @@ impl Store {
             feelings: self.feeling_points()?,
             changes: self.pair_changes()?,
             patterns: self.patterns(Local::now().date_naive())?,
+            rungs: Vec::new(),
         })
     }
 

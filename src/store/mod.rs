@@ -8,6 +8,7 @@ mod import_file;
 mod insights;
 mod open;
 mod review;
+mod rungs;
 mod search;
 mod session;
 mod stream;

@@ -4,10 +4,19 @@
 use ratatui::text::{Line, Span};
 
 use super::theme;
+use super::widgets::ladder::tries_line;
+use crate::app::LadderRecall;
 use crate::journal::{Answer, AnswerValue};
 
 /// The answer as indented lines wrapped to `width`.
-pub fn lines(answer: &Answer, answers: &[Answer], width: u16) -> Vec<Line<'static>> {
+/// `tried` is the ladder's tries, when the answer is a ladder whose rungs can be
+/// tried (each rung tried says so).
+pub fn lines(
+    answer: &Answer,
+    answers: &[Answer],
+    width: u16,
+    tried: Option<&LadderRecall>,
+) -> Vec<Line<'static>> {
     let indent = |text: String| -> Vec<Line<'static>> {
         super::wrap(&text, width.saturating_sub(2))
             .into_iter()
@@ -59,6 +68,7 @@ pub fn lines(answer: &Answer, answers: &[Answer], width: u16) -> Vec<Line<'stati
             }
             out
         }
+        AnswerValue::Rung { .. } => indent(answer.value.full_text()),
         AnswerValue::Ladder {
             items, fields, max, ..
         } => {
@@ -73,6 +83,13 @@ pub fn lines(answer: &Answer, answers: &[Answer], width: u16) -> Vec<Line<'stati
                     if !value.trim().is_empty() {
                         out.extend(indent(format!("   {name}: {value}")));
                     }
+                }
+                if let Some(line) = tried.and_then(|t| tries_line(t, &item.text)) {
+                    out.extend(
+                        indent(format!("   {line}"))
+                            .into_iter()
+                            .map(|l| l.style(theme::dim())),
+                    );
                 }
             }
             out

@@ -85,7 +85,14 @@ pub fn page_lines(app: &App, entry: &Entry, width: u16) -> Vec<Line<'static>> {
         )));
     }
     let words = crate::search::terms(&app.review.query.words());
-    answers_lines(&mut lines, &entry.answers, width, &words);
+    let tried = |prompt: &str| {
+        app.ladders.get(&crate::app::RecallKey {
+            step: entry.step_id.clone(),
+            exercise: entry.exercise_id.clone(),
+            prompt: prompt.to_string(),
+        })
+    };
+    answers_lines(&mut lines, &entry.answers, width, &words, &tried);
     for version in entry.history.iter().rev() {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
@@ -95,16 +102,18 @@ pub fn page_lines(app: &App, entry: &Entry, width: u16) -> Vec<Line<'static>> {
             ),
             theme::accent(),
         )));
-        answers_lines(&mut lines, &version.answers, width, &words);
+        answers_lines(&mut lines, &version.answers, width, &words, &tried);
     }
     lines
 }
 
-pub(super) fn answers_lines(
+/// `tried` finds the tries of a ladder answer's rungs, by its prompt id.
+pub(super) fn answers_lines<'a>(
     lines: &mut Vec<Line<'static>>,
     answers: &[crate::journal::Answer],
     width: u16,
     words: &[String],
+    tried: &dyn Fn(&str) -> Option<&'a crate::app::LadderRecall>,
 ) {
     for answer in answers {
         lines.push(Line::default());
@@ -112,7 +121,7 @@ pub(super) fn answers_lines(
             lines.push(Line::from(Span::styled(l, theme::heading())));
         }
         lines.extend(
-            super::answer::lines(answer, answers, width)
+            super::answer::lines(answer, answers, width, tried(&answer.prompt_id))
                 .into_iter()
                 .map(|l| mark(l, words)),
         );

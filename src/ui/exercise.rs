@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme;
 use super::widgets::scale::Scale;
-use super::widgets::{choice, feelings, ladder, recall, rerate, text as text_field};
+use super::widgets::{choice, feelings, ladder, recall, rerate, rung, text as text_field};
 use crate::app::Msg;
 use crate::app::exercise::{Draft, DraftAnswer};
 use crate::app::{App, Laid, RecallKey};
@@ -43,7 +43,7 @@ pub fn render(app: &App, step: usize, exercise: usize, frame: &mut Frame, area: 
         frame.render_widget(Paragraph::new(Span::styled(line, theme::dim())), source);
     }
     if draft.on_save_page() {
-        return save_page(ex, draft, frame, body);
+        return save_page(app, ex, draft, frame, body);
     }
     let field = prompt_frame(app, ex, draft, frame, body);
     // An earlier answer to read: a page of its own, scrolled like the save page.
@@ -167,7 +167,7 @@ fn header(
 
 /// The last page: every answer in full, as the entry will read, scrolled if it is
 /// long, with what Enter does above it.
-fn save_page(ex: &Exercise, draft: &Draft, frame: &mut Frame, area: Rect) -> Laid {
+fn save_page(app: &App, ex: &Exercise, draft: &Draft, frame: &mut Frame, area: Rect) -> Laid {
     let key = |msg| keys::label(Context::Save, &msg);
     let (heading, how) = if draft.answered() == 0 {
         (
@@ -210,7 +210,14 @@ fn save_page(ex: &Exercise, draft: &Draft, frame: &mut Frame, area: Rect) -> Lai
     frame.render_widget(Paragraph::new(top), head);
     let entry = draft.to_entry(ex);
     let mut lines = Vec::new();
-    super::entry::answers_lines(&mut lines, &entry.answers, body.width, &[]);
+    let tried = |prompt: &str| {
+        app.ladders.get(&RecallKey {
+            step: draft.step_id.clone(),
+            exercise: ex.id.clone(),
+            prompt: prompt.to_string(),
+        })
+    };
+    super::entry::answers_lines(&mut lines, &entry.answers, body.width, &[], &tried);
     super::page(frame, body, &lines, draft.save_scroll)
 }
 
@@ -235,7 +242,13 @@ fn prompt_frame(app: &App, ex: &Exercise, draft: &Draft, frame: &mut Frame, body
                 (false, false) => "goes on with the timer",
             }
         ),
-        _ => prompt.hint.clone(),
+        _ => match crate::app::rung::expected_from(ex, draft, &prompt.id) {
+            Some(rung) => format!(
+                "{} This is the rating you gave \"{rung}\" on your ladder, before you tried it; change it if you like.",
+                prompt.hint
+            ),
+            None => prompt.hint.clone(),
+        },
     };
     let hint = super::wrap(hint.trim(), body.width);
     let hint_height = u16::try_from(hint.len()).unwrap_or(1);
@@ -384,9 +397,25 @@ fn answer(
             feelings::render(frame, field, &app.content.feelings, intensity, f);
             None
         }
-        (DraftAnswer::Ladder(l), PromptKind::Ladder(spec)) => ladder::render(frame, field, spec, l),
+        (DraftAnswer::Ladder(l), PromptKind::Ladder(spec)) => {
+            let key = RecallKey {
+                step: draft.step_id.clone(),
+                exercise: ex.id.clone(),
+                prompt: prompt.id.clone(),
+            };
+            ladder::render(frame, field, spec, l, app.ladders.get(&key))
+        }
         (DraftAnswer::Rerate(r), PromptKind::Rerate { from, intensity }) => {
             rerate::render(frame, field, intensity, &draft.felt_in(ex, from), r);
+            None
+        }
+        (DraftAnswer::Rung(r), PromptKind::Rung(spec)) => {
+            let title = app
+                .content
+                .exercise(&spec.step, &spec.exercise)
+                .map_or_else(|| spec.exercise.clone(), |(_, e)| e.title.clone());
+            let key = crate::app::rung::ladder_key(spec);
+            rung::render(frame, field, &title, app.ladders.get(&key), r);
             None
         }
         _ => None,

@@ -29,10 +29,10 @@ pub fn render(app: &App, section: usize, frame: &mut Frame, area: Rect) {
         } else {
             theme::dim()
         };
+        // Each name padded by a space (two between names, no more), so all seven
+        // fit in 80 columns.
         spans.push(Span::styled(format!(" {name} "), style));
-        spans.push(Span::raw(" "));
     }
-    spans.pop();
     // Too narrow for every name: the one shown, and where it is among them.
     if Line::from(spans.clone()).width() > usize::from(tabs.width) {
         spans = vec![
@@ -61,6 +61,7 @@ pub fn render(app: &App, section: usize, frame: &mut Frame, area: Rect) {
         3 => changes(data, frame, body),
         4 => trends(data, frame, body),
         5 => super::insights_beliefs::render(data, frame, body),
+        6 => super::insights_ladder::render(data, frame, body),
         _ => steps(app, frame, body),
     }
 }

@@ -8,6 +8,7 @@ mod help;
 mod home;
 mod insights;
 mod insights_beliefs;
+mod insights_ladder;
 mod kept;
 mod reading;
 mod review;

@@ -6,6 +6,7 @@ pub mod feelings;
 pub mod ladder;
 pub mod multi;
 pub mod rerate;
+pub mod rung;
 pub mod text;
 
 use choice::ChoiceDraft;
@@ -13,6 +14,7 @@ use feelings::FeelingsDraft;
 use ladder::LadderDraft;
 use multi::MultiDraft;
 use rerate::RerateDraft;
+use rung::{RungDraft, RungPick};
 use text::Editor;
 
 use super::Msg;
@@ -93,6 +95,7 @@ pub fn fits(prompt: &Prompt, saved: &SavedAnswer) -> bool {
             .iter()
             .filter_map(|r| r.intensity)
             .all(|v| (intensity.min..=intensity.max).contains(&v)),
+        (PromptKind::Rung(_), SavedAnswer::Rung { .. }) => true,
         _ => false,
     }
 }
@@ -106,6 +109,7 @@ pub enum DraftAnswer {
     Feelings(FeelingsDraft),
     Ladder(LadderDraft),
     Rerate(RerateDraft),
+    Rung(RungDraft),
     /// Shows an earlier answer; holds nothing itself.
     Recall,
 }
@@ -185,6 +189,13 @@ impl DraftAnswer {
                 })
             }
             (PromptKind::Rerate { .. }, _) => DraftAnswer::Rerate(RerateDraft::default()),
+            (PromptKind::Rung(_), Some(SavedAnswer::Rung { chosen, cursor })) => {
+                DraftAnswer::Rung(RungDraft {
+                    cursor: *cursor,
+                    chosen: chosen.clone(),
+                })
+            }
+            (PromptKind::Rung(_), _) => DraftAnswer::Rung(RungDraft::default()),
             (PromptKind::Recall(_), _) => DraftAnswer::Recall,
         }
     }
@@ -238,6 +249,20 @@ impl DraftAnswer {
                 cursor: 0,
                 editing: None,
             },
+            (PromptKind::Rung(_), AnswerValue::Rung { text, rating, max }) => SavedAnswer::Rung {
+                chosen: Some(RungPick::Rung {
+                    text: text.clone(),
+                    rating: *rating,
+                    max: *max,
+                }),
+                cursor: 0,
+            },
+            (PromptKind::Rung(_), AnswerValue::Choice(c)) if c == rung::OFF_LADDER => {
+                SavedAnswer::Rung {
+                    chosen: Some(RungPick::OffLadder),
+                    cursor: 0,
+                }
+            }
             _ => return DraftAnswer::empty(prompt),
         };
         DraftAnswer::restore(prompt, Some(&saved))
@@ -288,6 +313,10 @@ impl DraftAnswer {
                 ratings: r.ratings.clone(),
                 cursor: r.cursor,
             },
+            DraftAnswer::Rung(r) => SavedAnswer::Rung {
+                chosen: r.chosen.clone(),
+                cursor: r.cursor,
+            },
             DraftAnswer::Recall => return None,
         })
     }
@@ -300,6 +329,7 @@ impl DraftAnswer {
             DraftAnswer::Feelings(f) => *f != FeelingsDraft::default(),
             DraftAnswer::Ladder(l) => l.editing.is_some(),
             DraftAnswer::Rerate(r) => r.cursor > 0,
+            DraftAnswer::Rung(r) => r.cursor > 0,
             _ => false,
         }
     }
@@ -313,6 +343,7 @@ impl DraftAnswer {
             DraftAnswer::Feelings(f) => f.is_empty(),
             DraftAnswer::Ladder(l) => l.is_empty(),
             DraftAnswer::Rerate(r) => r.is_empty(),
+            DraftAnswer::Rung(r) => r.chosen.is_none(),
             DraftAnswer::Recall => true,
         }
     }
@@ -357,6 +388,7 @@ impl DraftAnswer {
             (DraftAnswer::Rerate(r), PromptKind::Rerate { intensity, .. }) => {
                 AnswerValue::Feeling(r.value(&r.ratings, intensity))
             }
+            (DraftAnswer::Rung(r), _) => r.value(),
             _ => AnswerValue::Skipped,
         }
     }
@@ -412,6 +444,7 @@ impl DraftAnswer {
             (DraftAnswer::Ladder(l), _) if l.editing.is_some() => Context::LadderEdit,
             (DraftAnswer::Ladder(_), _) => Context::Ladder,
             (DraftAnswer::Rerate(_), _) => Context::Rerate,
+            (DraftAnswer::Rung(_), _) => Context::Choice,
             (DraftAnswer::Recall, _) => Context::Recall,
         }
     }

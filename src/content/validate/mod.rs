@@ -10,8 +10,12 @@ use toml::Spanned;
 
 use super::locate::{Locator, Problem};
 use super::raw::{RawExercise, RawPrompt, RawStep};
-use super::{Exercise, Prompt, PromptKind, RecallSource, Step};
+use super::{Exercise, Prompt, PromptKind, RecallSource, RungSpec, Step};
 use prompt::validate_prompt;
+
+/// A field naming another prompt (`expected = "expected-distress"`): the field, the
+/// prompt it names, and where.
+type Named = (&'static str, String, Range<usize>);
 
 /// A scale with a pair key: (key, where it is, its range).
 type PairScale = (String, Range<usize>, Option<(i64, i64)>);
@@ -20,9 +24,21 @@ type PairScale = (String, Range<usize>, Option<(i64, i64)>);
 /// then the step, exercise and prompt it names.
 pub(super) type Link = (Problem, String, String, String);
 
+/// A rung prompt's ladder in another exercise: where `from` is written, the step,
+/// exercise and prompt it names, and its `expected` scale (where, and its range),
+/// which must rate on the ladder's range.
+pub(super) type RungLink = (
+    Problem,
+    String,
+    String,
+    String,
+    Option<(Problem, (i64, i64))>,
+);
+
 /// What validation of one step hands back for checks across the whole pack.
 pub(super) struct Found<'a> {
     pub links: &'a mut Vec<Link>,
+    pub rung_links: &'a mut Vec<RungLink>,
     pub feelings_used: &'a mut Option<Problem>,
     /// Where each exercise shown in help is (a pack may have one).
     pub in_help: &'a mut Vec<Problem>,
@@ -137,6 +153,8 @@ struct Spans {
     timer_from: Option<Range<usize>>,
     /// A scale's `of`: the prompt it rates.
     of: Option<Range<usize>>,
+    /// A rung prompt's `expected`, `actual` and `how`, each with where it is.
+    rung: Vec<Named>,
 }
 
 impl Spans {
@@ -153,6 +171,14 @@ impl Spans {
                 .collect(),
             timer_from: p.timer_from.as_ref().map(|f| f.span()),
             of: p.of.as_ref().map(|f| f.span()),
+            rung: [
+                ("expected", &p.expected),
+                ("actual", &p.actual),
+                ("how", &p.how),
+            ]
+            .into_iter()
+            .filter_map(|(name, f)| Some((name, f.as_ref()?.get_ref().clone(), f.as_ref()?.span())))
+            .collect(),
         }
     }
 
@@ -173,6 +199,7 @@ fn validate_prompts(
     let mut pairs: Vec<PairScale> = Vec::new();
     let mut prompt_ids = HashSet::new();
     let mut prompts: Vec<Prompt> = Vec::new();
+    let mut rungs: Vec<(Problem, RungSpec, Vec<Named>)> = Vec::new();
     for p in raw {
         check_id(&p.id, "prompt", at, problems);
         if !prompt_ids.insert(p.id.get_ref().clone()) {
@@ -189,7 +216,7 @@ fn validate_prompts(
             continue;
         };
         for (target, span) in &spans.show {
-            if matches!(prompt.kind, PromptKind::Recall(_)) {
+            if matches!(prompt.kind, PromptKind::Recall(_) | PromptKind::Rung(_)) {
                 problems.push(
                     at.problem(
                         span.clone(),
@@ -224,6 +251,13 @@ fn validate_prompts(
                     .links
                     .push((here, step.clone(), exercise.clone(), target.clone()));
             }
+            PromptKind::Rung(spec) => {
+                rungs.push((
+                    at.problem(spans.recall(), String::new()),
+                    spec.clone(),
+                    spans.rung.clone(),
+                ));
+            }
             PromptKind::Feelings { .. } if found.feelings_used.is_none() => {
                 *found.feelings_used = Some(at.problem(spans.kind, String::new()));
             }
@@ -240,7 +274,44 @@ fn validate_prompts(
         prompts.push(prompt);
     }
     check_pairs(&pairs, at, problems);
+    for (here, spec, named) in rungs {
+        let expected = check_rung(&named, &prompts, at, problems);
+        found
+            .rung_links
+            .push((here, spec.step, spec.exercise, spec.prompt, expected));
+    }
     prompts
+}
+
+/// A rung prompt's `expected` and `actual` name scales of its exercise and `how` a
+/// prompt that asks something; hands back the expected scale's place and range.
+fn check_rung(
+    named: &[Named],
+    prompts: &[Prompt],
+    at: &Locator,
+    problems: &mut Vec<Problem>,
+) -> Option<(Problem, (i64, i64))> {
+    let mut expected = None;
+    for (field, target, span) in named {
+        let kind = prompts.iter().find(|q| &q.id == target).map(|q| &q.kind);
+        let message = match (kind, *field) {
+            (None, _) => format!("{field} points nowhere: no prompt \"{target}\" in this exercise"),
+            (Some(PromptKind::Scale(s)), "expected") => {
+                expected = Some((at.problem(span.clone(), String::new()), (s.min, s.max)));
+                continue;
+            }
+            (Some(PromptKind::Scale(_)), _) => continue,
+            (Some(_), "expected" | "actual") => {
+                format!("{field} must name a \"scale\" prompt; \"{target}\" is not one")
+            }
+            (Some(PromptKind::Recall(_) | PromptKind::Rung(_)), _) => {
+                format!("how must name a prompt that asks something; \"{target}\" does not")
+            }
+            (Some(_), _) => continue,
+        };
+        problems.push(at.problem(span.clone(), message));
+    }
+    expected
 }
 
 /// A recall (or a prompt's `show`) within a run shows an answer given earlier in it,

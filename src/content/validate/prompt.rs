@@ -3,7 +3,9 @@
 
 use crate::content::locate::{Locator, Problem};
 use crate::content::raw::RawPrompt;
-use crate::content::{LadderSpec, Prompt, PromptKind, RecallSource, ScaleSpec, TimerSpec, Trend};
+use crate::content::{
+    LadderSpec, Prompt, PromptKind, RecallSource, RungSpec, ScaleSpec, TimerSpec, Trend,
+};
 
 /// How one kind of prompt is validated; it has already been checked for stray fields.
 type Build = fn(&RawPrompt, &Locator, &mut Vec<Problem>) -> Option<PromptKind>;
@@ -21,6 +23,7 @@ const KINDS: &[(&str, &[&str], Build)] = &[
     ("ladder",   &["min", "max", "min_label", "max_label", "item", "fields"], ladder),
     ("recall",   &["from"],                                                   recall),
     ("rerate",   &["from", "min", "max", "min_label", "max_label"],           rerate),
+    ("rung",     &["from", "expected", "actual", "how"],                      rung),
 ];
 
 pub(super) fn validate_prompt(
@@ -135,6 +138,9 @@ fn stray_fields(p: &RawPrompt, allowed: &[&str]) -> Vec<&'static str> {
         ("trend", p.trend.is_some()),
         ("timer_from", p.timer_from.is_some()),
         ("of", p.of.is_some()),
+        ("expected", p.expected.is_some()),
+        ("actual", p.actual.is_some()),
+        ("how", p.how.is_some()),
     ];
     present
         .into_iter()
@@ -223,6 +229,37 @@ fn rerate(p: &RawPrompt, at: &Locator, problems: &mut Vec<Problem>) -> Option<Pr
         from: from.get_ref().clone(),
         intensity: range(p, Some(DEFAULT_RATING), at, problems)?,
     })
+}
+
+/// A rung prompt names a ladder prompt in full ("step/exercise/prompt"); whether it
+/// is one, and whether its other prompts are right, is checked with the exercise and
+/// the pack.
+fn rung(p: &RawPrompt, at: &Locator, problems: &mut Vec<Problem>) -> Option<PromptKind> {
+    let from = p
+        .from
+        .as_ref()
+        .map(|f| (f.get_ref().split('/').collect::<Vec<_>>(), f.span()));
+    let Some(([step, exercise, prompt], _)) = from
+        .as_ref()
+        .and_then(|(parts, span)| Some((<[&str; 3]>::try_from(parts.as_slice()).ok()?, span)))
+        .filter(|(parts, _)| parts.iter().all(|s| !s.is_empty()))
+    else {
+        let span = p.from.as_ref().map_or(p.kind.span(), |f| f.span());
+        problems.push(at.problem(
+            span,
+            "a rung prompt needs from = \"step/exercise/prompt\" naming a ladder prompt".into(),
+        ));
+        return None;
+    };
+    let name = |f: &Option<toml::Spanned<String>>| f.as_ref().map(|f| f.get_ref().clone());
+    Some(PromptKind::Rung(RungSpec {
+        step: step.to_string(),
+        exercise: exercise.to_string(),
+        prompt: prompt.to_string(),
+        expected: name(&p.expected),
+        actual: name(&p.actual),
+        how: name(&p.how),
+    }))
 }
 
 /// The range and labels of a scale, or of the rating inside a feelings or ladder

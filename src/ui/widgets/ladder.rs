@@ -8,8 +8,8 @@ use ratatui::widgets::{ListItem, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::{cursor_list, line_editor};
-use crate::app::Msg;
 use crate::app::answer::ladder::{LadderDraft, LadderEdit};
+use crate::app::{LadderRecall, Msg};
 use crate::content::LadderSpec;
 use crate::ui::theme;
 
@@ -19,18 +19,19 @@ pub fn render(
     area: Rect,
     spec: &LadderSpec,
     draft: &LadderDraft,
+    tried: Option<&LadderRecall>,
 ) -> Option<(u16, u16)> {
     if let Some(edit) = &draft.editing {
         return Some(form(frame, area, spec, edit));
     }
     // The legend follows the items directly; the items take what they need.
     let width = usize::from(area.width.saturating_sub(2));
-    let (legend_rows, fit) = legend_and_fit(area, spec, draft, width);
+    let (legend_rows, fit) = legend_and_fit(area, spec, draft, tried, width);
     let rows: Vec<ListItem> = draft
         .items
         .iter()
         .enumerate()
-        .map(|(i, item)| rung(spec, i, item, width, fit))
+        .map(|(i, item)| rung(spec, i, item, tried, width, fit))
         .collect();
     let legend_lines: Vec<Line> = legend_rows
         .into_iter()
@@ -66,6 +67,7 @@ fn legend_and_fit(
     area: Rect,
     spec: &LadderSpec,
     draft: &LadderDraft,
+    tried: Option<&LadderRecall>,
     width: usize,
 ) -> (Vec<String>, usize) {
     let r = &spec.rating;
@@ -90,7 +92,7 @@ fn legend_and_fit(
         .items
         .iter()
         .enumerate()
-        .map(|(i, item)| rung(spec, i, item, width, usize::MAX).height())
+        .map(|(i, item)| rung(spec, i, item, tried, width, usize::MAX).height())
         .sum::<usize>()
         .max(1);
     let full = crate::ui::wrap(&legend(&format!("; {}", r.keys_rule())), area.width);
@@ -110,14 +112,27 @@ fn legend_and_fit(
 }
 
 /// One rung: its number and words (wrapped, never cut) with its rating on the
-/// first row, then its other fields.
+/// first row, then its other fields and when it was last tried.
 fn rung(
     spec: &LadderSpec,
     i: usize,
     item: &crate::journal::LadderItem,
+    tried: Option<&LadderRecall>,
     width: usize,
     max_rows: usize,
 ) -> ListItem<'static> {
+    ListItem::new(rung_lines(spec, i, item, tried, width, max_rows))
+}
+
+/// A rung's lines, as [`rung`] lists them.
+pub fn rung_lines(
+    spec: &LadderSpec,
+    i: usize,
+    item: &crate::journal::LadderItem,
+    tried: Option<&LadderRecall>,
+    width: usize,
+    max_rows: usize,
+) -> Vec<Line<'static>> {
     let rating = item
         .rating
         .map_or_else(|| "not rated".to_string(), |r| format!("{r}"));
@@ -138,13 +153,14 @@ fn rung(
             }
         })
         .collect();
-    let extra: Vec<String> = spec
+    let mut extra: Vec<String> = spec
         .fields
         .iter()
         .zip(&item.fields)
         .filter(|(_, v)| !v.trim().is_empty())
         .map(|(n, v)| format!("{n}: {v}"))
         .collect();
+    extra.extend(tried.and_then(|t| tries_line(t, &item.text)));
     for l in crate::ui::wrap(&extra.join(" · "), width.saturating_sub(4) as u16) {
         if !l.is_empty() {
             lines.push(Line::from(Span::styled(format!("    {l}"), theme::dim())));
@@ -163,7 +179,18 @@ fn rung(
             });
         }
     }
-    ListItem::new(lines)
+    lines
+}
+
+/// "tried 7 Sep: 30 of 100, expected 60", the latest try of a rung, and how many
+/// before it.
+pub fn tries_line(tried: &LadderRecall, rung: &str) -> Option<String> {
+    let tries: Vec<_> = tried.tries_of(rung).collect();
+    let last = tries.last()?;
+    Some(match tries.len() {
+        1 => last.describe(),
+        n => format!("{} ({} tries)", last.describe(), n),
+    })
 }
 
 fn key(msg: &Msg) -> String {

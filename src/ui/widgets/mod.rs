@@ -5,6 +5,7 @@ pub mod feelings;
 pub mod ladder;
 pub mod recall;
 pub mod rerate;
+pub mod rung;
 pub mod scale;
 pub mod text_field;
 
