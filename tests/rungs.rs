@@ -435,3 +435,36 @@ fn tries_come_from_the_entries_that_made_them_through_deletion_export_and_import
     again.import(&export).unwrap();
     assert_eq!(again.rung_tries(&sources).unwrap(), left);
 }
+
+#[test]
+fn a_behavioural_experiment_can_try_a_rung_and_says_how_it_turned_out() {
+    let mut h = with_ladder();
+    let step = h.app.content.step("challenge-beliefs").unwrap();
+    let at = step
+        .exercises
+        .iter()
+        .position(|e| e.id == "experiment")
+        .unwrap();
+    home(&mut h);
+    h.keys(&[Up; 10]);
+    h.keys(&[Down, Down, Down, Enter]);
+    h.keys(&vec![Down; at]);
+    h.keys(&[Enter]);
+    h.goto("rung");
+    assert!(screen_text(&h.app, 80, 24).contains("Accept an offer of help"));
+    h.keys(&[Down, Down, Enter]);
+    h.goto("outcome");
+    h.keys(&[Down, Enter]);
+    h.goto("save");
+    h.keys(&[Enter]);
+    assert_eq!(h.commits, 2, "the ladder, then the experiment");
+    let tries = h.store.rung_tries(&h.app.content.rung_prompts()).unwrap();
+    assert_eq!(tries.len(), 1);
+    assert_eq!(tries[0].rung, "Accept an offer of help");
+    assert_eq!(tries[0].expected, Some(50));
+    assert_eq!(tries[0].actual, None, "an experiment rates no discomfort");
+    assert_eq!(
+        tries[0].how.as_deref(),
+        Some("Did it turn out as you predicted? Partly")
+    );
+}

@@ -23,6 +23,7 @@ pub fn render(
 ) {
     let width = usize::from(area.width.saturating_sub(2));
     let latest = ladder.and_then(|l| l.latest.as_ref());
+    // The ladder's own shape, as it was saved, so a rung reads as it does there.
     let (rungs, spec) = match latest {
         Some((
             _,
@@ -33,34 +34,8 @@ pub fn render(
                 min,
                 max,
             },
-        )) => (
-            &items[..],
-            LadderSpec {
-                item: item.clone(),
-                rating: crate::content::ScaleSpec {
-                    min: *min,
-                    max: *max,
-                    min_label: String::new(),
-                    max_label: String::new(),
-                    pair: None,
-                },
-                fields: fields.clone(),
-            },
-        ),
-        _ => (
-            &[][..],
-            LadderSpec {
-                item: "rung".into(),
-                rating: crate::content::ScaleSpec {
-                    min: 0,
-                    max: 0,
-                    min_label: String::new(),
-                    max_label: String::new(),
-                    pair: None,
-                },
-                fields: vec![],
-            },
-        ),
+        )) => (&items[..], shape(item, fields, *min, *max)),
+        _ => (&[][..], shape("rung", &[], 0, 0)),
     };
     let note = match (ladder, latest) {
         (None, _) => "Looking up your ladder…".to_string(),
@@ -119,4 +94,18 @@ pub fn render(
         ))))
         .collect();
     cursor_list(frame, list, rows, Some(draft.cursor.min(rungs.len())));
+}
+
+fn shape(item: &str, fields: &[String], min: i64, max: i64) -> LadderSpec {
+    LadderSpec {
+        item: item.to_string(),
+        rating: crate::content::ScaleSpec {
+            min,
+            max,
+            min_label: String::new(),
+            max_label: String::new(),
+            pair: None,
+        },
+        fields: fields.to_vec(),
+    }
 }
