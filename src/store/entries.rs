@@ -188,10 +188,13 @@ pub(super) fn insert_answers(
             AnswerValue::Scale { value, min, max } => {
                 (None, Some(*value), Some(*min), Some(*max), None)
             }
-            // One feeling per line of `text`; `number` holds the strongest rating.
+            // One feeling per line of `text`; `number` holds the strongest rating,
+            // which Insights draws: not for feelings rated again later in the run
+            // (the after half of a pair), which are not named anew.
             AnswerValue::Feeling(f) => (
                 Some(answer.value.full_text()),
-                f.strongest(),
+                f.strongest()
+                    .filter(|_| answer.pair_before(answers).is_none()),
                 Some(0),
                 Some(f.max),
                 Some(to_json(&answer.value)?),

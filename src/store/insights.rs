@@ -37,34 +37,61 @@ impl Store {
         })
     }
 
-    /// Each trend's latest answers (up to 200 per scale), grouped as content groups
-    /// them; a group with no answers yet is left out.
+    /// Each trend's answers in its exercise's latest 200 runs, grouped as content
+    /// groups them; a group with no answers yet is left out. Each exercise's runs are
+    /// read once for all its trends, through `entries_by_exercise`.
     fn trends(
         &self,
         wanted: &[(String, String, String, crate::content::Trend)],
     ) -> rusqlite::Result<Vec<crate::insights::TrendGroup>> {
         use crate::insights::{TrendGroup, TrendLine};
         let mut stmt = self.conn.prepare_cached(
-            "SELECT e.created_at, a.number, a.scale_min, a.scale_max
-             FROM entries e
+            "SELECT e.created_at, a.prompt_id, a.number, a.scale_min, a.scale_max
+             FROM (SELECT id, created_at, created_unix FROM entries
+                   WHERE step_id = ?1 AND exercise_id = ?2 AND deleted_at IS NULL
+                   ORDER BY created_unix DESC LIMIT 200) e
              JOIN answers a ON a.entry_id = e.id
-             WHERE e.step_id = ?1 AND e.exercise_id = ?2 AND e.deleted_at IS NULL
-               AND a.prompt_id = ?3 AND a.kind = 'scale' AND a.number IS NOT NULL
-               AND a.scale_max > a.scale_min
-             ORDER BY e.created_unix DESC LIMIT 200",
+             WHERE a.prompt_id IN (SELECT value FROM json_each(?3))
+               AND a.kind = 'scale' AND a.number IS NOT NULL AND a.scale_max > a.scale_min
+             ORDER BY e.created_unix",
         )?;
+        // Each scale's points, oldest first, in content order.
+        let mut lines: Vec<Vec<(DateTime<FixedOffset>, i64)>> = vec![Vec::new(); wanted.len()];
+        let mut exercises: Vec<(&str, &str)> = wanted
+            .iter()
+            .map(|(step, exercise, ..)| (step.as_str(), exercise.as_str()))
+            .collect();
+        exercises.dedup();
+        for (step, exercise) in exercises {
+            let prompts: Vec<&str> = wanted
+                .iter()
+                .filter(|(s, e, ..)| s == step && e == exercise)
+                .map(|(_, _, prompt, _)| prompt.as_str())
+                .collect();
+            let asked = serde_json::to_string(&prompts).unwrap_or_default();
+            let rows = stmt.query_map(rusqlite::params![step, exercise, asked], |r| {
+                let (value, min, max): (i64, i64, i64) = (r.get(2)?, r.get(3)?, r.get(4)?);
+                Ok((
+                    time(r, 0)?,
+                    r.get::<_, String>(1)?,
+                    (value - min) * 100 / (max - min),
+                ))
+            })?;
+            for row in rows {
+                let (when, prompt, share) = row?;
+                if let Some(i) = wanted
+                    .iter()
+                    .position(|(s, e, p, _)| s == step && e == exercise && *p == prompt)
+                {
+                    lines[i].push((when, share));
+                }
+            }
+        }
         let mut groups: Vec<TrendGroup> = Vec::new();
-        for (step, exercise, prompt, trend) in wanted {
-            let mut points = stmt
-                .query_map([step, exercise, prompt], |r| {
-                    let (value, min, max): (i64, i64, i64) = (r.get(1)?, r.get(2)?, r.get(3)?);
-                    Ok((time(r, 0)?, (value - min) * 100 / (max - min)))
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+        for ((.., trend), points) in wanted.iter().zip(lines) {
             if points.is_empty() {
                 continue;
             }
-            points.reverse();
             let line = TrendLine {
                 name: trend.name.clone(),
                 points,
@@ -80,64 +107,110 @@ impl Store {
         Ok(groups)
     }
 
-    /// Each belief rated (up to 200 ratings per scale, 30 beliefs), its ratings in
-    /// time order: read per exercise through `entries_by_exercise`, the rated words
-    /// and the rating from the entry's own answers.
+    /// Each belief rated (in the latest 100 runs of each exercise that rates one; 30
+    /// beliefs), its ratings in time order: each exercise's latest runs through
+    /// `entries_by_exercise`, their answers read once for every scale and what it rates.
     fn beliefs(
         &self,
         rated: &[(String, String, String, String)],
     ) -> rusqlite::Result<Vec<crate::insights::Belief>> {
         use crate::insights::{Belief, Rating};
         let mut stmt = self.conn.prepare_cached(
-            "SELECT e.id, e.created_at, t.text, a.number, a.scale_min, a.scale_max
-             FROM entries e
+            "SELECT e.id, e.created_at, a.prompt_id, a.kind, a.text, a.number, a.scale_min,
+                    a.scale_max
+             FROM (SELECT id, created_at FROM entries
+                   WHERE step_id = ?1 AND exercise_id = ?2 AND deleted_at IS NULL
+                   ORDER BY created_unix DESC LIMIT 100) e
              JOIN answers a ON a.entry_id = e.id
-             JOIN answers t ON t.entry_id = e.id
-             WHERE e.step_id = ?1 AND e.exercise_id = ?2 AND e.deleted_at IS NULL
-               AND a.prompt_id = ?3 AND a.kind = 'scale' AND a.number IS NOT NULL
-               AND a.scale_max > a.scale_min
-               AND t.prompt_id = ?4 AND t.kind = 'text' AND trim(t.text) != ''
-             ORDER BY e.created_unix DESC LIMIT 200",
+             WHERE a.prompt_id IN (SELECT value FROM json_each(?3))",
         )?;
         // (the belief's key, its words, the rating, the scale's place in content).
         let mut all: Vec<(String, String, Rating, usize)> = Vec::new();
-        for (order, (step, exercise, prompt, of)) in rated.iter().enumerate() {
-            let rows = stmt.query_map([step, exercise, prompt, of], |r| {
+        let mut exercises: Vec<(&str, &str)> = rated
+            .iter()
+            .map(|(step, exercise, ..)| (step.as_str(), exercise.as_str()))
+            .collect();
+        exercises.dedup();
+        for (step, exercise) in exercises {
+            let scales: Vec<(usize, &str, &str)> = rated
+                .iter()
+                .enumerate()
+                .filter(|(_, (s, e, ..))| s == step && e == exercise)
+                .map(|(order, (_, _, scale, of))| (order, scale.as_str(), of.as_str()))
+                .collect();
+            let wanted: Vec<&str> = scales.iter().flat_map(|(_, s, o)| [*s, *o]).collect();
+            let wanted = serde_json::to_string(&wanted).unwrap_or_default();
+            // Each run's wanted answers: the words of what is rated, and the scales.
+            let mut runs: Vec<Run> = Vec::new();
+            let rows = stmt.query_map(rusqlite::params![step, exercise, wanted], |r| {
                 Ok((
+                    r.get::<_, i64>(0)?,
+                    time(r, 1)?,
                     r.get::<_, String>(2)?,
-                    Rating {
-                        entry: r.get(0)?,
-                        when: time(r, 1)?,
-                        value: r.get(3)?,
-                        min: r.get(4)?,
-                        max: r.get(5)?,
-                    },
+                    r.get::<_, String>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                    (r.get(5)?, r.get(6)?, r.get(7)?),
                 ))
             })?;
             for row in rows {
-                let (text, rating) = row?;
-                all.push((belief_key(&text), text, rating, order));
+                let (entry, when, prompt, kind, text, scale) = row?;
+                if runs.last().is_none_or(|run| run.entry != entry) {
+                    runs.push(Run {
+                        entry,
+                        words: Vec::new(),
+                        scales: Vec::new(),
+                    });
+                }
+                let Some(run) = runs.last_mut() else { continue };
+                match (kind.as_str(), text, scale) {
+                    ("text", Some(words), _) => run.words.push((prompt, words)),
+                    ("scale", _, (Some(value), Some(min), Some(max))) if max > min => {
+                        run.scales.push((
+                            prompt,
+                            Rating {
+                                entry,
+                                when,
+                                value,
+                                min,
+                                max,
+                            },
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+            for run in runs {
+                for (order, scale, of) in &scales {
+                    let words = run.words.iter().find(|(p, _)| p == of);
+                    let rating = run.scales.iter().find(|(p, _)| p == scale);
+                    if let (Some((_, text)), Some((_, rating))) = (words, rating)
+                        && !text.trim().is_empty()
+                    {
+                        all.push((belief_key(text), text.clone(), rating.clone(), *order));
+                    }
+                }
             }
         }
         // Oldest first; within a run, in the order content asks (before, after).
         all.sort_by_key(|(_, _, r, order)| (r.when, r.entry, *order));
-        let mut beliefs: Vec<(String, Belief)> = Vec::new();
+        // Each belief's place in `beliefs`, by its key.
+        let mut places: std::collections::HashMap<String, usize> = Default::default();
+        let mut beliefs: Vec<Belief> = Vec::new();
         for (key, text, rating, _) in all {
-            match beliefs.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, b)) => {
-                    b.text = text.trim().to_string();
-                    b.ratings.push(rating);
+            match places.get(&key) {
+                Some(&i) => {
+                    beliefs[i].text = text.trim().to_string();
+                    beliefs[i].ratings.push(rating);
                 }
-                None => beliefs.push((
-                    key,
-                    Belief {
+                None => {
+                    places.insert(key, beliefs.len());
+                    beliefs.push(Belief {
                         text: text.trim().to_string(),
                         ratings: vec![rating],
-                    },
-                )),
+                    });
+                }
             }
         }
-        let mut beliefs: Vec<Belief> = beliefs.into_iter().map(|(_, b)| b).collect();
         beliefs.sort_by_key(|b| std::cmp::Reverse(b.ratings.last().map(|r| (r.when, r.entry))));
         beliefs.truncate(30);
         Ok(beliefs)
@@ -238,14 +311,12 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             // Entries newest first, each one's feelings from their own index (schema
             // v6): stops once it has enough, whatever the journal's size. Feelings
-            // rated again later in a run (the after half of a pair) are the same
-            // feelings, not named again: only their first naming counts.
+            // rated again later in a run are the same feelings, not named anew: the
+            // store keeps no strength for them (entries.rs), so they are not read.
             "SELECT e.created_at, a.number, a.scale_max, a.text FROM entries e
              CROSS JOIN answers a ON a.entry_id = e.id
              WHERE e.deleted_at IS NULL AND a.kind = 'feelings' AND a.number IS NOT NULL
                AND a.scale_max > 0
-               AND NOT EXISTS (SELECT 1 FROM answers b WHERE b.entry_id = a.entry_id
-                               AND b.pair = a.pair AND b.position < a.position)
              ORDER BY e.created_unix DESC, e.id DESC LIMIT 300",
         )?;
         let rows = stmt
@@ -319,6 +390,14 @@ impl Store {
         changes.reverse();
         Ok(changes)
     }
+}
+
+/// One run's answers that Insights' "Beliefs" reads: the words rated, by prompt,
+/// and the scales, by prompt.
+struct Run {
+    entry: i64,
+    words: Vec<(String, String)>,
+    scales: Vec<(String, crate::insights::Rating)>,
 }
 
 /// The same belief whatever its case, spacing or closing full stop.
