@@ -31,7 +31,7 @@ pub fn render(data: &Insights, frame: &mut Frame, area: Rect) {
     let area = caption(
         frame,
         area,
-        "How much you believed each thought you weighed. One weighed on more than one day is a line of how strongly you held it on coming to it (a share of its scale); the list gives each time's before → after."
+        "How much you believed each thought you weighed. One weighed more than once is a line of how strongly you held it each time you came to it (a share of its scale); the list gives each time's before → after."
             .to_string(),
     );
     let again: Vec<&Belief> = data
