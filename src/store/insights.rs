@@ -236,21 +236,40 @@ impl Store {
              WHERE e.deleted_at IS NULL AND a.kind = 'multi' AND a.text IS NOT NULL",
         )?;
         let mut rows = stmt.query([])?;
-        let mut found: HashMap<(String, String), HashMap<String, PatternItem>> = HashMap::new();
+        // The months as their entries' times begin ("2026-11"): the date an entry's
+        // own time shows is where it was written, as its stamp starts with it.
+        let month_tags = months.map(|m| m.format("%Y-%m").to_string());
+        // Each checklist (a handful: by exercise and label), then its items; looked up
+        // without copying.
+        let mut found: Vec<((String, String), HashMap<String, PatternItem>)> = Vec::new();
         while let Some(r) = rows.next()? {
-            let day = time(r, 0)?.date_naive();
-            let month = months.iter().position(|m| *m == first(day));
-            let key = (r.get::<_, String>(1)?, r.get::<_, String>(2)?);
-            let items = found.entry(key).or_default();
+            let stamp = r.get_ref(0)?.as_str().unwrap_or_default();
+            let month = month_tags
+                .iter()
+                .position(|m| stamp.get(..7) == Some(m.as_str()));
+            let title = r.get_ref(1)?.as_str().unwrap_or_default();
+            let label = r.get_ref(2)?.as_str().unwrap_or_default();
+            let at = match found
+                .iter()
+                .position(|((t, l), _)| t == title && l == label)
+            {
+                Some(at) => at,
+                None => {
+                    found.push(((title.to_string(), label.to_string()), HashMap::new()));
+                    found.len() - 1
+                }
+            };
+            let items = &mut found[at].1;
             let text = r.get_ref(3)?.as_str().unwrap_or_default();
             for item in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-                let counted = items
-                    .entry(item.to_string())
-                    .or_insert_with(|| PatternItem {
+                let counted = match items.get_mut(item) {
+                    Some(counted) => counted,
+                    None => items.entry(item.to_string()).or_insert(PatternItem {
                         item: item.to_string(),
                         total: 0,
                         by_month: [0; 3],
-                    });
+                    }),
+                };
                 counted.total += 1;
                 if let Some(m) = month {
                     counted.by_month[m] += 1;
