@@ -157,7 +157,7 @@ fn benches(c: &mut Criterion) {
             let mut insights = store
                 .insights_with(black_box(since), &trends, &rated)
                 .unwrap();
-            insights.rungs = store.latest_rung_tries(&rungs, 100).unwrap();
+            insights.rungs = store.latest_rung_tries(&rungs, 60).unwrap();
             insights
         })
     });

@@ -322,4 +322,4 @@ fn export_drafts(
 
 /// How many of the latest tries of each rung prompt Insights pictures: more than a
 /// tall window lists, and read in a few milliseconds however long the journal.
-const RUNGS_PICTURED: usize = 100;
+const RUNGS_PICTURED: usize = 60;

@@ -37,7 +37,8 @@ impl Store {
         })
     }
 
-    /// Each trend's answers in its exercise's latest 200 runs, grouped as content
+    /// Each trend's answers in its exercise's latest 100 runs (more than a chart's
+    /// columns), grouped as content
     /// groups them; a group with no answers yet is left out. Each exercise's runs are
     /// read once for all its trends, through `entries_by_exercise`.
     fn trends(
@@ -49,7 +50,7 @@ impl Store {
             "SELECT e.created_at, a.prompt_id, a.number, a.scale_min, a.scale_max
              FROM (SELECT id, created_at, created_unix FROM entries
                    WHERE step_id = ?1 AND exercise_id = ?2 AND deleted_at IS NULL
-                   ORDER BY created_unix DESC LIMIT 200) e
+                   ORDER BY created_unix DESC LIMIT 100) e
              JOIN answers a ON a.entry_id = e.id
              WHERE a.prompt_id IN (SELECT value FROM json_each(?3))
                AND a.kind = 'scale' AND a.number IS NOT NULL AND a.scale_max > a.scale_min
@@ -107,7 +108,7 @@ impl Store {
         Ok(groups)
     }
 
-    /// Each belief rated (in the latest 100 runs of each exercise that rates one; 30
+    /// Each belief rated (in the latest 60 runs of each exercise that rates one; 30
     /// beliefs), its ratings in time order: each exercise's latest runs through
     /// `entries_by_exercise`, their answers read once for every scale and what it rates.
     fn beliefs(
@@ -120,7 +121,7 @@ impl Store {
                     a.scale_max
              FROM (SELECT id, created_at FROM entries
                    WHERE step_id = ?1 AND exercise_id = ?2 AND deleted_at IS NULL
-                   ORDER BY created_unix DESC LIMIT 100) e
+                   ORDER BY created_unix DESC LIMIT 60) e
              JOIN answers a ON a.entry_id = e.id
              WHERE a.prompt_id IN (SELECT value FROM json_each(?3))",
         )?;
@@ -336,7 +337,7 @@ impl Store {
              CROSS JOIN answers a ON a.entry_id = e.id
              WHERE e.deleted_at IS NULL AND a.kind = 'feelings' AND a.number IS NOT NULL
                AND a.scale_max > 0
-             ORDER BY e.created_unix DESC, e.id DESC LIMIT 300",
+             ORDER BY e.created_unix DESC, e.id DESC LIMIT 200",
         )?;
         let rows = stmt
             .query_map([], |r| {
