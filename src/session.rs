@@ -172,6 +172,10 @@ pub struct FeelingsDraft {
     /// Feelings already picked and rated, in the order named.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub felt: Vec<crate::journal::Felt>,
+    /// Which of `felt` the feeling being picked changes (it stays as it was until
+    /// the change is kept).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editing: Option<usize>,
 }
 
 /// A ladder item being written, as saved: which item (None for a new one), which

@@ -139,17 +139,19 @@ fn a_feeling_named_again_keeps_its_later_strength() {
 }
 
 #[test]
-fn a_feeling_named_can_be_changed_or_taken_out() {
+fn a_feeling_named_can_be_changed_in_its_place_or_taken_out() {
     let mut app = two_feelings();
     // The first named: Enter opens its strength again.
     press_all(&mut app, &[Down, Down, Enter]);
     assert_eq!(app.context(), Context::FeelingsIntensity);
+    let shown = screen_text(&app, 80, 24);
+    assert!(shown.contains("Now: Sad › lonely › 7 of 10"), "{shown}");
     press_all(&mut app, &[Char('9'), Enter]);
     assert_eq!(app.context(), Context::FeelingsMore);
     let shown = screen_text(&app, 80, 24);
-    assert!(shown.contains("Named: worried 4 · lonely 9"), "{shown}");
+    assert!(shown.contains("Named: lonely 9 · worried 4"), "{shown}");
     // Backspace takes the selected one out; the other stays.
-    press_all(&mut app, &[Down, Down, Backspace]);
+    press_all(&mut app, &[Down, Down, Down, Backspace]);
     let shown = screen_text(&app, 80, 24);
     assert!(shown.contains("Named: lonely 9"), "{shown}");
     assert!(!shown.contains("worried"), "{shown}");
@@ -158,6 +160,71 @@ fn a_feeling_named_can_be_changed_or_taken_out() {
     assert_eq!(
         named(&feelings(&entry, "feelings")),
         pairs(&[("lonely", Some(9))])
+    );
+}
+
+#[test]
+fn backing_out_of_a_change_keeps_the_feeling_as_it_was() {
+    let mut app = two_feelings();
+    press_all(&mut app, &[Down, Down, Enter]);
+    // To the words, to the families, back to the list: nothing changed.
+    press_all(&mut app, &[Backspace, Backspace, Backspace]);
+    assert_eq!(app.context(), Context::FeelingsMore);
+    let shown = screen_text(&app, 80, 24);
+    assert!(shown.contains("Named: lonely 7 · worried 4"), "{shown}");
+    press_all(&mut app, &[Up, Up, Up, Enter]);
+    let entry = save(&mut app);
+    assert_eq!(
+        named(&feelings(&entry, "feelings")),
+        pairs(&[("lonely", Some(7)), ("worried", Some(4))])
+    );
+}
+
+#[test]
+fn a_feeling_half_named_again_adds_nothing_beside_the_one_named() {
+    let mut app = two_feelings();
+    // Sad › lonely again, then on without a strength.
+    press_all(&mut app, &[Down, Enter, Enter, Enter, Tab]);
+    let entry = save(&mut app);
+    assert_eq!(
+        named(&feelings(&entry, "feelings")),
+        pairs(&[("lonely", Some(7)), ("worried", Some(4))])
+    );
+}
+
+#[test]
+fn the_feeling_being_picked_stays_in_view_however_many_are_named() {
+    let mut app = thought_record();
+    goto(&mut app, "feelings");
+    // One feeling from each of seven families, then an eighth being picked.
+    for family in 0..7 {
+        if family > 0 {
+            press_all(&mut app, &[Down, Enter]);
+        }
+        press_all(&mut app, &vec![Down; family]);
+        press_all(&mut app, &[Enter, Enter, Char('5'), Enter]);
+    }
+    press_all(&mut app, &[Down, Enter, Enter, Down, Enter]);
+    for (w, h) in [(80, 24), (60, 20)] {
+        let shown = screen_text(&app, w, h);
+        let line = shown
+            .lines()
+            .find(|l| l.contains("Now: "))
+            .unwrap_or_else(|| panic!("{shown}"));
+        assert!(line.contains("Now: Sad › "), "{line}");
+        assert!(line.contains(" more"), "{line}");
+    }
+}
+
+#[test]
+fn arrows_rating_a_feeling_again_start_from_its_first_strength() {
+    let mut app = two_feelings();
+    goto(&mut app, "feeling-now");
+    press(&mut app, key(Left));
+    let shown = screen_text(&app, 80, 24);
+    assert!(
+        shown.contains("lonely  first 7 of 10 · now 6 (−1)"),
+        "{shown}"
     );
 }
 

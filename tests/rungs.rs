@@ -468,3 +468,45 @@ fn a_behavioural_experiment_can_try_a_rung_and_says_how_it_turned_out() {
         Some("Did it turn out as you predicted? Partly")
     );
 }
+
+/// The expected scale's value, in the open draft.
+fn expected_value(app: &App) -> Option<i64> {
+    let draft = app.drafts.last().expect("a draft");
+    let ex = app
+        .content
+        .exercise(&draft.step_id, &draft.exercise_id)
+        .expect("its exercise")
+        .1;
+    let i = ex
+        .prompts
+        .iter()
+        .position(|p| p.id == "expected-distress")
+        .unwrap();
+    match &draft.answers[i] {
+        attune::app::answer::DraftAnswer::Scale(v) => *v,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_expected_scale_follows_the_rung_picked_but_keeps_a_value_set_by_hand() {
+    let mut app = step_six(1);
+    // The second rung (rated 40): its rating is what was expected.
+    press_all(&mut app, &[Down, Enter]);
+    assert_eq!(expected_value(&app), Some(40));
+    // Another rung instead (the list opens on the one picked): the value the
+    // ladder put there follows it.
+    goto(&mut app, "rung");
+    press_all(&mut app, &[Down, Enter]);
+    assert_eq!(expected_value(&app), Some(50));
+    // Something not on the ladder: nothing expected from it.
+    goto(&mut app, "rung");
+    press_all(&mut app, &[Down, Down, Down, Enter]);
+    assert_eq!(expected_value(&app), None);
+    // Set by hand, then a rung picked: the value set by hand stays.
+    goto(&mut app, "expected-distress");
+    press(&mut app, key(Char('9')));
+    goto(&mut app, "rung");
+    press_all(&mut app, &[Up, Up, Up, Up, Enter]);
+    assert_eq!(expected_value(&app), Some(90));
+}

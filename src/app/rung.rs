@@ -37,22 +37,30 @@ pub(super) fn apply(
     let (rungs, max) = ladders
         .get(&ladder_key(spec))
         .map_or((&[][..], 0), LadderRecall::rungs);
-    let change = answer.apply(rungs, max, msg);
-    let rating = match &answer.chosen {
+    let rating_of = |pick: &Option<RungPick>| match pick {
         Some(RungPick::Rung {
             rating: Some(r), ..
-        }) if matches!(change, Change::Edited | Change::EditedAndNext) => *r,
-        _ => return Some(change),
+        }) => Some(*r),
+        _ => None,
     };
+    let before = rating_of(&answer.chosen);
+    let change = answer.apply(rungs, max, msg);
+    if !matches!(change, Change::Edited | Change::EditedAndNext) {
+        return Some(change);
+    }
+    let now = rating_of(&answer.chosen);
     let expected = spec
         .expected
         .as_ref()
         .and_then(|id| ex.prompts.iter().position(|p| &p.id == id));
+    // The expected scale follows the rung picked while it holds what the ladder put
+    // there (or nothing): a value the person set themselves is theirs and stays.
     if let Some(i) = expected
         && let (Some(DraftAnswer::Scale(value)), PromptKind::Scale(s)) =
             (draft.answers.get_mut(i), &ex.prompts[i].kind)
+        && (value.is_none() || *value == before.map(|r| r.clamp(s.min, s.max)))
     {
-        *value = Some(rating.clamp(s.min, s.max));
+        *value = now.map(|r| r.clamp(s.min, s.max));
     }
     Some(change)
 }

@@ -69,17 +69,33 @@ impl FeelingsDraft {
 
     /// Every feeling named, the one being picked last (if a family is chosen), so
     /// nothing picked is lost by moving on half way.
+    /// A feeling being changed counts as changed once its word is picked; one named
+    /// again without a strength adds nothing to the one named before.
     pub fn all_felt(&self) -> Vec<Felt> {
         let mut all = self.felt.clone();
-        if let Some(family) = &self.family {
-            all.push(Felt {
-                family: family.clone(),
-                word: self.word.clone().unwrap_or_default(),
-                intensity: self.intensity,
-                sensation: self.sensation.clone(),
-            });
+        let Some(now) = self.picking() else {
+            return all;
+        };
+        match self.editing.filter(|i| *i < all.len()) {
+            Some(i) if !now.word.is_empty() => all[i] = now,
+            Some(_) => {}
+            None => match all.iter_mut().find(|f| f.same_feeling(&now)) {
+                Some(same) if now.intensity.is_some() => *same = now,
+                Some(_) => {}
+                None => all.push(now),
+            },
         }
         all
+    }
+
+    /// The feeling being picked, once its family is chosen.
+    fn picking(&self) -> Option<Felt> {
+        Some(Felt {
+            family: self.family.clone()?,
+            word: self.word.clone().unwrap_or_default(),
+            intensity: self.intensity,
+            sensation: self.sensation.clone(),
+        })
     }
 
     /// A draft holding a saved answer's feelings, on the list to go on or add more.
@@ -112,9 +128,11 @@ impl FeelingsDraft {
             (Stage::More, Msg::Open) => match self.cursor {
                 0 => Change::Next,
                 1 => self.go(Stage::Family, 0),
-                // Back to its strength; Backspace there goes on back to its word.
+                // Back to its strength; Backspace there goes on back to its word. It
+                // stays named as it was until the change is kept.
                 i if i - MORE_ROWS < self.felt.len() => {
-                    let f = self.felt.remove(i - MORE_ROWS);
+                    self.editing = Some(i - MORE_ROWS);
+                    let f = self.felt[i - MORE_ROWS].clone();
                     self.sensation = f.sensation;
                     self.family = Some(f.family);
                     self.word = (!f.word.is_empty()).then_some(f.word);
@@ -127,6 +145,7 @@ impl FeelingsDraft {
                 if (MORE_ROWS..MORE_ROWS + self.felt.len()).contains(&self.cursor) =>
             {
                 self.felt.remove(self.cursor - MORE_ROWS);
+                self.editing = None;
                 if self.felt.is_empty() {
                     return self.go(Stage::Family, 0);
                 }
@@ -134,8 +153,13 @@ impl FeelingsDraft {
                 self.go(Stage::More, self.cursor.min(last))
             }
             (Stage::More, _) => Change::None,
-            // With feelings named and nothing picked yet, back to the list of them.
-            (Stage::Family, Msg::ClearAnswer) if !self.felt.is_empty() => self.go(Stage::More, 0),
+            // With feelings named and nothing picked yet, back to the list of them;
+            // a feeling whose change was begun stays as it was.
+            (Stage::Family, Msg::ClearAnswer) if !self.felt.is_empty() => {
+                let at = self.editing.take().map_or(0, |i| MORE_ROWS + i);
+                self.sensation = None;
+                self.go(Stage::More, at)
+            }
             (Stage::Intensity, Msg::ClearAnswer) => {
                 // Back to the words: the word (and so its strength) is chosen again,
                 // starting from the one picked.
@@ -205,12 +229,23 @@ impl FeelingsDraft {
     /// The feeling being picked is rated: it joins those named (in place of the same
     /// feeling named before), and the list asks whether there is another.
     fn rated(&mut self) -> Change {
-        let Some(now) = self.all_felt().pop().filter(|_| self.family.is_some()) else {
+        let Some(now) = self.picking() else {
             return self.go(Stage::More, 0);
         };
-        match self.felt.iter_mut().find(|f| f.same_feeling(&now)) {
-            Some(same) => *same = now,
-            None => self.felt.push(now),
+        match self.editing.take().filter(|i| *i < self.felt.len()) {
+            // Changed in its place; the same feeling named elsewhere too goes.
+            Some(i) => {
+                self.felt[i] = now.clone();
+                let mut at = 0;
+                self.felt.retain(|f| {
+                    at += 1;
+                    at - 1 == i || !f.same_feeling(&now)
+                });
+            }
+            None => match self.felt.iter_mut().find(|f| f.same_feeling(&now)) {
+                Some(same) => *same = now,
+                None => self.felt.push(now),
+            },
         }
         self.family = None;
         self.word = None;

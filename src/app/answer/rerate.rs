@@ -53,7 +53,12 @@ impl RerateDraft {
                     return Change::None;
                 };
                 let now = self.rating(felt);
-                let Some(next) = scale_move(spec, now, &msg) else {
+                // Arrows start from the first strength, not the middle.
+                let from = match msg {
+                    Msg::Increase | Msg::Decrease => now.or(felt.intensity),
+                    _ => now,
+                };
+                let Some(next) = scale_move(spec, from, &msg) else {
                     return Change::None;
                 };
                 if next == now {

@@ -13,6 +13,7 @@ use crate::app::answer::feelings::{FeelingsDraft, Stage};
 use crate::content::{FeelingFamily, ScaleSpec};
 use crate::keys::{self, Context};
 use crate::ui::theme;
+use unicode_width::UnicodeWidthStr;
 
 pub fn render(
     frame: &mut Frame,
@@ -28,7 +29,10 @@ pub fn render(
         Constraint::Fill(1),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(summary(draft, spec)), picked);
+    frame.render_widget(
+        Paragraph::new(summary(draft, spec, usize::from(picked.width))),
+        picked,
+    );
     let ask = match draft.stage {
         Stage::Family => "Which family is closest?",
         Stage::Body => "Where do you notice something in your body?",
@@ -76,11 +80,15 @@ pub fn render(
     cursor_list(frame, body, rows, Some(draft.cursor));
 }
 
-fn summary(draft: &FeelingsDraft, spec: &ScaleSpec) -> Line<'static> {
-    let named: Vec<String> = draft
+/// What is picked so far: the feeling being picked first, always whole, then the
+/// feelings named, as many as fit ("+2 more").
+fn summary(draft: &FeelingsDraft, spec: &ScaleSpec, width: usize) -> Line<'static> {
+    let mut named: Vec<String> = draft
         .felt
         .iter()
-        .map(|f| match f.intensity {
+        .enumerate()
+        .filter(|(i, _)| draft.editing != Some(*i) || draft.family.is_none())
+        .map(|(_, f)| match f.intensity {
             Some(i) => format!("{} {i}", f.name()),
             None => f.name().to_string(),
         })
@@ -102,17 +110,30 @@ fn summary(draft: &FeelingsDraft, spec: &ScaleSpec) -> Line<'static> {
         return Line::from(Span::styled("Nothing picked yet.", theme::dim()));
     }
     let mut line = Vec::new();
-    if !named.is_empty() {
-        line.push(Span::raw("Named: "));
-        line.push(Span::styled(named.join(" · "), theme::accent()));
-    }
     if !parts.is_empty() {
         line.push(Span::raw(if named.is_empty() {
             "So far: "
         } else {
-            "   Now: "
+            "Now: "
         }));
         line.push(Span::styled(parts.join(" › "), theme::accent()));
+    }
+    if !named.is_empty() {
+        let lead = if parts.is_empty() {
+            "Named: "
+        } else {
+            "   Named: "
+        };
+        let used = Line::from(line.clone()).width() + lead.len();
+        let all = named.len();
+        // Fewer, and how many more, until they fit.
+        let mut shown = named.join(" · ");
+        while used + shown.width() > width && !named.is_empty() {
+            named.pop();
+            shown = format!("{} +{} more", named.join(" · "), all - named.len());
+        }
+        line.push(Span::raw(lead));
+        line.push(Span::styled(shown, theme::accent()));
     }
     Line::from(line)
 }
