@@ -15,7 +15,7 @@ pub fn render(data: &Insights, frame: &mut Frame, area: Rect) {
         empty(
             frame,
             area,
-            "When you take a step from your trust ladder (step 6) and write about it in \"A step taken\", it shows here: how hard you expected it to be, and how it was.",
+            "When you take a step from your trust ladder (step 6) and write about it in \"A step taken\" or a behavioural experiment (step 4), it shows here: how hard you expected it to be, and how it was.",
         );
         return;
     }

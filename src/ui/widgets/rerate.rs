@@ -53,7 +53,7 @@ pub fn render(frame: &mut Frame, area: Rect, spec: &ScaleSpec, rows: &[Felt], dr
     // What Enter does, which the status bar has no room for.
     let enter = keys::label(Context::Rerate, &Msg::Open);
     let aside = if cursor + 1 < rows.len() {
-        format!("  {enter} goes to the next feeling.")
+        format!("  {enter}: next feeling.")
     } else {
         format!("  {enter} goes on.")
     };
