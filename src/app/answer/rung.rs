@@ -48,10 +48,13 @@ impl RungDraft {
         });
     }
 
-    /// Is this row the one chosen (a rung by its words, or the last row)?
+    /// Is this row the one chosen (a rung by its words, or the last row)? Two rungs
+    /// with the same words: the first is the one shown chosen.
     pub fn is_chosen(&self, rungs: &[LadderItem], row: usize) -> bool {
         match (&self.chosen, rungs.get(row)) {
-            (Some(RungPick::Rung { text, .. }), Some(r)) => *text == r.text,
+            (Some(RungPick::Rung { text, .. }), Some(r)) => {
+                *text == r.text && rungs.iter().position(|o| o.text == *text) == Some(row)
+            }
             (Some(RungPick::OffLadder), None) => true,
             _ => false,
         }
