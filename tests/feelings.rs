@@ -213,6 +213,15 @@ fn the_feeling_being_picked_stays_in_view_however_many_are_named() {
             .unwrap_or_else(|| panic!("{shown}"));
         assert!(line.contains("Now: Sad › "), "{line}");
         assert!(line.contains(" more"), "{line}");
+        // What Enter does is said whole, shorter where the window is narrow.
+        let ask = shown
+            .lines()
+            .find(|l| l.contains("How strong is it?"))
+            .unwrap_or_else(|| panic!("{shown}"));
+        assert!(
+            ask.trim_end().ends_with("keeps it.") || ask.trim_end().ends_with("can be named."),
+            "{ask}"
+        );
     }
 }
 

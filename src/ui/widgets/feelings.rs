@@ -42,18 +42,25 @@ pub fn render(
         Stage::More => "Is there another feeling here too?",
     };
     // What Enter or Backspace does here that the status bar has no room to say.
-    let aside = match draft.stage {
-        Stage::Intensity => format!(
-            "  {} keeps it; then another can be named.",
-            keys::label(Context::FeelingsIntensity, &Msg::Open)
-        ),
-        Stage::More if draft.cursor >= 2 => format!(
-            "  {} changes it, {} takes it out.",
-            keys::label(Context::FeelingsMore, &Msg::Open),
-            keys::label(Context::FeelingsMore, &Msg::ClearAnswer)
-        ),
-        _ => String::new(),
+    // Said in full, or shorter where that does not fit, never cut.
+    let enter = keys::label(Context::FeelingsMore, &Msg::Open);
+    let back = keys::label(Context::FeelingsMore, &Msg::ClearAnswer);
+    let asides = match draft.stage {
+        Stage::Intensity => vec![
+            format!("  {enter} keeps it; then another can be named."),
+            format!("  {enter} keeps it."),
+        ],
+        Stage::More if draft.cursor >= 2 => vec![
+            format!("  {enter} changes it, {back} takes it out."),
+            format!("  {back} takes it out."),
+        ],
+        _ => vec![],
     };
+    let room = usize::from(question.width).saturating_sub(ask.width());
+    let aside = asides
+        .into_iter()
+        .find(|a| a.width() <= room)
+        .unwrap_or_default();
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(ask, theme::heading()),
