@@ -335,6 +335,22 @@ fn check_earlier(
     }
 }
 
+/// The kind of the earlier prompt `target` that a prompt's field `what` names, or
+/// the message that it names none.
+fn earlier_kind<'p>(
+    what: &str,
+    target: &str,
+    earlier: &'p [Prompt],
+) -> Result<&'p PromptKind, String> {
+    earlier
+        .iter()
+        .find(|q| q.id == target)
+        .map(|q| &q.kind)
+        .ok_or_else(|| {
+            format!("{what} points nowhere: no earlier prompt \"{target}\" in this exercise")
+        })
+}
+
 /// A scale rates the answer of an earlier line or text prompt (the thought whose
 /// belief it measures).
 fn check_of(
@@ -344,10 +360,10 @@ fn check_of(
     at: &Locator,
     problems: &mut Vec<Problem>,
 ) {
-    let message = match earlier.iter().find(|q| q.id == target).map(|q| &q.kind) {
-        Some(PromptKind::Line | PromptKind::Text) => return,
-        None => format!("of points nowhere: no earlier prompt \"{target}\" in this exercise"),
-        Some(_) => format!("of must name a \"line\" or \"text\" prompt; \"{target}\" is not one"),
+    let message = match earlier_kind("of", target, earlier) {
+        Ok(PromptKind::Line | PromptKind::Text) => return,
+        Ok(_) => format!("of must name a \"line\" or \"text\" prompt; \"{target}\" is not one"),
+        Err(nowhere) => nowhere,
     };
     problems.push(at.problem(span, message));
 }
@@ -361,11 +377,9 @@ fn check_timer_from(
     at: &Locator,
     problems: &mut Vec<Problem>,
 ) {
-    let message = match earlier.iter().find(|q| q.id == target).map(|q| &q.kind) {
-        None => {
-            format!("timer_from points nowhere: no earlier prompt \"{target}\" in this exercise")
-        }
-        Some(PromptKind::Choice { options }) => {
+    let message = match earlier_kind("timer_from", target, earlier) {
+        Err(nowhere) => nowhere,
+        Ok(PromptKind::Choice { options }) => {
             match options
                 .iter()
                 .find(|o| crate::content::leading_minutes(o).is_none())
@@ -376,7 +390,7 @@ fn check_timer_from(
                 ),
             }
         }
-        Some(_) => format!("timer_from must name a \"choice\" prompt; \"{target}\" is not one"),
+        Ok(_) => format!("timer_from must name a \"choice\" prompt; \"{target}\" is not one"),
     };
     problems.push(at.problem(span, message));
 }
@@ -391,9 +405,9 @@ fn check_rerate(
     at: &Locator,
     problems: &mut Vec<Problem>,
 ) {
-    let message = match earlier.iter().find(|q| q.id == target).map(|q| &q.kind) {
-        None => format!("rerate points nowhere: no earlier prompt \"{target}\" in this exercise"),
-        Some(PromptKind::Feelings { intensity }) => {
+    let message = match earlier_kind("rerate", target, earlier) {
+        Err(nowhere) => nowhere,
+        Ok(PromptKind::Feelings { intensity }) => {
             if (intensity.min, intensity.max) == (spec.min, spec.max) {
                 return;
             }
@@ -402,7 +416,7 @@ fn check_rerate(
                 intensity.min, intensity.max
             )
         }
-        Some(_) => format!("rerate must name a \"feelings\" prompt; \"{target}\" is not one"),
+        Ok(_) => format!("rerate must name a \"feelings\" prompt; \"{target}\" is not one"),
     };
     problems.push(at.problem(span, message));
 }

@@ -31,7 +31,7 @@ pub fn render(
         .items
         .iter()
         .enumerate()
-        .map(|(i, item)| rung(spec, i, item, tried, width, fit))
+        .map(|(i, item)| ListItem::new(rung_lines(spec, i, item, tried, width, fit)))
         .collect();
     let legend_lines: Vec<Line> = legend_rows
         .into_iter()
@@ -92,7 +92,7 @@ fn legend_and_fit(
         .items
         .iter()
         .enumerate()
-        .map(|(i, item)| rung(spec, i, item, tried, width, usize::MAX).height())
+        .map(|(i, item)| rung_lines(spec, i, item, tried, width, usize::MAX).len())
         .sum::<usize>()
         .max(1);
     let full = crate::ui::wrap(&legend(&format!("; {}", r.keys_rule())), area.width);
@@ -111,20 +111,8 @@ fn legend_and_fit(
     (legend_rows, fit)
 }
 
-/// One rung: its number and words (wrapped, never cut) with its rating on the
-/// first row, then its other fields and when it was last tried.
-fn rung(
-    spec: &LadderSpec,
-    i: usize,
-    item: &crate::journal::LadderItem,
-    tried: Option<&LadderRecall>,
-    width: usize,
-    max_rows: usize,
-) -> ListItem<'static> {
-    ListItem::new(rung_lines(spec, i, item, tried, width, max_rows))
-}
-
-/// A rung's lines, as [`rung`] lists them.
+/// One rung's lines: its number and words (wrapped, never cut) with its rating on
+/// the first row, then its other fields and when it was last tried.
 pub fn rung_lines(
     spec: &LadderSpec,
     i: usize,
