@@ -349,9 +349,93 @@ fn huge(c: &mut Criterion) {
     });
 }
 
+/// The same journal encrypted (issue 14's targets): the key derivation on its own,
+/// then what follows the passphrase being accepted.
+fn encrypted(c: &mut Criterion) {
+    use attune::store::{Key, Passphrase};
+    let dir = journal::encrypted_dir();
+    let file = dir.join("attune.db");
+    let passphrase = || Passphrase::new(zeroize::Zeroizing::new(journal::PASSPHRASE.into()));
+    c.bench_function(
+        "encrypted: key derivation (PBKDF2-HMAC-SHA512, 256,000 rounds)",
+        |b| {
+            let p = passphrase();
+            b.iter(|| Key::for_file(black_box(&p), &file).unwrap())
+        },
+    );
+    let key = Key::for_file(&passphrase(), &file).unwrap();
+    c.bench_function(
+        "encrypted: start after the key: open store, load content, build App, first frame (80x24)",
+        |b| {
+            b.iter(|| {
+                let store = Store::open_with(&dir, Some(&key), &|| {}).unwrap();
+                let content = attune::content::builtin().unwrap();
+                let app = App::new(content, boot(&store));
+                let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+                draw(&mut terminal, &app);
+                black_box(&terminal);
+            })
+        },
+    );
+    let store = Store::open_with(&dir, Some(&key), &|| {}).unwrap();
+    let content = attune::content::builtin().unwrap();
+    let mut app = App::new(content.clone(), boot(&store));
+    press(
+        &mut app,
+        &[
+            KeyCode::Down,
+            KeyCode::Down,
+            KeyCode::Down,
+            KeyCode::Enter,
+            KeyCode::Enter,
+        ],
+    );
+    app.update(Msg::Paste(journal::Rng(7).text(2500, 2600)));
+    c.bench_function("encrypted: autosave of the session", |b| {
+        let session = app.session();
+        b.iter(|| store.save_session(black_box(&session)).unwrap())
+    });
+    for (what, texts) in [
+        ("common words", ["lonely sister", "trust walk"]),
+        ("a word in few entries", ["uneasy", "uneasy"]),
+    ] {
+        c.bench_function(&format!("encrypted: full-text search, {what}"), |b| {
+            let mut flip = false;
+            b.iter(|| {
+                flip = !flip;
+                let query = ReviewQuery {
+                    text: texts[usize::from(flip)].into(),
+                    ..Default::default()
+                };
+                store
+                    .find_entries(
+                        &attune::runtime::filter_for(&query),
+                        0,
+                        attune::app::review::PAGE_ROWS,
+                    )
+                    .unwrap()
+            })
+        });
+    }
+    c.bench_function("encrypted: export markdown (in process)", |b| {
+        b.iter(|| {
+            let export = store.export(&Default::default()).unwrap();
+            black_box(attune::export::markdown(&export, &content));
+        })
+    });
+    let home = App::new(
+        content.clone(),
+        Boot {
+            session: None,
+            ..boot(&store)
+        },
+    );
+    store.save_session(&home.session()).unwrap();
+}
+
 criterion_group! {
     name = in_process;
     config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(4));
-    targets = benches, huge
+    targets = benches, huge, encrypted
 }
 criterion_main!(in_process);

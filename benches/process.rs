@@ -8,6 +8,9 @@
 //! `ATTUNE_BENCH_BINS=before=/path/a,after=/path/b` measures other builds side by
 //! side, interleaved round by round, each on its own copy of the journal (made
 //! by that build's own `attune import`, so an older build reads its own schema).
+//! `ATTUNE_BENCH_ENCRYPTED=1` adds the same journal encrypted (`attune encrypt`,
+//! builds that have it): first frame with the passphrase in `ATTUNE_PASSPHRASE`, key
+//! derivation included, Home -> Review, and Markdown export.
 
 #[allow(dead_code)]
 #[path = "support/journal.rs"]
@@ -197,6 +200,72 @@ fn slow_disk(label: &str, bin: &Path, dir: &Path) -> Option<PathBuf> {
     Some(script)
 }
 
+/// The journal of `b`, encrypted: first frame after the passphrase (given in the
+/// environment, so its derivation is inside the figure), Home -> Review, export.
+fn encrypted(b: &Build, count: usize, md: &str, add: &mut impl FnMut(&'static str, &str, f64)) {
+    let dir = b.dir.with_file_name(format!(
+        "{}-encrypted",
+        b.dir.file_name().unwrap().to_string_lossy()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(b.dir.join("attune.db"), dir.join("attune.db")).unwrap();
+    let pass = [("ATTUNE_PASSPHRASE", journal::PASSPHRASE)];
+    let made = Command::new(&b.bin)
+        .arg("--data-dir")
+        .arg(&dir)
+        .arg("encrypt")
+        .envs(pass)
+        .output()
+        .unwrap();
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    // The first start makes the day's backup; measure the one after.
+    for first in [true, false] {
+        let begin = Instant::now();
+        let mut tui = pty::Tui::start_bin(&b.bin, &dir, &pass);
+        tui.wait_for_every("F1 help", Duration::from_micros(200));
+        let frame = begin.elapsed().as_secs_f64() * 1000.0;
+        let at = Instant::now();
+        tui.send_now("r");
+        tui.wait_for_every(&format!("{count} entries"), Duration::from_micros(200));
+        let review = at.elapsed().as_secs_f64() * 1000.0;
+        if !first {
+            add(
+                "p encrypted: first full frame, key derivation included",
+                &b.label,
+                frame,
+            );
+            add(
+                "q encrypted: Home -> Review list on screen",
+                &b.label,
+                review,
+            );
+        }
+        tui.send("\x1b");
+        tui.wait_for_every("Review past entries", Duration::from_micros(200));
+        tui.send("\x03");
+        tui.wait_exit();
+    }
+    let begin = Instant::now();
+    let out = Command::new(&b.bin)
+        .arg("--data-dir")
+        .arg(&dir)
+        .args(["export", "--format", "markdown", "-o", md])
+        .envs(pass)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    add(
+        "r encrypted: export Markdown: time (key derivation included)",
+        &b.label,
+        begin.elapsed().as_secs_f64() * 1000.0,
+    );
+}
+
 fn main() {
     if std::env::args().any(|a| a == "--list" || a == "--test") {
         return; // `cargo test --benches` and tooling probes: nothing to list.
@@ -356,6 +425,10 @@ fn main() {
                 );
                 tui.send("\x03");
                 tui.wait_exit();
+            }
+
+            if std::env::var_os("ATTUNE_BENCH_ENCRYPTED").is_some() {
+                encrypted(b, count, md, &mut add);
             }
         }
     }

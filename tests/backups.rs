@@ -36,7 +36,7 @@ fn a_daily_backup_is_made_once_kept_private_and_restorable() {
             chrono::Local::now().fixed_offset(),
         )
         .unwrap();
-    let Backup::Made(made) = backup_if_due(dir.path(), day(1)).unwrap() else {
+    let Backup::Made(made) = backup_if_due(dir.path(), day(1), None).unwrap() else {
         panic!("first backup of the day")
     };
     assert!(made.ends_with("backups/attune-2026-11-01.db"));
@@ -44,10 +44,10 @@ fn a_daily_backup_is_made_once_kept_private_and_restorable() {
     assert_eq!(mode(&made), 0o600);
     assert_eq!(mode(made.parent().unwrap()), 0o700);
     assert_eq!(
-        backup_if_due(dir.path(), day(1)).unwrap(),
+        backup_if_due(dir.path(), day(1), None).unwrap(),
         Backup::AlreadyMade
     );
-    check_journal(made.parent().unwrap().parent().unwrap()).unwrap();
+    check_journal(made.parent().unwrap().parent().unwrap(), None).unwrap();
 
     // The documented restore: quit, copy the backup over attune.db, start again.
     store
@@ -73,7 +73,7 @@ fn only_the_newest_seven_backups_are_kept() {
     let dir = tempfile::tempdir().unwrap();
     Store::open(dir.path()).unwrap().close().unwrap();
     for d in 1..=10 {
-        backup_if_due(dir.path(), day(d)).unwrap();
+        backup_if_due(dir.path(), day(d), None).unwrap();
     }
     let names = names(dir.path());
     assert_eq!(names.len(), attune::store::KEEP_BACKUPS);
@@ -86,15 +86,15 @@ fn one_bad_page_is_found_and_a_damaged_journal_never_pushes_out_a_good_backup() 
     let dir = tempfile::tempdir().unwrap();
     journal_of(dir.path(), 300);
     for d in 1..=7 {
-        backup_if_due(dir.path(), day(d)).unwrap();
+        backup_if_due(dir.path(), day(d), None).unwrap();
     }
     let good = names(dir.path());
-    check_journal(dir.path()).expect("healthy before");
+    check_journal(dir.path(), None).expect("healthy before");
     damage(dir.path());
-    let found = check_journal(dir.path()).expect_err("the bad page is found");
+    let found = check_journal(dir.path(), None).expect_err("the bad page is found");
     assert!(!found.0.is_empty());
     // Even asked directly, the backup is refused and the seven good ones stay.
-    assert!(backup_if_due(dir.path(), day(8)).is_err());
+    assert!(backup_if_due(dir.path(), day(8), None).is_err());
     assert_eq!(
         names(dir.path()),
         good,
@@ -107,12 +107,12 @@ fn a_clock_behind_the_newest_backup_makes_none_and_deletes_none() {
     let dir = tempfile::tempdir().unwrap();
     Store::open(dir.path()).unwrap().close().unwrap();
     for d in 20..=27 {
-        backup_if_due(dir.path(), day(d)).unwrap();
+        backup_if_due(dir.path(), day(d), None).unwrap();
     }
     let before = names(dir.path());
     let earlier = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
     assert_eq!(
-        backup_if_due(dir.path(), earlier).unwrap(),
+        backup_if_due(dir.path(), earlier, None).unwrap(),
         Backup::ClockBehind {
             today: earlier,
             newest: day(27)
@@ -128,7 +128,7 @@ fn attune_on_a_damaged_journal_says_so_writes_nothing_and_rescues_the_drafts() {
     let data = dir.path().join("data");
     journal_of(&data, 300);
     for d in 1..=7 {
-        backup_if_due(&data, day(d)).unwrap();
+        backup_if_due(&data, day(d), None).unwrap();
     }
     damage(&data);
     let journal = std::fs::read(data.join("attune.db")).unwrap();

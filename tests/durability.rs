@@ -11,9 +11,23 @@ use attune::session::SavedAnswer;
 use attune::store::Store;
 use support::pty::*;
 
+/// The journal, read-only, with the key when it is encrypted with `passphrase`.
+fn reader(data: &Path, passphrase: Option<&str>) -> Store {
+    let key = passphrase.map(|p| {
+        let p = attune::store::Passphrase::new(zeroize::Zeroizing::new(p.to_string()));
+        attune::store::Key::for_file(&p, &data.join("attune.db")).expect("key")
+    });
+    Store::open_read_only_with(data, key.as_ref(), &|| {})
+        .expect("the journal opens after every crash")
+}
+
 /// The situation draft as saved on disk right now.
 fn saved_situation(data: &Path) -> String {
-    let store = Store::open_read_only(data).expect("the journal opens after every crash");
+    saved_situation_in(data, None)
+}
+
+fn saved_situation_in(data: &Path, passphrase: Option<&str>) -> String {
+    let store = reader(data, passphrase);
     let session = store.load_session().expect("readable session");
     session
         .and_then(|s| {
@@ -69,6 +83,15 @@ impl Rng {
 
 #[test]
 fn sigkill_at_random_moments_loses_at_most_the_last_second_and_never_an_entry() {
+    crash_loop(None);
+}
+
+#[test]
+fn sigkill_on_an_encrypted_journal_loses_at_most_the_last_second_and_never_an_entry() {
+    crash_loop(Some("a passphrase for the crash loop"));
+}
+
+fn crash_loop(passphrase: Option<&str>) {
     // A fixed sample by default; the full loop, from a fresh seed, under
     // ATTUNE_LONG_TESTS (as .ci/run sets); either replays with ATTUNE_CRASH_SEED.
     let long = std::env::var_os("ATTUNE_LONG_TESTS").is_some();
@@ -93,10 +116,18 @@ fn sigkill_at_random_moments_loses_at_most_the_last_second_and_never_an_entry() 
     let mut rng = Rng(seed);
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
+    let mut env = Vec::new();
+    if let Some(passphrase) = passphrase {
+        support::journal_of(&data, 0);
+        let p = attune::store::Passphrase::new(zeroize::Zeroizing::new(passphrase.to_string()));
+        let key = attune::store::Key::fresh(&p).unwrap();
+        attune::store::encrypt(&data, &key, &|| {}).unwrap();
+        env.push(("ATTUNE_PASSPHRASE", passphrase));
+    }
     let mut acknowledged = 0usize;
     let mut text = String::new();
     for round in 0..rounds {
-        let mut tui = Tui::start(&data);
+        let mut tui = Tui::start_with(&data, &env);
         to_thought_record(&mut tui);
         if round % 10 == 9 {
             // Finish the exercise (with words, or there is nothing to save); it
@@ -130,7 +161,7 @@ fn sigkill_at_random_moments_loses_at_most_the_last_second_and_never_an_entry() 
         tui.signal("-KILL");
         tui.wait_exit();
 
-        let saved = saved_situation(&data);
+        let saved = saved_situation_in(&data, passphrase);
         let typed: String = sent.iter().map(|(w, _)| w.as_str()).collect();
         let full = format!("{text}{typed}");
         assert!(
@@ -146,7 +177,7 @@ fn sigkill_at_random_moments_loses_at_most_the_last_second_and_never_an_entry() 
             saved.len() >= text.len() + must_have.len(),
             "round {round}: lost more than the last second:\nsaved {saved:?}\nmust have {text}{must_have}"
         );
-        let store = Store::open_read_only(&data).unwrap();
+        let store = reader(&data, passphrase);
         assert_eq!(
             store.list_entries().unwrap().len(),
             acknowledged,
@@ -154,6 +185,16 @@ fn sigkill_at_random_moments_loses_at_most_the_last_second_and_never_an_entry() 
         );
         drop(store);
         text = saved;
+    }
+    if passphrase.is_some() && rounds >= 10 {
+        // Nothing typed reached the disk in the clear: not the journal, not its WAL
+        // ("finished " starts every saved entry).
+        for (name, bytes) in support::files_in(&data) {
+            assert!(
+                !bytes.windows(9).any(|w| w == b"finished "),
+                "{name} holds typed words in the clear"
+            );
+        }
     }
 }
 

@@ -160,7 +160,7 @@ fn an_empty_journal_beside_backups_is_not_silently_a_new_one() {
     let dir = tempfile::tempdir().unwrap();
     Store::open(dir.path()).unwrap().close().unwrap();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    attune::store::backup_if_due(dir.path(), today).unwrap();
+    attune::store::backup_if_due(dir.path(), today, None).unwrap();
     std::fs::write(dir.path().join("attune.db"), b"").unwrap();
     match Store::open(dir.path()) {
         Err(e @ OpenError::Empty { .. }) => {
@@ -238,7 +238,7 @@ fn a_backups_file_in_the_way_is_named_with_what_to_do() {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
     let said = format!(
         "{:#}",
-        attune::store::backup_if_due(dir.path(), today).unwrap_err()
+        attune::store::backup_if_due(dir.path(), today, None).unwrap_err()
     );
     assert!(said.contains("backups is a file, not a folder"), "{said}");
 }

@@ -318,13 +318,25 @@ fn the_lock_is_released_when_the_store_closes() {
 fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("attune.db");
-    let garbage: Vec<u8> = (0..8192u32).map(|i| (i * 31 % 251) as u8).collect();
+    // Not whole pages, so it cannot be an encrypted journal either.
+    let garbage: Vec<u8> = (0..8000u32).map(|i| (i * 31 % 251) as u8).collect();
     std::fs::write(&file, &garbage).unwrap();
     match Store::open(dir.path()) {
         Err(e @ OpenError::NotADatabase { .. }) => {
             assert!(e.to_string().contains("attune.db"), "{e}")
         }
         other => panic!("expected NotADatabase, got {:?}", other.map(|_| ())),
+    }
+    assert_eq!(std::fs::read(&file).unwrap(), garbage);
+    // Whole pages of noise look like an encrypted journal: asked for a passphrase,
+    // and still never touched.
+    let garbage: Vec<u8> = (0..8192u32).map(|i| (i * 31 % 251) as u8).collect();
+    std::fs::write(&file, &garbage).unwrap();
+    match Store::open(dir.path()) {
+        Err(e @ OpenError::Encrypted { .. }) => {
+            assert!(e.to_string().contains("not an attune journal"), "{e}")
+        }
+        other => panic!("expected Encrypted, got {:?}", other.map(|_| ())),
     }
     assert_eq!(std::fs::read(&file).unwrap(), garbage);
 }

@@ -169,6 +169,29 @@ pub fn generate(content: &Content, count: usize) -> Export {
 }
 
 /// The benchmark journal's data dir, made on first use and kept in target/.
+/// The passphrase of the encrypted copy of the bench journal.
+pub const PASSPHRASE: &str = "a bench passphrase";
+
+/// The bench journal, encrypted with [`PASSPHRASE`] (made once from [`data_dir`]).
+pub fn encrypted_dir() -> PathBuf {
+    let plain = data_dir();
+    let dir = plain.with_file_name(format!(
+        "{}-encrypted",
+        plain.file_name().unwrap().to_string_lossy()
+    ));
+    let marker = dir.join("complete");
+    if !marker.exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("encrypted bench dir");
+        std::fs::copy(plain.join("attune.db"), dir.join("attune.db")).expect("copy journal");
+        let passphrase = attune::store::Passphrase::new(zeroize::Zeroizing::new(PASSPHRASE.into()));
+        let key = attune::store::Key::fresh(&passphrase).expect("key");
+        attune::store::encrypt(&dir, &key, &|| {}).expect("encrypt bench journal");
+        std::fs::write(&marker, "").expect("marker");
+    }
+    dir
+}
+
 pub fn data_dir() -> PathBuf {
     let count = entries();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-journal-{count}"));

@@ -14,6 +14,7 @@ pub mod review;
 pub mod rung;
 pub mod screen;
 pub mod timer;
+pub mod unlock;
 
 use crate::content::{Content, Exercise, Step};
 use crate::journal::{Entry, ExerciseActivity};

@@ -1,6 +1,8 @@
 //! The command line: where the data lives, which content pack, and subcommands
 //! that work without the full-screen interface.
 
+mod lock;
+mod secret;
 mod transfer;
 
 use std::io::IsTerminal;
@@ -30,6 +32,11 @@ pub struct Cli {
     /// Use the content pack in DIR instead of the built-in one
     #[arg(long, value_name = "DIR", global = true)]
     pub content_dir: Option<PathBuf>,
+
+    /// Read an encrypted journal's passphrase from the first line of FILE [else
+    /// $ATTUNE_PASSPHRASE, else asked in the terminal]
+    #[arg(long, value_name = "FILE", global = true)]
+    pub passphrase_file: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -62,6 +69,17 @@ pub enum Command {
         /// A file made by `attune export --format json`
         file: PathBuf,
     },
+    /// Encrypt the journal and its backups with a passphrase (asked twice). A lost
+    /// passphrase cannot be recovered
+    Encrypt,
+    /// Make an encrypted journal and its backups plain again
+    Decrypt,
+    /// Change an encrypted journal's passphrase (the current one is asked first)
+    Passphrase {
+        /// Read the new passphrase from the first line of FILE instead of asking
+        #[arg(long, value_name = "FILE")]
+        new_passphrase_file: Option<PathBuf>,
+    },
     /// Check a content pack and print every problem as file:line:column: message
     CheckContent {
         /// The folder with one TOML file per step
@@ -77,6 +95,8 @@ pub enum Format {
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let data_dir = resolve_data_dir(cli.data_dir)?;
+    // Only commands that open the journal read a passphrase.
+    let given = || secret::given(cli.passphrase_file.as_deref());
     match cli.command {
         Some(Command::Export {
             format,
@@ -93,9 +113,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 until,
                 output,
             };
-            transfer::export(&data_dir, &content, ask)
+            let key = secret::key_for(&data_dir, given()?)?;
+            transfer::export(&data_dir, key.as_ref(), &content, ask)
         }
-        Some(Command::Import { file }) => transfer::import(&data_dir, &file),
+        Some(Command::Import { file }) => {
+            let key = secret::key_for(&data_dir, given()?)?;
+            transfer::import(&data_dir, key.as_ref(), &file)
+        }
+        Some(Command::Encrypt) => lock::encrypt(&data_dir, given()?),
+        Some(Command::Decrypt) => lock::decrypt(&data_dir, given()?),
+        Some(Command::Passphrase {
+            new_passphrase_file,
+        }) => lock::change(&data_dir, given()?, new_passphrase_file.as_deref()),
         Some(Command::Path) => {
             println!("{}", for_terminal(&data_dir.display().to_string()));
             Ok(ExitCode::SUCCESS)
@@ -103,7 +132,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::CheckContent { dir }) => Ok(check_content(&dir)),
         None => {
             let content = load_content(cli.content_dir)?;
-            full_screen(&data_dir, content)?;
+            full_screen(&data_dir, content, given()?)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -111,7 +140,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// The full-screen interface. A broken settings.toml never keeps it (and the crisis
 /// lines) from opening: the built-in settings are used and the problem is shown.
-fn full_screen(data_dir: &std::path::Path, content: Content) -> anyhow::Result<()> {
+fn full_screen(
+    data_dir: &std::path::Path,
+    content: Content,
+    given: Option<crate::store::Passphrase>,
+) -> anyhow::Result<()> {
     let mut alerts = Vec::new();
     let settings = crate::settings::load(data_dir).unwrap_or_else(|problem| {
         alerts.push(format!(
@@ -126,9 +159,21 @@ fn full_screen(data_dir: &std::path::Path, content: Content) -> anyhow::Result<(
             "attune is a full-screen program and needs a terminal (try `attune path` or `attune --help`)"
         );
     }
-    let mut store = Store::open_noting(data_dir, &say_upgrading)?;
+    let file = data_dir.join(crate::store::DB_FILE);
+    let locked = crate::store::looks(&file).is_ok_and(|l| l == crate::store::Looks::Encrypted);
+    let (mut store, terminal) = if locked && given.is_none() {
+        // The passphrase is asked on attune's own screen, with the crisis lines at hand.
+        match crate::runtime::unlock(data_dir, &settings)? {
+            Some((store, terminal)) => (store, Some(terminal)),
+            None => return Ok(()),
+        }
+    } else {
+        let key = secret::key_for(data_dir, given)?;
+        let store = Store::open_with(data_dir, key.as_ref(), &say_upgrading)?;
+        (store, None)
+    };
     alerts.extend(crate::runtime::bring_back_rescued(&mut store));
-    crate::runtime::run(store, content, settings, alerts)
+    crate::runtime::run(store, content, settings, alerts, terminal)
 }
 
 fn check_content(dir: &std::path::Path) -> ExitCode {

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use super::{Format, plural};
 use crate::content::Content;
 use crate::sanitize::for_terminal;
-use crate::store::{ExportFile, Filter, Store, TransferError};
+use crate::store::{ExportFile, Filter, Key, Store, TransferError};
 
 /// What `attune export` was asked for.
 pub struct Asked {
@@ -22,7 +22,12 @@ pub struct Asked {
     pub output: Option<PathBuf>,
 }
 
-pub fn export(data_dir: &Path, content: &Content, ask: Asked) -> anyhow::Result<ExitCode> {
+pub fn export(
+    data_dir: &Path,
+    key: Option<&Key>,
+    content: &Content,
+    ask: Asked,
+) -> anyhow::Result<ExitCode> {
     let step = match ask.step.as_deref().map(|s| step_id(content, s)) {
         Some(Ok(id)) => Some(id),
         Some(Err(message)) => {
@@ -31,7 +36,7 @@ pub fn export(data_dir: &Path, content: &Content, ask: Asked) -> anyhow::Result<
         }
         None => None,
     };
-    let store = Store::open_read_only_noting(data_dir, &super::say_upgrading)?;
+    let store = Store::open_read_only_with(data_dir, key, &super::say_upgrading)?;
     let filter = Filter {
         step,
         since: ask.since,
@@ -121,7 +126,7 @@ fn remove_empty_journal(data_dir: &Path, new_folder: bool) {
     }
 }
 
-pub fn import(data_dir: &Path, file: &Path) -> anyhow::Result<ExitCode> {
+pub fn import(data_dir: &Path, key: Option<&Key>, file: &Path) -> anyhow::Result<ExitCode> {
     // Read as a stream (an export of any size is never held in memory whole) and
     // checked as it is added, in one transaction: a fault anywhere adds nothing.
     let export = ExportFile::new(file);
@@ -136,8 +141,8 @@ pub fn import(data_dir: &Path, file: &Path) -> anyhow::Result<ExitCode> {
     // A journal (and folder) made for this import go again if nothing was imported.
     let new_folder = !data_dir.exists();
     let new_journal = !data_dir.join(crate::store::DB_FILE).exists();
-    let mut store = Store::open_noting(data_dir, &super::say_upgrading)?;
-    crate::store::check_journal(data_dir).map_err(|damage| {
+    let mut store = Store::open_with(data_dir, key, &super::say_upgrading)?;
+    crate::store::check_journal(data_dir, key).map_err(|damage| {
         anyhow::anyhow!(
             "the journal {} looks damaged ({damage}), so nothing was imported. Restore a \
              backup first (see \"Your data\" in the README).",

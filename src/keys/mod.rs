@@ -76,6 +76,10 @@ contexts! {
     Help,
     /// Slow breathing and grounding.
     Steady,
+    /// Typing the passphrase of an encrypted journal.
+    Unlock,
+    /// The crisis lines, shown before the journal is unlocked.
+    UnlockHelp,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,7 +137,7 @@ use Scope::In;
 const EVERYWHERE: Scope = Scope::All;
 const NOT_TYPING: Scope = Scope::NotTyping;
 /// Where text is being typed: letters are words, not commands.
-const TYPING_CONTEXTS: &[Context] = &[Text, Line, MultiOther, LadderEdit, Search];
+const TYPING_CONTEXTS: &[Context] = &[Text, Line, MultiOther, LadderEdit, Search, Unlock];
 const TYPING: Scope = In(TYPING_CONTEXTS);
 const LISTS: Scope = In(&[Home, Step, Review, Kept]);
 const PICK: Scope = In(&[
@@ -303,6 +307,10 @@ pub static KEYMAP: &[Binding] = &[
     bind!(In(&[Help]), [ch('p')], Msg::SafetyPlan, "your safety plan: make it or change it", "{key} safety plan"),
     bind!(In(&[Help]), [plain(KeyCode::Esc), plain(KeyCode::F(1))], Msg::Back, "close help", "{key} close"),
     bind!(In(&[Steady]), [plain(KeyCode::Esc)], Msg::Back, "back to help", "{key} back"),
+    bind!(In(&[Unlock]), [plain(KeyCode::Enter)], Msg::Open, "unlock the journal with the passphrase typed", "{key} unlock"),
+    bind!(In(&[UnlockHelp]), [plain(KeyCode::Up), ch('k')], Msg::Up, "scroll up"),
+    bind!(In(&[UnlockHelp]), [plain(KeyCode::Down), ch('j')], Msg::Down, "scroll down", "{prev}{key} scroll"),
+    bind!(In(&[UnlockHelp]), [plain(KeyCode::Esc), plain(KeyCode::F(1))], Msg::Back, "back to the passphrase", "{key} back"),
     bind!(EVERYWHERE, [plain(KeyCode::F(1))], Msg::Help, "help and crisis lines", "{key} help"),
     bind!(NOT_TYPING, [ch('?')], Msg::Help, "help and crisis lines"),
     bind!(NOT_TYPING, [ch('q')], Msg::Quit, "save and quit", "{key} quit"),

@@ -38,6 +38,22 @@ fn letters_are_commands_only_where_nothing_is_typed() {
 }
 
 #[test]
+fn the_unlock_field_types_every_letter_and_enter_unlocks() {
+    let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
+    assert_eq!(
+        map(Context::Unlock, q),
+        Some(Msg::Edit(Edit::InsertChar('q')))
+    );
+    let enter = key(KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(map(Context::Unlock, enter), Some(Msg::Open));
+    let f1 = key(KeyCode::F(1), KeyModifiers::NONE);
+    assert_eq!(map(Context::Unlock, f1), Some(Msg::Help));
+    assert_eq!(map(Context::UnlockHelp, f1), Some(Msg::Back));
+    let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(map(Context::Unlock, ctrl_c), Some(Msg::Quit));
+}
+
+#[test]
 fn two_quick_escs_still_mean_back_and_releases_do_nothing() {
     let alt_esc = key(KeyCode::Esc, KeyModifiers::ALT);
     assert_eq!(map(Context::Step, alt_esc), Some(Msg::Back));

@@ -28,13 +28,14 @@ pub struct Checks {
 }
 
 impl Checks {
-    pub fn start(dir: &Path) -> Checks {
+    pub fn start(dir: &Path, key: Option<&store::Key>) -> Checks {
         let (send, reports) = channel();
         let dir = dir.to_path_buf();
+        let key = key.cloned();
         let spawned = std::thread::Builder::new()
             .name("journal-check".into())
             .spawn(move || {
-                let verdict = store::check_journal(&dir);
+                let verdict = store::check_journal(&dir, key.as_ref());
                 let healthy = verdict.is_ok();
                 let backups = std::fs::read_dir(dir.join(store::BACKUP_DIR)).is_ok_and(|mut d| {
                     d.any(|e| e.is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".db")))
@@ -43,7 +44,8 @@ impl Checks {
                     return;
                 }
                 let today = chrono::Local::now().date_naive();
-                let made = store::backup_if_due(&dir, today).map_err(|e| format!("{e:#}"));
+                let made =
+                    store::backup_if_due(&dir, today, key.as_ref()).map_err(|e| format!("{e:#}"));
                 let _ = send.send(Report::BackedUp(made));
             });
         match spawned {

@@ -28,7 +28,7 @@ pub(super) fn entry(words: &str) -> NewEntry {
 fn shared(store: Store) -> Shared {
     let content = crate::content::builtin().expect("content");
     Shared {
-        checks: Checks::start(store.dir()),
+        checks: Checks::start(store.dir(), None),
         app: App::new(content, Boot::default()),
         store: Some(store),
         terminal: None,

@@ -10,6 +10,7 @@ mod rescue;
 mod searcher;
 mod signals;
 mod terminal;
+mod unlock;
 mod writer;
 
 use std::collections::VecDeque;
@@ -22,6 +23,7 @@ use ratatui::DefaultTerminal;
 
 pub use effects::{drain, filter_for, run_effect};
 pub use rescue::bring_back as bring_back_rescued;
+pub use unlock::unlock;
 
 use crate::app::{App, Boot, Effect, Msg};
 use crate::content::Content;
@@ -68,9 +70,10 @@ pub fn run(
     content: Content,
     settings: Settings,
     alerts: Vec<String>,
+    terminal: Option<DefaultTerminal>,
 ) -> anyhow::Result<()> {
     let (boot, mut problems) = boot(&store, settings);
-    let checks = checks::Checks::start(store.dir());
+    let checks = checks::Checks::start(store.dir(), store.key());
     // After the session was read: one that could not be read is kept aside by the
     // first save, on the journal's own connection, and then no writer thread runs.
     let writer = writer::Writer::start(&store);
@@ -78,7 +81,10 @@ pub fn run(
     let app = App::new(content, boot);
     problems.extend(store.privacy_problems());
     let start: VecDeque<Msg> = alerts.into_iter().chain(problems).map(Msg::Alert).collect();
-    let terminal = terminal::enter().context("cannot set up the terminal")?;
+    let terminal = match terminal {
+        Some(terminal) => terminal,
+        None => terminal::enter().context("cannot set up the terminal")?,
+    };
     let shared = Arc::new(Mutex::new(Shared {
         app,
         store: Some(store),

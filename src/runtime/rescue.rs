@@ -47,7 +47,7 @@ pub fn bring_back(store: &mut Store) -> Vec<String> {
         return Vec::new();
     }
     files.sort();
-    if let Err(damage) = crate::store::check_journal(store.dir()) {
+    if let Err(damage) = crate::store::check_journal(store.dir(), store.key()) {
         return vec![format!(
             "Rescued drafts are waiting in {}, but the journal looks damaged ({damage}), so they \
              were left there. Restore a backup first (see the README); attune reads them back then.",

@@ -46,13 +46,14 @@ impl Searcher {
     /// (there, so the first frame never waits for it).
     pub fn start(store: &Store) -> Searcher {
         let dir = store.dir().to_path_buf();
+        let key = store.key().cloned();
         let (jobs, inbox) = channel::<ReviewQuery>();
         let (outbox, replies) = channel();
         let (handle_out, interrupt) = channel();
         let spawned = std::thread::Builder::new()
             .name("review-reader".into())
             .spawn(move || {
-                if let Ok(reader) = Store::open_reader(&dir) {
+                if let Ok(reader) = Store::open_reader(&dir, key.as_ref()) {
                     let _ = handle_out.send(reader.interrupt_handle());
                     work(&reader, &inbox, &outbox);
                 }

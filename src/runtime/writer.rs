@@ -41,7 +41,8 @@ impl Writer {
             return Writer::none();
         }
         let dir = store.dir().to_path_buf();
-        Writer::spawn(move || SessionWriter::open(&dir).ok())
+        let key = store.key().cloned();
+        Writer::spawn(move || SessionWriter::open(&dir, key.as_ref()).ok())
     }
 
     /// Start the thread on this connection.
@@ -228,7 +229,7 @@ mod tests {
             .into(),
             touched: true,
         });
-        let conn = SessionWriter::open(dir.path()).unwrap();
+        let conn = SessionWriter::open(dir.path(), None).unwrap();
         conn.limit_pages(pages).unwrap();
         let mut writer = Writer::on(conn);
         writer.save(huge).unwrap();

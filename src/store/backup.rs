@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use super::key::Key;
 use super::open::{APPLICATION_ID, read_only};
 use super::{DB_FILE, Store};
 
@@ -35,8 +36,8 @@ pub struct Damage(pub String);
 
 /// `PRAGMA quick_check` of a journal file, read-only: Ok when SQLite finds every page
 /// in order and the file is an attune journal.
-pub fn check_file(file: &Path) -> Result<(), Damage> {
-    let conn = read_only(file).map_err(|e| Damage(e.to_string()))?;
+pub fn check_file(file: &Path, key: Option<&Key>) -> Result<(), Damage> {
+    let conn = read_only(file, key).map_err(|e| Damage(e.to_string()))?;
     // It reads every page once: a small cache keeps attune's memory small meanwhile.
     conn.pragma_update(None, "cache_size", 64)
         .map_err(|e| Damage(e.to_string()))?;
@@ -60,17 +61,23 @@ pub fn check_file(file: &Path) -> Result<(), Damage> {
 }
 
 /// Check the journal in `dir` (see [`check_file`]).
-pub fn check_journal(dir: &Path) -> Result<(), Damage> {
-    check_file(&dir.join(DB_FILE))
+pub fn check_journal(dir: &Path, key: Option<&Key>) -> Result<(), Damage> {
+    check_file(&dir.join(DB_FILE), key)
 }
 
 /// Today's backup of the journal in `dir`, unless there is one. Uses its own
 /// connection, so it can run beside a writing attune; call it only once the journal
 /// passed [`check_journal`], so a damaged journal never pushes out a good backup.
-pub fn backup_if_due(dir: &Path, today: NaiveDate) -> anyhow::Result<Backup> {
+/// A backup of an encrypted journal is encrypted with the same key.
+pub fn backup_if_due(dir: &Path, today: NaiveDate, key: Option<&Key>) -> anyhow::Result<Backup> {
     use anyhow::Context as _;
     let backups = dir.join(BACKUP_DIR);
     crate::fsutil::private_dir(&backups)?;
+    // Plain backups beside an encrypted journal (a conversion stopped half way) are
+    // made again encrypted first.
+    if let Some(key) = key {
+        super::convert::encrypt_plain_backups(dir, key);
+    }
     let target = backups.join(format!("attune-{}.db", today.format("%Y-%m-%d")));
     if target.exists() {
         return Ok(Backup::AlreadyMade);
@@ -95,11 +102,11 @@ pub fn backup_if_due(dir: &Path, today: NaiveDate) -> anyhow::Result<Backup> {
     let made = (|| {
         // A compact copy of one consistent snapshot: free pages (and any deleted
         // words left in them) are not carried over.
-        read_only(&dir.join(DB_FILE))?
+        read_only(&dir.join(DB_FILE), key)?
             .execute("VACUUM INTO ?1", [partial.to_string_lossy()])
             .context("the copy failed")?;
         fs::File::open(&partial)?.sync_all()?;
-        check_file(&partial).context("the new copy did not check out")?;
+        check_file(&partial, key).context("the new copy did not check out")?;
         fs::rename(&partial, &target)?;
         crate::fsutil::sync_dir(&backups)?;
         anyhow::Ok(())
@@ -117,7 +124,7 @@ pub fn backup_if_due(dir: &Path, today: NaiveDate) -> anyhow::Result<Backup> {
 }
 
 /// Backups in a folder, oldest first.
-fn list(backups: &Path) -> std::io::Result<Vec<PathBuf>> {
+pub(super) fn list(backups: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut found: Vec<PathBuf> = fs::read_dir(backups)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| date_of(p).is_some())

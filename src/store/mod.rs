@@ -3,9 +3,11 @@
 
 mod activity;
 mod backup;
+mod convert;
 mod entries;
 mod import_file;
 mod insights;
+mod key;
 mod open;
 mod review;
 mod rungs;
@@ -23,6 +25,8 @@ pub use transfer::{EXPORT_FORMAT, Export, ExportedEntry, ImportReport, TransferE
 pub use backup::{
     BACKUP_DIR, Backup, Damage, KEEP_BACKUPS, backup_if_due, check_file, check_journal,
 };
+pub use convert::{Converted, change_passphrase, decrypt, encrypt};
+pub use key::{KDF_ITERATIONS, Key, Looks, Passphrase, hide_from_dumps, looks};
 pub use open::APPLICATION_ID;
 
 use std::fs::{self, File};
@@ -146,6 +150,23 @@ pub enum OpenError {
     Empty { file: PathBuf, backups: PathBuf },
     #[error("attune will not use {path}: {why}. Remove it and start attune again.")]
     NotOurs { path: PathBuf, why: String },
+    #[error(
+        "{file} is encrypted (or it is not an attune journal at all). attune needs its \
+         passphrase: it asks for it in a terminal, or reads it from ATTUNE_PASSPHRASE or \
+         --passphrase-file FILE. Nothing was changed."
+    )]
+    Encrypted { file: PathBuf },
+    #[error(
+        "that passphrase does not open {file} (or the file is damaged). Nothing was changed. \
+         Try again; a lost passphrase cannot be recovered, but the backups beside the journal \
+         open with the same one."
+    )]
+    WrongPassphrase { file: PathBuf },
+    #[error(
+        "{file} is not encrypted, so it takes no passphrase. Unset ATTUNE_PASSPHRASE or leave out \
+         --passphrase-file (or run `attune encrypt` to encrypt it). Nothing was changed."
+    )]
+    NotEncrypted { file: PathBuf },
     #[error("there is no journal in {dir} yet. Start attune once to make one.")]
     NoJournal { dir: PathBuf },
     #[error(
@@ -167,6 +188,8 @@ pub struct Store {
     dir: PathBuf,
     /// The saved session could not be read at start: keep it aside before saving.
     session_unreadable: std::cell::Cell<bool>,
+    /// The key of an encrypted journal, for every connection opened to it.
+    key: Option<Key>,
     // Held for the life of the store; the OS releases it if the process dies.
     _lock: Option<File>,
 }
@@ -182,19 +205,37 @@ impl Store {
     /// version is about to be brought up to date (a large one can take seconds once,
     /// when a step rebuilds the search index), so the person can be told.
     pub fn open_noting(dir: &Path, upgrading: &dyn Fn()) -> Result<Store, OpenError> {
+        Store::open_with(dir, None, upgrading)
+    }
+
+    /// [`Store::open_noting`] for a journal that may be encrypted: `key` must open it
+    /// when it is, and must be None when it is not.
+    pub fn open_with(
+        dir: &Path,
+        key: Option<&Key>,
+        upgrading: &dyn Fn(),
+    ) -> Result<Store, OpenError> {
+        key::quiet();
         open::data_dir(dir)?;
         let lock = open::take_lock(dir)?;
         open::mend_stale_shm(dir);
+        convert::tidy_leftovers(dir);
         let file = dir.join(DB_FILE);
-        if open::inspect(&file, open::Locked::ByUs)? == open::Found::Nothing {
+        if open::inspect(&file, open::Locked::ByUs, key)? == open::Found::Nothing {
+            if key.is_some() {
+                return Err(OpenError::NotEncrypted { file });
+            }
             open::create_private(&file)?;
         }
-        let sql = |e| classify(&file, e);
+        let sql = |e| classify_keyed(&file, key.is_some(), e);
         let mut conn = Connection::open_with_flags(
             &file,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(sql)?;
+        if let Some(key) = key {
+            key.apply(&conn).map_err(sql)?;
+        }
         // Until the file is known to be ours, closing must not fold a WAL into it.
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
             .map_err(sql)?;
@@ -247,6 +288,7 @@ impl Store {
             conn,
             dir: dir.to_path_buf(),
             session_unreadable: Default::default(),
+            key: key.cloned(),
             _lock: Some(lock),
         })
     }
@@ -261,20 +303,33 @@ impl Store {
     /// [`Store::open_read_only`], saying so first when the journal must be brought up
     /// to date (see [`Store::open_noting`]).
     pub fn open_read_only_noting(dir: &Path, upgrading: &dyn Fn()) -> Result<Store, OpenError> {
+        Store::open_read_only_with(dir, None, upgrading)
+    }
+
+    /// [`Store::open_read_only_noting`] for a journal that may be encrypted (see
+    /// [`Store::open_with`]).
+    pub fn open_read_only_with(
+        dir: &Path,
+        key: Option<&Key>,
+        upgrading: &dyn Fn(),
+    ) -> Result<Store, OpenError> {
         // A file where the folder should be: said with what to do, as `open` says it.
         if dir.exists() && !dir.is_dir() {
             open::data_dir(dir)?;
         }
         let file = dir.join(DB_FILE);
-        match open::inspect(&file, open::Locked::Not)? {
+        match open::inspect(&file, open::Locked::Not, key)? {
             open::Found::Nothing => Err(OpenError::NoJournal {
                 dir: dir.to_path_buf(),
             }),
-            open::Found::Journal(v) if v < schema_version() => Store::open_noting(dir, upgrading),
+            open::Found::Journal(v) if v < schema_version() => {
+                Store::open_with(dir, key, upgrading)
+            }
             open::Found::Journal(_) => Ok(Store {
-                conn: open::read_only(&file)?,
+                conn: open::read_only(&file, key)?,
                 dir: dir.to_path_buf(),
                 session_unreadable: Default::default(),
+                key: key.cloned(),
                 _lock: None,
             }),
         }
@@ -284,13 +339,20 @@ impl Store {
     /// reads while the journal's own connection writes (Review's search). WAL gives
     /// each read its own snapshot. Drop it rather than close it: it never folds the
     /// WAL in or tidies side files.
-    pub fn open_reader(dir: &Path) -> Result<Store, OpenError> {
+    pub fn open_reader(dir: &Path, key: Option<&Key>) -> Result<Store, OpenError> {
         Ok(Store {
-            conn: open::read_only(&dir.join(DB_FILE))?,
+            conn: open::read_only(&dir.join(DB_FILE), key)?,
             dir: dir.to_path_buf(),
             session_unreadable: Default::default(),
+            key: key.cloned(),
             _lock: None,
         })
+    }
+
+    /// The key of an encrypted journal (None for a plain one), for the connections
+    /// other threads open to it.
+    pub fn key(&self) -> Option<&Key> {
+        self.key.as_ref()
     }
 
     /// A handle another thread can use to stop a query running on this connection
@@ -388,6 +450,15 @@ impl Store {
                 .execute("DELETE FROM settings WHERE key = ?1", [key])?;
         }
         Ok(())
+    }
+}
+
+/// [`classify`] for a connection that was given a key: a file it cannot read is then,
+/// most likely, a wrong passphrase.
+fn classify_keyed(file: &Path, keyed: bool, e: rusqlite::Error) -> OpenError {
+    match classify(file, e) {
+        OpenError::NotADatabase { file, .. } if keyed => OpenError::WrongPassphrase { file },
+        other => other,
     }
 }
 

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
 
+use super::key::{Key, Looks, looks};
 use super::{BACKUP_DIR, DB_FILE, LOCK_FILE, OpenError, schema_version};
 
 /// `PRAGMA application_id` of every attune journal ("attn"): how attune tells its own
@@ -102,14 +103,14 @@ pub(super) fn take_lock(dir: &Path) -> Result<File, OpenError> {
 
 /// Look at `attune.db` through a read-only connection that never checkpoints, so a
 /// foreign, newer or damaged file (and any WAL beside it) stays byte for byte as it was.
-pub(super) fn inspect(file: &Path, locked: Locked) -> Result<Found, OpenError> {
+pub(super) fn inspect(file: &Path, locked: Locked, key: Option<&Key>) -> Result<Found, OpenError> {
     // Reading a WAL-mode file makes SQLite create its -wal and -shm beside it. A
     // file that is refused is left as it was found: side files that were not there
     // before, and hold nothing, go again, but only when no attune can be using them.
     let side = |end: &str| file.with_file_name(format!("{DB_FILE}-{end}"));
     let absent = |end: &str| fs::symlink_metadata(side(end)).is_err();
     let (no_wal, no_shm) = (absent("wal"), absent("shm"));
-    let found = inspect_file(file);
+    let found = inspect_file(file, key);
     let empty_wal = fs::symlink_metadata(side("wal")).is_ok_and(|m| m.is_file() && m.len() == 0);
     let alone = match locked {
         Locked::ByUs => true,
@@ -142,7 +143,7 @@ fn no_attune_running(dir: &Path) -> bool {
     }
 }
 
-fn inspect_file(file: &Path) -> Result<Found, OpenError> {
+fn inspect_file(file: &Path, key: Option<&Key>) -> Result<Found, OpenError> {
     let meta = match fs::symlink_metadata(file) {
         Ok(meta) => meta,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Found::Nothing),
@@ -164,8 +165,21 @@ fn inspect_file(file: &Path) -> Result<Found, OpenError> {
             Ok(Found::Nothing)
         };
     }
-    let conn = read_only(file)?;
-    let sql = |e| super::classify(file, e);
+    match (looks(file).map_err(|e| io_error(file, e))?, key) {
+        (Looks::Plain, Some(_)) => {
+            return Err(OpenError::NotEncrypted {
+                file: file.to_path_buf(),
+            });
+        }
+        (Looks::Encrypted, None) => {
+            return Err(OpenError::Encrypted {
+                file: file.to_path_buf(),
+            });
+        }
+        _ => {}
+    }
+    let conn = read_only(file, key)?;
+    let sql = |e| super::classify_keyed(file, key.is_some(), e);
     let app_id: i32 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
         .map_err(sql)?;
@@ -208,12 +222,16 @@ fn inspect_file(file: &Path) -> Result<Found, OpenError> {
 }
 
 /// A connection that can only read and never folds the WAL into the file on close.
-pub(super) fn read_only(file: &Path) -> Result<Connection, OpenError> {
+pub(super) fn read_only(file: &Path, key: Option<&Key>) -> Result<Connection, OpenError> {
+    super::key::quiet();
     let conn = Connection::open_with_flags(
         file,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| super::classify(file, e))?;
+    if let Some(key) = key {
+        key.apply(&conn).map_err(|e| super::classify(file, e))?;
+    }
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
         .map_err(|e| super::classify(file, e))?;
     // No temporary file outside the private folder (see `Store::open`).

@@ -63,11 +63,18 @@ impl Store {
 impl SessionWriter {
     /// Open a second connection to the journal in `dir`, which a [`Store`] of this
     /// process holds open (and locked).
-    pub fn open(dir: &std::path::Path) -> rusqlite::Result<SessionWriter> {
+    pub fn open(
+        dir: &std::path::Path,
+        key: Option<&super::Key>,
+    ) -> rusqlite::Result<SessionWriter> {
+        super::key::quiet();
         let conn = Connection::open_with_flags(
             dir.join(super::DB_FILE),
             rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        if let Some(key) = key {
+            key.apply(&conn)?;
+        }
         // The same care as the journal's own connection (see `Store::open`).
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "secure_delete", "ON")?;

@@ -17,6 +17,7 @@ mod status;
 mod steady;
 mod step;
 pub mod theme;
+pub mod unlock;
 mod welcome;
 pub mod widgets;
 
@@ -94,7 +95,7 @@ pub fn render(app: &App, frame: &mut Frame) -> Laid {
 
 /// The last word before anything reaches the terminal: ratatui already drops control
 /// characters, and here bidi overrides go too, so no text can reorder the screen.
-fn clean(frame: &mut Frame) {
+pub(crate) fn clean(frame: &mut Frame) {
     for cell in frame.buffer_mut().content.iter_mut() {
         if cell.symbol().chars().any(crate::sanitize::is_unsafe) {
             let symbol: String = cell

@@ -134,7 +134,11 @@ pub fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
 /// The screen as plain text rows.
 pub fn screen_text(app: &App, width: u16, height: u16) -> String {
     let terminal = draw(app, width, height);
-    let buffer = terminal.backend().buffer();
+    buffer_text(terminal.backend().buffer(), width, height)
+}
+
+/// A drawn buffer as plain text rows.
+pub fn buffer_text(buffer: &ratatui::buffer::Buffer, width: u16, height: u16) -> String {
     let mut out = String::new();
     for y in 0..height {
         // A wide character covers the next cell too; print it once, as a terminal does.

@@ -1,0 +1,75 @@
+//! The unlock screen's loop: before the journal is open, so before the App exists.
+//! Keys go through the one keymap; what is typed is tried as the passphrase; the
+//! journal opens, or the screen says the passphrase did not open it and asks again.
+
+use std::path::Path;
+
+use anyhow::Context as _;
+use crossterm::event::{self, Event};
+use ratatui::DefaultTerminal;
+
+use super::terminal;
+use crate::app::unlock::{Unlock, UnlockEffect};
+use crate::msg::Msg;
+use crate::sanitize::for_terminal;
+use crate::settings::Settings;
+use crate::store::{DB_FILE, Key, OpenError, Passphrase, Store};
+use crate::{keys, ui};
+
+/// Ask for the passphrase on attune's own screen until it opens the journal in `dir`
+/// (then the journal and the terminal, still set up), or the person quits (None).
+pub fn unlock(dir: &Path, settings: &Settings) -> anyhow::Result<Option<(Store, DefaultTerminal)>> {
+    let file = dir.join(DB_FILE);
+    let own = settings
+        .crisis_lines
+        .iter()
+        .map(|l| format!("{}: {} (your own line)", l.who, l.how))
+        .collect();
+    let mut screen = Unlock::new(for_terminal(&file.display().to_string()).into_owned(), own);
+    let mut terminal = terminal::enter().context("cannot set up the terminal")?;
+    let opened = ask(dir, &file, &mut screen, &mut terminal);
+    match opened {
+        Ok(Some(store)) => Ok(Some((store, terminal))),
+        other => {
+            terminal::give_back();
+            other.map(|_| None)
+        }
+    }
+}
+
+fn ask(
+    dir: &Path,
+    file: &Path,
+    screen: &mut Unlock,
+    terminal: &mut DefaultTerminal,
+) -> anyhow::Result<Option<Store>> {
+    let size = terminal.size()?;
+    screen.update(Msg::Resize(size.width, size.height));
+    loop {
+        terminal.draw(|frame| ui::unlock::render(screen, frame))?;
+        let msg = match event::read()? {
+            Event::Key(key) => keys::map(ui::unlock::context(screen), key),
+            Event::Paste(text) => Some(Msg::Paste(text)),
+            Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+            _ => None,
+        };
+        let Some(msg) = msg else { continue };
+        match screen.update(msg) {
+            UnlockEffect::None => {}
+            UnlockEffect::Quit => return Ok(None),
+            UnlockEffect::Try => {
+                // "Unlocking…" is on screen while the key is derived.
+                terminal.draw(|frame| ui::unlock::render(screen, frame))?;
+                let passphrase = Passphrase::new(screen.take());
+                let key = Key::for_file(&passphrase, file)
+                    .with_context(|| format!("cannot read {}", file.display()))?;
+                drop(passphrase);
+                match Store::open_with(dir, Some(&key), &|| {}) {
+                    Ok(store) => return Ok(Some(store)),
+                    Err(OpenError::WrongPassphrase { .. }) => screen.wrong(),
+                    Err(e) => return Err(e.into()),
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! The lock on an encrypted journal. A passphrase becomes a key once, with SQLCipher 4's
+//! own derivation (PBKDF2-HMAC-SHA512, 256,000 iterations, the 16-byte salt SQLCipher
+//! keeps at the start of the file); every connection then gets the derived key itself,
+//! so opening the writer's, the search's and the check's connections costs no second
+//! derivation. A journal keyed this way opens in any SQLCipher 4 with the passphrase.
+//!
+//! The passphrase and the key live only in memory that is wiped when dropped, are never
+//! printed (Debug says only that there is one), and never reach the session, the
+//! settings, an export or an error message.
+
+use std::fmt;
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+use std::sync::Arc;
+
+use rusqlite::Connection;
+use zeroize::Zeroizing;
+
+/// SQLCipher 4's default key derivation, which attune keeps.
+pub const KDF_ITERATIONS: u32 = 256_000;
+const KEY_LEN: usize = 32;
+const SALT_LEN: usize = 16;
+
+/// What a person types to unlock their journal. Wiped from memory when dropped.
+pub struct Passphrase(Zeroizing<String>);
+
+impl Passphrase {
+    /// The passphrase as typed. Only a line ending is taken off, nothing else: spaces
+    /// at either end are part of it.
+    pub fn new(text: Zeroizing<String>) -> Passphrase {
+        let mut text = text;
+        while text.ends_with(['\n', '\r']) {
+            text.pop();
+        }
+        Passphrase(text)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn bytes(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+
+    /// The same passphrase (typed twice, say)?
+    pub fn same_as(&self, other: &Passphrase) -> bool {
+        self.bytes() == other.bytes()
+    }
+}
+
+impl fmt::Debug for Passphrase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Passphrase(hidden)")
+    }
+}
+
+/// A derived key and the salt it was derived with. Cheap to clone (the bytes are
+/// shared, and wiped when the last clone goes).
+#[derive(Clone)]
+pub struct Key(Arc<Zeroizing<[u8; KEY_LEN + SALT_LEN]>>);
+
+impl fmt::Debug for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Key(hidden)")
+    }
+}
+
+impl Key {
+    /// A key for a new encrypted file: a fresh random salt.
+    pub fn fresh(passphrase: &Passphrase) -> anyhow::Result<Key> {
+        let mut salt = [0u8; SALT_LEN];
+        getrandom::fill(&mut salt).map_err(|e| anyhow::anyhow!("no random bytes: {e}"))?;
+        Ok(Key::derive(passphrase, salt))
+    }
+
+    /// The key that opens `file`, if `passphrase` is the right one (this does not
+    /// check that: opening does). The salt is read from the file's first bytes.
+    pub fn for_file(passphrase: &Passphrase, file: &Path) -> std::io::Result<Key> {
+        let mut salt = [0u8; SALT_LEN];
+        File::open(file)?.read_exact(&mut salt)?;
+        Ok(Key::derive(passphrase, salt))
+    }
+
+    /// PBKDF2-HMAC-SHA512 through the OpenSSL that SQLCipher itself is built on (and
+    /// derives with when given a passphrase), so the key is the one it would derive.
+    fn derive(passphrase: &Passphrase, salt: [u8; SALT_LEN]) -> Key {
+        let mut both = Zeroizing::new([0u8; KEY_LEN + SALT_LEN]);
+        let pass = passphrase.bytes();
+        // A passphrase is at most a few kilobytes (the unlock field takes 1,024 bytes).
+        let pass_len = i32::try_from(pass.len()).unwrap_or(i32::MAX);
+        // SAFETY: every pointer is valid for the length given with it, `out` has room
+        // for KEY_LEN bytes, and EVP_sha512 returns a static digest.
+        let ok = unsafe {
+            openssl_sys::PKCS5_PBKDF2_HMAC(
+                pass.as_ptr().cast(),
+                pass_len,
+                salt.as_ptr(),
+                SALT_LEN as i32,
+                KDF_ITERATIONS as i32,
+                openssl_sys::EVP_sha512(),
+                KEY_LEN as i32,
+                both.as_mut_ptr(),
+            )
+        };
+        // It fails only when out of memory; SQLCipher could not run either then.
+        assert_eq!(ok, 1, "PBKDF2 failed");
+        both[KEY_LEN..].copy_from_slice(&salt);
+        hide_from_dumps();
+        Key(Arc::new(both))
+    }
+
+    /// SQLCipher's raw-key form, `x'<key><salt>'`, in wiped memory.
+    pub(super) fn spec(&self) -> Zeroizing<String> {
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        let mut spec = Zeroizing::new(String::with_capacity(3 + 2 * self.0.len()));
+        spec.push_str("x'");
+        for byte in self.0.iter() {
+            spec.push(HEX[usize::from(byte >> 4)] as char);
+            spec.push(HEX[usize::from(byte & 15)] as char);
+        }
+        spec.push('\'');
+        spec
+    }
+
+    /// Give `conn` this key. Must come before anything else reads the file.
+    pub(super) fn apply(&self, conn: &Connection) -> rusqlite::Result<()> {
+        let spec = self.spec();
+        let len = i32::try_from(spec.len()).expect("a key spec is short");
+        // SAFETY: the handle is the live connection's own; SQLCipher copies the key
+        // bytes before returning, and `spec` outlives the call.
+        let rc = unsafe { rusqlite::ffi::sqlite3_key(conn.handle(), spec.as_ptr().cast(), len) };
+        if rc == rusqlite::ffi::SQLITE_OK {
+            Ok(())
+        } else {
+            Err(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rc),
+                Some("the key could not be set".into()),
+            ))
+        }
+    }
+}
+
+/// SQLCipher writes its errors (a wrong key's failed HMAC, say) to stderr, which is
+/// the screen attune draws on. attune says what went wrong itself: turn that off, once
+/// for the process, before any journal is opened.
+pub(super) fn quiet() {
+    static QUIET: std::sync::Once = std::sync::Once::new();
+    QUIET.call_once(|| {
+        if let Ok(conn) = Connection::open_in_memory() {
+            let _ = conn.query_row("PRAGMA cipher_log_level = NONE", [], |_| Ok(()));
+        }
+    });
+}
+
+/// The first bytes of every plain SQLite file.
+const PLAIN_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// What the first bytes of a journal file say about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Looks {
+    /// No file, or an empty one.
+    Empty,
+    /// A plain SQLite file.
+    Plain,
+    /// Not plain SQLite, and shaped like an encrypted one (whole pages): SQLCipher, or
+    /// something else that only a passphrase attempt can tell apart.
+    Encrypted,
+    /// Neither: a damaged or foreign file.
+    Other,
+}
+
+/// Look at `file`'s first bytes and size, without SQLite.
+pub fn looks(file: &Path) -> std::io::Result<Looks> {
+    let mut f = match File::open(file) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Looks::Empty),
+        Err(e) => return Err(e),
+    };
+    let len = f.metadata()?.len();
+    if len == 0 {
+        return Ok(Looks::Empty);
+    }
+    let mut head = [0u8; 16];
+    let mut read = 0;
+    while read < head.len() {
+        match f.read(&mut head[read..])? {
+            0 => break,
+            n => read += n,
+        }
+    }
+    Ok(if read == head.len() && &head == PLAIN_HEADER {
+        Looks::Plain
+    } else if len >= 1024 && len % 512 == 0 {
+        Looks::Encrypted
+    } else {
+        Looks::Other
+    })
+}
+
+/// Keep this process out of core dumps and other processes' ptrace while it holds a
+/// key (Linux: PR_SET_DUMPABLE 0). Best effort: elsewhere it does nothing.
+pub fn hide_from_dumps() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: prctl with PR_SET_DUMPABLE takes plain integers and changes only this
+    // process's dumpable flag.
+    unsafe {
+        libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0);
+    }
+}

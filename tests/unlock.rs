@@ -1,0 +1,121 @@
+//! The unlock screen of an encrypted journal: drawn at 80x24 and tiny, and used in a
+//! real pseudo-terminal (a wrong passphrase, the crisis lines, then the right one).
+
+mod support;
+
+use attune::app::Msg;
+use attune::app::unlock::{Unlock, UnlockEffect};
+use attune::store::{self, Key, Passphrase};
+use attune::textfield::Edit;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use support::pty::*;
+use zeroize::Zeroizing;
+
+fn screen(u: &Unlock, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| attune::ui::unlock::render(u, f)).unwrap();
+    support::buffer_text(terminal.backend().buffer(), width, height)
+}
+
+fn typed(u: &mut Unlock, text: &str) {
+    for c in text.chars() {
+        u.update(Msg::Edit(Edit::InsertChar(c)));
+    }
+}
+
+fn unlock_screen() -> Unlock {
+    Unlock::new(
+        "/home/sam/.local/share/attune/attune.db".into(),
+        vec!["My sister Jo: 555 0100 (your own line)".into()],
+    )
+}
+
+#[test]
+fn unlock_screens() {
+    let mut u = unlock_screen();
+    insta::assert_snapshot!("unlock_empty", screen(&u, 80, 24));
+    typed(&mut u, "not it");
+    assert_eq!(u.update(Msg::Open), UnlockEffect::Try);
+    drop(u.take());
+    u.wrong();
+    typed(&mut u, "abc");
+    let wrong = screen(&u, 80, 24);
+    assert!(!wrong.contains("abc") && !wrong.contains("not it"));
+    insta::assert_snapshot!("unlock_wrong", wrong);
+    u.update(Msg::Help);
+    insta::assert_snapshot!("unlock_help", screen(&u, 80, 24));
+    insta::assert_snapshot!("unlock_help_tiny", screen(&u, 30, 10));
+    for _ in 0..40 {
+        u.update(Msg::Down);
+    }
+    let end = screen(&u, 30, 10);
+    assert!(end.contains("please reach a"), "scrolls to the end:\n{end}");
+    insta::assert_snapshot!("unlock_help_tiny_scrolled", end);
+    u.update(Msg::Back);
+    insta::assert_snapshot!("unlock_wrong_tiny", screen(&u, 30, 10));
+}
+
+/// The journal's files (the lock file names whoever last held it, so it is left out).
+fn journal_files(data: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = support::files_in(data);
+    files.retain(|(name, _)| name != "attune.lock");
+    files
+}
+
+fn encrypted_journal(data: &std::path::Path, passphrase: &str) {
+    support::journal_of(data, 3);
+    let key = Key::fresh(&Passphrase::new(Zeroizing::new(passphrase.into()))).unwrap();
+    store::encrypt(data, &key, &|| {}).unwrap();
+}
+
+#[test]
+fn a_person_unlocks_after_a_wrong_try_with_help_on_the_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    encrypted_journal(&data, "tall oak 7");
+    let before = journal_files(&data);
+    let mut tui = Tui::start(&data);
+    tui.wait_for("Your journal is locked");
+    tui.send("short pine");
+    tui.wait_for("Passphrase: ••••••••••");
+    assert!(!tui.contents().contains("short pine"), "never echoed");
+    tui.send(ENTER);
+    tui.wait_for("does not open this journal");
+    assert_eq!(journal_files(&data), before, "a wrong try changes nothing");
+    tui.send("\x1bOP"); // F1
+    tui.wait_for("988");
+    tui.send(ESC);
+    tui.wait_for("Passphrase:");
+    tui.send("tall oak 7");
+    tui.send(ENTER);
+    tui.wait_for("Six steps");
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+    let out = tui.output();
+    assert!(!out.contains("tall oak") && !out.contains("short pine"));
+}
+
+#[test]
+fn ctrl_c_on_the_unlock_screen_quits_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    encrypted_journal(&data, "pw");
+    let before = journal_files(&data);
+    let mut tui = Tui::start(&data);
+    tui.wait_for("Your journal is locked");
+    tui.send(CTRL_C);
+    assert!(tui.wait_exit().success());
+    assert_eq!(journal_files(&data), before);
+}
+
+#[test]
+fn attune_passphrase_opens_it_without_the_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    encrypted_journal(&data, "from the environment");
+    let mut tui = Tui::start_with(&data, &[("ATTUNE_PASSPHRASE", "from the environment")]);
+    tui.wait_for("Six steps");
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+}
