@@ -260,4 +260,6 @@ pub struct Exported {
     pub count: usize,
     /// "entries" or "drafts".
     pub what: &'static str,
+    /// Written from an encrypted journal: the export itself is not encrypted.
+    pub from_encrypted: bool,
 }

@@ -78,6 +78,11 @@ fn encrypt_export_change_decrypt_from_the_command_line() {
         .unwrap();
     assert!(out.status.success(), "{}", text(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("entry 3"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("not encrypted like the journal"),
+        "{}",
+        text(&out)
+    );
     let out = attune(&data)
         .arg("export")
         .stdin(std::process::Stdio::null())

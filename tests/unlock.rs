@@ -90,6 +90,14 @@ fn a_person_unlocks_after_a_wrong_try_with_help_on_the_way() {
     tui.send("tall oak 7");
     tui.send(ENTER);
     tui.wait_for("Six steps");
+    // An export from Review says it is not encrypted like the journal.
+    tui.send("r");
+    tui.wait_for("3 entries");
+    tui.send("x");
+    tui.wait_for("not encrypted like your journal");
+    tui.send(ENTER);
+    tui.send(ESC);
+    tui.wait_for("Six steps");
     tui.send("q");
     assert!(tui.wait_exit().success());
     let out = tui.output();

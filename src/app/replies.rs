@@ -213,10 +213,16 @@ fn exported(done: &super::Exported) -> String {
         (1, "drafts") => "1 draft".to_string(),
         (n, what) => format!("{n} {what}"),
     };
+    let plain = if done.from_encrypted {
+        "It is plain text, not encrypted like your journal: readable only by you on this \
+         computer, but wherever it is copied, anyone who opens it can read it, passphrase or not."
+    } else {
+        "It is plain text, readable only by you on this computer; wherever it is copied, anyone \
+         who opens it can read it."
+    };
     format!(
-        "Exported {what} to\n{}\n\nIt is plain text, readable only by you on this computer; \
-         wherever it is copied, anyone who opens it can read it. Delete it when you no longer \
-         need it. To choose the folder, set exports_dir in settings.toml beside your journal.",
+        "Exported {what} to\n{}\n\n{plain} Delete it when you no longer need it. To choose \
+         the folder, set exports_dir in settings.toml beside your journal.",
         crate::sanitize::for_terminal(&done.path)
     )
 }

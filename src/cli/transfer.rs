@@ -72,6 +72,15 @@ pub fn export(
     }
     drop(export);
     store.close().context("cannot close the journal")?;
+    if key.is_some() {
+        let to = ask.output.as_ref().map_or("The export".to_string(), |p| {
+            for_terminal(&p.display().to_string()).into_owned()
+        });
+        eprintln!(
+            "attune: {to} is plain text, not encrypted like the journal: anyone who can read \
+             it can read your entries."
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

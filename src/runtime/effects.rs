@@ -299,6 +299,7 @@ fn export_markdown(
         path: path.display().to_string(),
         count: crate::store::Entries::count(&export),
         what: "entries",
+        from_encrypted: store.key().is_some(),
     })
 }
 
@@ -317,6 +318,7 @@ fn export_drafts(
         path: path.display().to_string(),
         count: drafts.len(),
         what: "drafts",
+        from_encrypted: store.key().is_some(),
     })
 }
 
