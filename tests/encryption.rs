@@ -317,6 +317,14 @@ fn converted_files_are_private() {
 }
 
 #[test]
+fn holding_a_key_keeps_the_process_out_of_core_dumps() {
+    let _key = Key::fresh(&pass("anything")).unwrap();
+    // SAFETY: PR_GET_DUMPABLE only reads this process's flag.
+    let dumpable = unsafe { libc::prctl(libc::PR_GET_DUMPABLE, 0, 0, 0, 0) };
+    assert_eq!(dumpable, 0);
+}
+
+#[test]
 fn debug_output_never_shows_a_passphrase_or_key() {
     let p = pass("hunter2-secret");
     let key = Key::fresh(&p).unwrap();
