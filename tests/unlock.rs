@@ -127,3 +127,27 @@ fn attune_passphrase_opens_it_without_the_screen() {
     tui.send("q");
     assert!(tui.wait_exit().success());
 }
+
+#[test]
+fn a_signal_on_the_unlock_screen_gives_the_terminal_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    encrypted_journal(&data, "pw");
+    let before = journal_files(&data);
+    let mut tui = Tui::start(&data);
+    tui.wait_for("Your journal is locked");
+    tui.signal("-TERM");
+    let status = tui.wait_exit();
+    assert!(!status.success());
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let out = tui.output();
+    let after = &out[out
+        .rfind("\x1b[?1049h")
+        .expect("entered the alternate screen")..];
+    assert!(after.contains("\x1b[?1049l"), "alternate screen left");
+    assert!(
+        after.contains("\x1b[?2004l"),
+        "bracketed paste switched off"
+    );
+    assert_eq!(journal_files(&data), before);
+}

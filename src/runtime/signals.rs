@@ -13,7 +13,7 @@ use super::{Shared, lock, terminal};
 use crate::ui;
 
 /// Signals whose default is to end the process, and which can be caught.
-const TERMINATING: &[i32] = &[
+pub(super) const TERMINATING: &[i32] = &[
     SIGHUP,
     SIGINT,
     SIGTERM,
