@@ -118,6 +118,28 @@ fn ctrl_c_on_the_unlock_screen_quits_and_changes_nothing() {
 }
 
 #[test]
+fn a_second_attune_is_refused_before_the_passphrase_is_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    encrypted_journal(&data, "pw");
+    let mut first = Tui::start_with(&data, &[("ATTUNE_PASSPHRASE", "pw")]);
+    first.wait_for("Six steps");
+    // Let its start-up check and backup finish, as the plain journal's test does.
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    let before = journal_files(&data);
+    let mut second = Tui::start(&data);
+    second.wait_for("already open");
+    assert!(!second.wait_exit().success());
+    assert!(!second.contents().contains("Your journal is locked"));
+    let mut third = Tui::start_with(&data, &[("ATTUNE_PASSPHRASE", "pw")]);
+    third.wait_for("already open");
+    assert!(!third.wait_exit().success());
+    assert_eq!(journal_files(&data), before);
+    first.send("q");
+    assert!(first.wait_exit().success());
+}
+
+#[test]
 fn attune_passphrase_opens_it_without_the_screen() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");

@@ -163,6 +163,7 @@ fn full_screen(
     let locked = crate::store::looks(&file).is_ok_and(|l| l == crate::store::Looks::Encrypted);
     let (mut store, terminal) = if locked && given.is_none() {
         // The passphrase is asked on attune's own screen, with the crisis lines at hand.
+        Store::free_to_open(data_dir)?;
         match crate::runtime::unlock(data_dir, &settings)? {
             Some((store, terminal)) => (store, Some(terminal)),
             None => return Ok(()),

@@ -208,6 +208,14 @@ impl Store {
         Store::open_with(dir, None, upgrading)
     }
 
+    /// Is the journal in `dir` free to open (no other attune has it)? Asked before the
+    /// unlock screen, so nobody types a passphrase only to hear it is open elsewhere.
+    pub fn free_to_open(dir: &Path) -> Result<(), OpenError> {
+        open::data_dir(dir)?;
+        drop(open::take_lock(dir)?);
+        Ok(())
+    }
+
     /// [`Store::open_noting`] for a journal that may be encrypted: `key` must open it
     /// when it is, and must be None when it is not.
     pub fn open_with(
