@@ -77,10 +77,7 @@ fn an_encrypted_journal_and_its_backups_hold_no_word_in_the_clear() {
     );
     let key = Key::fresh(&pass("correct horse battery")).unwrap();
     let done = store::encrypt(dir.path(), &key, &|| {}).unwrap();
-    assert_eq!(
-        (done.entries, done.backups, done.backups_skipped),
-        (21, 2, 0)
-    );
+    assert_eq!((done.entries, done.backups), (21, 2));
 
     // Used once more, so the WAL holds pages too.
     let store = Store::open_with(dir.path(), Some(&key), &|| {}).unwrap();
@@ -285,21 +282,109 @@ fn a_half_made_copy_is_removed_on_the_next_open() {
 }
 
 #[test]
-fn plain_backups_beside_an_encrypted_journal_are_made_again_encrypted() {
-    // A kill after the journal was converted but before its backups were.
+fn backups_converted_before_a_kill_are_put_in_place_by_the_next_open() {
+    // A kill after the journal was renamed, before the converted backups were: their
+    // finished copies wait beside them as `.NAME.converted`.
     let dir = tempfile::tempdir().unwrap();
     journal_with_probe(dir.path(), 2);
     let backups = dir.path().join(BACKUP_DIR);
-    let keep = backups.join("attune-2026-11-01.db");
-    let saved = std::fs::read(&keep).unwrap();
+    let one = backups.join("attune-2026-11-01.db");
+    let two = backups.join("attune-2026-11-02.db");
+    let plain_one = std::fs::read(&one).unwrap();
+    let plain_two = std::fs::read(&two).unwrap();
     let key = Key::fresh(&pass("pass")).unwrap();
     store::encrypt(dir.path(), &key, &|| {}).unwrap();
-    std::fs::write(&keep, &saved).unwrap();
-    assert_eq!(looks(&keep).unwrap(), Looks::Plain);
-    // The start-up backup (on its own thread in attune) brings them in line.
-    backup_if_due(dir.path(), day(2), Some(&key)).unwrap();
-    assert_eq!(looks(&keep).unwrap(), Looks::Encrypted);
-    check_file(&keep, Some(&key)).unwrap();
+    std::fs::rename(&one, backups.join(".attune-2026-11-01.db.converted")).unwrap();
+    std::fs::write(&one, &plain_one).unwrap();
+    // And one that does not open with this journal's key: not put in place.
+    std::fs::write(backups.join(".attune-2026-11-02.db.converted"), &plain_two).unwrap();
+    assert_eq!(looks(&one).unwrap(), Looks::Plain);
+    let store = Store::open_with(dir.path(), Some(&key), &|| {}).unwrap();
+    store.close().unwrap();
+    assert_eq!(looks(&one).unwrap(), Looks::Encrypted);
+    check_file(&one, Some(&key)).unwrap();
+    check_file(&two, Some(&key)).unwrap();
+    for (name, _) in every_file(dir.path()) {
+        assert!(!name.contains("convert"), "{name} was left");
+    }
+}
+
+#[test]
+fn a_backup_that_cannot_be_converted_stops_everything_before_a_change() {
+    let dir = tempfile::tempdir().unwrap();
+    journal_with_probe(dir.path(), 60);
+    let backups = dir.path().join(BACKUP_DIR);
+    // Damage the first backup as a bad disk might.
+    let bad = backups.join("attune-2026-11-01.db");
+    let mut bytes = std::fs::read(&bad).unwrap();
+    let middle = bytes.len() / 2 / 4096 * 4096;
+    bytes[middle..middle + 4096].fill(0xA5);
+    std::fs::write(&bad, &bytes).unwrap();
+    let before = every_file(dir.path());
+    let key = Key::fresh(&pass("pass")).unwrap();
+    let refused = store::encrypt(dir.path(), &key, &|| {}).unwrap_err();
+    let said = format!("{refused:#}");
+    assert!(
+        said.contains("attune-2026-11-01.db") && said.contains("nothing was changed"),
+        "{said}"
+    );
+    // The empty WAL a reader left beside the journal goes with the writer's close.
+    let kept = |files: Vec<(String, Vec<u8>)>| {
+        files
+            .into_iter()
+            .filter(|(name, _)| !name.ends_with("-wal") && !name.ends_with("-shm"))
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        kept(every_file(dir.path())) == kept(before),
+        "nothing changed, nothing left"
+    );
+}
+
+#[test]
+fn a_symlinked_journal_is_converted_where_it_really_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    journal_with_probe(&data, 2);
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    std::fs::rename(data.join("attune.db"), elsewhere.join("journal.db")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.join("journal.db"), data.join("attune.db")).unwrap();
+    let key = Key::fresh(&pass("pass")).unwrap();
+    store::encrypt(&data, &key, &|| {}).unwrap();
+    let link = std::fs::symlink_metadata(data.join("attune.db")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link is kept");
+    for (name, bytes) in support::files_in(&elsewhere) {
+        assert!(
+            !contains(&bytes, b"ZEPHYR-QUINCE"),
+            "{name} holds the probe"
+        );
+    }
+    assert_eq!(
+        looks(&elsewhere.join("journal.db")).unwrap(),
+        Looks::Encrypted
+    );
+    let store = Store::open_with(&data, Some(&key), &|| {}).unwrap();
+    assert!(finds_probe(&store));
+    store.close().unwrap();
+}
+
+#[test]
+fn a_hard_linked_journal_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    journal_with_probe(dir.path(), 2);
+    std::fs::hard_link(
+        dir.path().join("attune.db"),
+        dir.path().join("other-name.db"),
+    )
+    .unwrap();
+    let key = Key::fresh(&pass("pass")).unwrap();
+    let refused = format!(
+        "{:#}",
+        store::encrypt(dir.path(), &key, &|| {}).unwrap_err()
+    );
+    assert!(refused.contains("hard link"), "{refused}");
+    assert_eq!(looks(&dir.path().join("attune.db")).unwrap(), Looks::Plain);
 }
 
 #[test]
@@ -314,6 +399,36 @@ fn converted_files_are_private() {
     for entry in std::fs::read_dir(dir.path().join(BACKUP_DIR)).unwrap() {
         assert_eq!(mode(&entry.unwrap().path()), 0o600);
     }
+}
+
+#[test]
+fn a_plain_journal_with_its_first_bytes_damaged_is_not_taken_for_encrypted() {
+    let dir = tempfile::tempdir().unwrap();
+    journal_with_probe(dir.path(), 2);
+    let file = dir.path().join("attune.db");
+    let mut bytes = std::fs::read(&file).unwrap();
+    bytes[..16].fill(0);
+    std::fs::write(&file, &bytes).unwrap();
+    assert_eq!(looks(&file).unwrap(), Looks::Other);
+    assert!(matches!(
+        Store::open(dir.path()),
+        Err(OpenError::NotADatabase { .. })
+    ));
+    assert_eq!(std::fs::read(&file).unwrap(), bytes);
+}
+
+#[test]
+fn a_new_passphrase_must_be_one_the_unlock_screen_can_take() {
+    for (text, fit) in [
+        ("correct horse", true),
+        ("  é😀 שלום  ", true),
+        ("   ", false),
+        ("tab\there", false),
+    ] {
+        assert_eq!(pass(text).unfit().is_none(), fit, "{text:?}");
+    }
+    assert!(pass(&"x".repeat(1025)).unfit().is_some());
+    assert!(pass(&"x".repeat(1024)).unfit().is_none());
 }
 
 #[test]

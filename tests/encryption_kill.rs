@@ -1,6 +1,7 @@
-//! `attune encrypt` and `attune decrypt` killed (SIGKILL) at random moments: the
-//! journal is always whole, plain or encrypted, with every entry, and the next open
-//! removes any half-made copy.
+//! `attune encrypt`, `decrypt` and `passphrase` killed (SIGKILL) at random moments:
+//! the journal is always whole, plain or encrypted, with every entry; the next open
+//! removes any half-made copy and puts finished backups in place, so every backup is
+//! under the journal's own key (or plain with it).
 
 mod support;
 
@@ -19,11 +20,11 @@ fn key_for(data: &Path) -> Key {
     Key::for_file(&p, &data.join("attune.db")).unwrap()
 }
 
-fn run(data: &Path, command: &str) -> std::process::Child {
+fn run(data: &Path, command: &[&str]) -> std::process::Child {
     Command::new(env!("CARGO_BIN_EXE_attune"))
         .arg("--data-dir")
         .arg(data)
-        .arg(command)
+        .args(command)
         .env("ATTUNE_PASSPHRASE", PASSPHRASE)
         .env_remove("ATTUNE_DATA_DIR")
         .stdin(Stdio::null())
@@ -53,8 +54,15 @@ fn whole(data: &Path, round: usize) -> Looks {
     for dir in [data.to_path_buf(), data.join(BACKUP_DIR)] {
         for entry in std::fs::read_dir(dir).unwrap() {
             let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-            assert!(!name.contains("converting"), "round {round}: {name} left");
+            assert!(!name.contains("convert"), "round {round}: {name} left");
         }
+    }
+    // Every backup is as the journal is: under its key, or plain with it.
+    for entry in std::fs::read_dir(data.join(BACKUP_DIR)).unwrap() {
+        let backup = entry.unwrap().path();
+        assert_eq!(looks(&backup).unwrap(), found, "round {round}: {backup:?}");
+        store::check_file(&backup, key.as_ref())
+            .unwrap_or_else(|e| panic!("round {round}: {backup:?} does not open: {e}"));
     }
     found
 }
@@ -65,15 +73,17 @@ fn a_kill_during_encrypt_or_decrypt_leaves_one_whole_journal() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     support::journal_of(&data, ENTRIES);
-    store::backup_if_due(
-        &data,
-        chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-        None,
-    )
-    .unwrap();
+    for day in [1, 2] {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 1, day).unwrap();
+        store::backup_if_due(&data, day, None).unwrap();
+    }
+    // A passphrase "changed" to itself is still a new key: a new salt.
+    let same = dir.path().join("same.txt");
+    std::fs::write(&same, PASSPHRASE).unwrap();
+    let same = same.to_str().unwrap();
     // How long one conversion takes uninterrupted, to kill within it.
     let start = Instant::now();
-    assert!(run(&data, "encrypt").wait().unwrap().success());
+    assert!(run(&data, &["encrypt"]).wait().unwrap().success());
     let took = start.elapsed();
     assert_eq!(whole(&data, 0), Looks::Encrypted);
     let mut state = Looks::Encrypted;
@@ -83,10 +93,10 @@ fn a_kill_during_encrypt_or_decrypt_leaves_one_whole_journal() {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        let command = if state == Looks::Encrypted {
-            "decrypt"
-        } else {
-            "encrypt"
+        let command: &[&str] = match (state, seed % 2) {
+            (Looks::Encrypted, 0) => &["decrypt"],
+            (Looks::Encrypted, _) => &["passphrase", "--new-passphrase-file", same],
+            _ => &["encrypt"],
         };
         let mut child = run(&data, command);
         let wait = took.mul_f64((seed % 1000) as f64 / 1000.0 * 1.2);

@@ -173,3 +173,30 @@ fn a_signal_on_the_unlock_screen_gives_the_terminal_back() {
     );
     assert_eq!(journal_files(&data), before);
 }
+
+#[test]
+fn a_damaged_journal_is_told_apart_from_a_wrong_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    encrypted_journal(&data, "right one");
+    let passphrase = Passphrase::new(Zeroizing::new("right one".into()));
+    let key = Key::for_file(&passphrase, &data.join("attune.db")).unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    store::backup_if_due(&data, day, Some(&key)).unwrap();
+    // Page 1 damaged after its salt: no passphrase opens the journal any more.
+    let mut bytes = std::fs::read(data.join("attune.db")).unwrap();
+    bytes[200..260].fill(0);
+    std::fs::write(data.join("attune.db"), &bytes).unwrap();
+    let mut tui = Tui::start(&data);
+    tui.wait_for("Your journal is locked");
+    tui.send("not it");
+    tui.send(ENTER);
+    tui.wait_for("does not open this journal");
+    tui.send("right one");
+    tui.send(ENTER);
+    tui.wait_for("looks");
+    tui.wait_for("damaged");
+    tui.send(CTRL_C);
+    assert!(tui.wait_exit().success());
+    assert_eq!(std::fs::read(data.join("attune.db")).unwrap(), bytes);
+}

@@ -11,7 +11,7 @@ use crate::msg::Msg;
 use crate::textfield::Edit;
 
 /// Room for a long passphrase without growing the buffer (a longer one is refused).
-pub const MAX_LEN: usize = 1024;
+pub const MAX_LEN: usize = crate::store::MAX_PASSPHRASE;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Showing {
@@ -53,6 +53,8 @@ pub enum Note {
     /// Deriving the key: a moment.
     Unlocking,
     WrongPassphrase,
+    /// The passphrase opens the backups but not the journal.
+    Damaged,
     Empty,
     TooLong,
 }
@@ -104,7 +106,10 @@ impl Unlock {
                 UnlockEffect::None
             }
             (Showing::Field, Msg::Open) => {
-                if self.typed.is_empty() {
+                // A second Enter after a wrong try keeps saying it was wrong.
+                if self.typed.is_empty() && self.note == Some(Note::WrongPassphrase) {
+                    UnlockEffect::None
+                } else if self.typed.is_empty() {
                     self.note = Some(Note::Empty);
                     UnlockEffect::None
                 } else {
@@ -167,6 +172,11 @@ impl Unlock {
         taken.push_str(&self.typed);
         self.clear();
         taken
+    }
+
+    /// The passphrase opened the newest backup but not the journal.
+    pub fn damaged(&mut self) {
+        self.note = Some(Note::Damaged);
     }
 
     /// The try did not open the journal.

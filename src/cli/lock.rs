@@ -23,15 +23,6 @@ fn said(done: &Converted) -> String {
     line
 }
 
-fn skipped(done: &Converted) {
-    if done.backups_skipped > 0 {
-        eprintln!(
-            "attune: {} could not be opened with this passphrase and were left as they were.",
-            plural(done.backups_skipped, "backup")
-        );
-    }
-}
-
 pub fn encrypt(dir: &Path, given: Option<Passphrase>) -> anyhow::Result<ExitCode> {
     let file = dir.join(DB_FILE);
     match looks(&file)? {
@@ -45,15 +36,16 @@ pub fn encrypt(dir: &Path, given: Option<Passphrase>) -> anyhow::Result<ExitCode
         ),
         Looks::Plain | Looks::Other => {}
     }
+    store::Store::free_to_open(dir)?;
     let passphrase = match given {
         Some(p) => p,
         None => secret::ask_new()?,
     };
+    secret::fit(&passphrase)?;
     eprintln!("attune: encrypting (a large journal takes a few seconds)...");
     let key = Key::fresh(&passphrase)?;
     drop(passphrase);
     let done = store::encrypt(dir, &key, &say_upgrading)?;
-    skipped(&done);
     println!(
         "Encrypted {} in {}. attune asks for the passphrase each time it starts; a lost \
          passphrase cannot be recovered. Exports are still written plain.",
@@ -72,7 +64,6 @@ pub fn decrypt(dir: &Path, given: Option<Passphrase>) -> anyhow::Result<ExitCode
         bail!("{} is not encrypted; nothing to do.", shown(&file));
     };
     let done = store::decrypt(dir, &key, &say_upgrading)?;
-    skipped(&done);
     println!(
         "Decrypted {} in {}: it is plain again, readable by anyone who can read your files.",
         said(&done),
@@ -106,9 +97,9 @@ pub fn change(
         Some(path) => secret::from_file(path)?,
         None => secret::ask_new()?,
     };
+    secret::fit(&new)?;
     let new = Key::fresh(&new)?;
     let done = store::change_passphrase(dir, &old, &new, &say_upgrading)?;
-    skipped(&done);
     println!(
         "The passphrase of {} is changed ({}).",
         shown(&file),

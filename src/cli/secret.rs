@@ -21,8 +21,8 @@ pub fn given(file: Option<&Path>) -> anyhow::Result<Option<Passphrase>> {
     let Some(value) = std::env::var_os(ENV) else {
         return Ok(None);
     };
-    // SAFETY: read once at start, before attune starts any thread.
-    unsafe { std::env::remove_var(ENV) };
+    crate::store::hide_from_dumps();
+    wipe_env();
     let value = Zeroizing::new(
         value
             .into_string()
@@ -37,8 +37,26 @@ pub fn given(file: Option<&Path>) -> anyhow::Result<Option<Passphrase>> {
     Ok(Some(passphrase))
 }
 
+/// Overwrite the passphrase where the process's environment keeps it (which
+/// /proc/PID/environ shows), then take it out of the environment.
+fn wipe_env() {
+    let name = std::ffi::CString::new(ENV).expect("no NUL in the name");
+    // SAFETY: called once at start, before attune starts any thread, so nothing reads
+    // or changes the environment meanwhile; getenv's pointer is to the value's bytes,
+    // `strlen` of them long, which are overwritten in place and not moved.
+    unsafe {
+        let value = libc::getenv(name.as_ptr());
+        if !value.is_null() {
+            let len = libc::strlen(value);
+            std::ptr::write_bytes(value, b'*', len);
+        }
+        std::env::remove_var(ENV);
+    }
+}
+
 /// The first line of `file`.
 pub fn from_file(file: &Path) -> anyhow::Result<Passphrase> {
+    crate::store::hide_from_dumps();
     let mut text = Zeroizing::new(String::with_capacity(4096));
     std::fs::File::open(file)
         .and_then(|mut f| f.read_to_string(&mut text))
@@ -54,14 +72,19 @@ pub fn from_file(file: &Path) -> anyhow::Result<Passphrase> {
     Ok(passphrase)
 }
 
-/// Ask on the terminal, without echo.
+/// Ask for the journal's passphrase on the terminal, without echo.
 pub fn ask(prompt: &str) -> anyhow::Result<Passphrase> {
-    let no_terminal = || {
-        anyhow::anyhow!(
-            "the journal is encrypted, and there is no terminal to ask for its passphrase on. \
-             Give it in {ENV} or with --passphrase-file FILE."
-        )
-    };
+    ask_for(
+        prompt,
+        "the journal is encrypted, and there is no terminal to ask for its passphrase on",
+    )
+}
+
+/// Ask on the terminal, without echo; `missing` says what could not be asked.
+fn ask_for(prompt: &str, missing: &str) -> anyhow::Result<Passphrase> {
+    crate::store::hide_from_dumps();
+    let no_terminal =
+        || anyhow::anyhow!("{missing}. Give it in {ENV} or with --passphrase-file FILE.");
     if std::fs::OpenOptions::new()
         .read(true)
         .write(true)
@@ -84,12 +107,22 @@ pub fn ask_new() -> anyhow::Result<Passphrase> {
         "A lost passphrase cannot be recovered: without it, neither the journal nor its backups \
          can be opened, by attune or by anyone. Keep it somewhere safe."
     );
-    let first = ask("New passphrase: ")?;
-    let again = ask("The same again: ")?;
+    let missing = "there is no terminal to type a new passphrase on (twice)";
+    let first = ask_for("New passphrase: ", missing)?;
+    fit(&first)?;
+    let again = ask_for("The same again: ", missing)?;
     if !first.same_as(&again) {
         bail!("the two passphrases were not the same; nothing was changed.");
     }
     Ok(first)
+}
+
+/// A new passphrase must be one the unlock screen can take, and a lock at all.
+pub fn fit(passphrase: &Passphrase) -> anyhow::Result<()> {
+    match passphrase.unfit() {
+        Some(why) => bail!("{why}; nothing was changed."),
+        None => Ok(()),
+    }
 }
 
 /// What a command needs to open the journal in `dir`: the key when it is encrypted

@@ -22,6 +22,8 @@ use crate::{keys, ui};
 /// Ask for the passphrase on attune's own screen until it opens the journal in `dir`
 /// (then the journal and the terminal, still set up), or the person quits (None).
 pub fn unlock(dir: &Path, settings: &Settings) -> anyhow::Result<Option<(Store, DefaultTerminal)>> {
+    // What is typed here must never reach a core dump.
+    crate::store::hide_from_dumps();
     let file = dir.join(DB_FILE);
     let own = settings
         .crisis_lines
@@ -96,9 +98,14 @@ fn ask(
                 let passphrase = Passphrase::new(screen.take());
                 let key = Key::for_file(&passphrase, file)
                     .with_context(|| format!("cannot read {}", file.display()))?;
-                drop(passphrase);
                 match Store::open_with(dir, Some(&key), &|| {}) {
                     Ok(store) => return Ok(Some(store)),
+                    // The backups open with it: the journal is damaged, not the passphrase wrong.
+                    Err(OpenError::WrongPassphrase { .. })
+                        if crate::store::newest_backup_opens_with(dir, &passphrase) =>
+                    {
+                        screen.damaged()
+                    }
                     Err(OpenError::WrongPassphrase { .. }) => screen.wrong(),
                     Err(e) => return Err(e.into()),
                 }

@@ -73,11 +73,6 @@ pub fn backup_if_due(dir: &Path, today: NaiveDate, key: Option<&Key>) -> anyhow:
     use anyhow::Context as _;
     let backups = dir.join(BACKUP_DIR);
     crate::fsutil::private_dir(&backups)?;
-    // Plain backups beside an encrypted journal (a conversion stopped half way) are
-    // made again encrypted first.
-    if let Some(key) = key {
-        super::convert::encrypt_plain_backups(dir, key);
-    }
     let target = backups.join(format!("attune-{}.db", today.format("%Y-%m-%d")));
     if target.exists() {
         return Ok(Backup::AlreadyMade);
@@ -131,6 +126,30 @@ pub(super) fn list(backups: &Path) -> std::io::Result<Vec<PathBuf>> {
         .collect();
     found.sort();
     Ok(found)
+}
+
+/// Does `passphrase` open the newest backup in `dir`? Asked when it does not open
+/// the journal: if it opens the backup, the journal is damaged, not the passphrase
+/// wrong. (A backup may have its own salt, so the key is derived for it.)
+pub fn newest_backup_opens_with(dir: &Path, passphrase: &super::Passphrase) -> bool {
+    let Some(newest) = list(&dir.join(BACKUP_DIR))
+        .ok()
+        .and_then(|l| l.last().cloned())
+    else {
+        return false;
+    };
+    let Ok(key) = Key::for_file(passphrase, &newest) else {
+        return false;
+    };
+    read_only(&newest, Some(&key)).ok().and_then(|conn| {
+        conn.query_row("PRAGMA application_id", [], |r| r.get::<_, i32>(0))
+            .ok()
+    }) == Some(APPLICATION_ID)
+}
+
+/// Is `name` a backup's file name (`attune-YYYY-MM-DD.db`)?
+pub(super) fn is_backup_name(name: &str) -> bool {
+    date_of(Path::new(name)).is_some()
 }
 
 fn date_of(path: &Path) -> Option<NaiveDate> {

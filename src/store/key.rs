@@ -17,6 +17,9 @@ use std::sync::Arc;
 use rusqlite::Connection;
 use zeroize::Zeroizing;
 
+/// The longest passphrase attune takes, in bytes (the unlock screen's room).
+pub const MAX_PASSPHRASE: usize = 1024;
+
 /// SQLCipher 4's default key derivation, which attune keeps.
 pub const KDF_ITERATIONS: u32 = 256_000;
 const KEY_LEN: usize = 32;
@@ -38,6 +41,22 @@ impl Passphrase {
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// Why this cannot be a new passphrase, if it cannot: what the unlock screen could
+    /// not take (too long, a control character such as Tab), or no lock at all.
+    pub fn unfit(&self) -> Option<String> {
+        if self.0.trim().is_empty() {
+            Some("an empty passphrase, or one of only spaces, is no lock".into())
+        } else if self.0.len() > MAX_PASSPHRASE {
+            Some(format!(
+                "a passphrase longer than {MAX_PASSPHRASE} bytes cannot be typed on the unlock screen"
+            ))
+        } else if self.0.chars().any(char::is_control) {
+            Some("a passphrase with a control character (a Tab, say) cannot be typed on the unlock screen".into())
+        } else {
+            None
+        }
     }
 
     fn bytes(&self) -> &[u8] {
@@ -182,7 +201,7 @@ pub fn looks(file: &Path) -> std::io::Result<Looks> {
     if len == 0 {
         return Ok(Looks::Empty);
     }
-    let mut head = [0u8; 16];
+    let mut head = [0u8; 24];
     let mut read = 0;
     while read < head.len() {
         match f.read(&mut head[read..])? {
@@ -190,8 +209,14 @@ pub fn looks(file: &Path) -> std::io::Result<Looks> {
             n => read += n,
         }
     }
-    Ok(if read == head.len() && &head == PLAIN_HEADER {
+    // Bytes 21-23 of a plain SQLite file are always 64, 32, 32 (payload fractions);
+    // SQLCipher encrypts everything after the salt, so there they are noise.
+    let plain_fields = read == head.len() && head[21..24] == [64, 32, 32];
+    Ok(if read == head.len() && head[..16] == PLAIN_HEADER[..] {
         Looks::Plain
+    } else if plain_fields {
+        // A plain file whose first bytes were damaged.
+        Looks::Other
     } else if len >= 1024 && len % 512 == 0 {
         Looks::Encrypted
     } else {

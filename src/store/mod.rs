@@ -24,9 +24,10 @@ pub use transfer::{EXPORT_FORMAT, Export, ExportedEntry, ImportReport, TransferE
 
 pub use backup::{
     BACKUP_DIR, Backup, Damage, KEEP_BACKUPS, backup_if_due, check_file, check_journal,
+    newest_backup_opens_with,
 };
 pub use convert::{Converted, change_passphrase, decrypt, encrypt};
-pub use key::{KDF_ITERATIONS, Key, Looks, Passphrase, hide_from_dumps, looks};
+pub use key::{KDF_ITERATIONS, Key, Looks, MAX_PASSPHRASE, Passphrase, hide_from_dumps, looks};
 pub use open::APPLICATION_ID;
 
 use std::fs::{self, File};
@@ -158,8 +159,7 @@ pub enum OpenError {
     Encrypted { file: PathBuf },
     #[error(
         "that passphrase does not open {file} (or the file is damaged). Nothing was changed. \
-         Try again; a lost passphrase cannot be recovered, but the backups beside the journal \
-         open with the same one."
+         Try again: every character counts, spaces and capitals too."
     )]
     WrongPassphrase { file: PathBuf },
     #[error(
@@ -227,7 +227,6 @@ impl Store {
         open::data_dir(dir)?;
         let lock = open::take_lock(dir)?;
         open::mend_stale_shm(dir);
-        convert::tidy_leftovers(dir);
         let file = dir.join(DB_FILE);
         if open::inspect(&file, open::Locked::ByUs, key)? == open::Found::Nothing {
             if key.is_some() {
@@ -292,6 +291,8 @@ impl Store {
         // Ours now: closing may fold the WAL into the file again.
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)
             .map_err(sql)?;
+        // A conversion stopped by a kill: finish it, or tidy its copies away.
+        convert::finish_or_tidy(dir, key);
         Ok(Store {
             conn,
             dir: dir.to_path_buf(),

@@ -86,6 +86,13 @@ fn field_lines(u: &Unlock, width: u16) -> Vec<Line<'static>> {
             },
             theme::warning(),
         )),
+        Some(Note::Damaged) => Some((
+            "That passphrase opens your backups but not the journal: the journal looks \
+             damaged. Nothing was changed. Quit, then restore the newest backup (see \
+             \"Restoring a backup\" in the README)."
+                .to_string(),
+            theme::warning(),
+        )),
         Some(Note::Empty) => Some(("Type the passphrase first.".to_string(), theme::warning())),
         Some(Note::TooLong) => Some((
             format!("That is longer than attune takes ({MAX_LEN} bytes)."),
