@@ -4,6 +4,10 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+/// The longest passphrase attune takes, in bytes: the unlock screen's room, and so
+/// the limit on a new one.
+pub const MAX_PASSPHRASE: usize = 1024;
+
 /// "70 → 40 (−30)": a before/after pair of scales as a change ("+10" up, "no change").
 /// A pair of feelings answers gives each feeling rated both times its own change:
 /// "anxious 7 → 4 (−3); hurt 6 → 6 (no change)".

@@ -11,7 +11,7 @@ use crate::msg::Msg;
 use crate::textfield::Edit;
 
 /// Room for a long passphrase without growing the buffer (a longer one is refused).
-pub const MAX_LEN: usize = crate::store::MAX_PASSPHRASE;
+pub const MAX_LEN: usize = crate::journal::MAX_PASSPHRASE;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Showing {
@@ -207,6 +207,17 @@ mod tests {
         u.wrong();
         assert_eq!(u.note, Some(Note::WrongPassphrase));
         assert_eq!(u.failed, 1);
+    }
+
+    #[test]
+    fn a_second_enter_after_a_wrong_try_keeps_saying_it_was_wrong() {
+        let mut u = Unlock::new("j".into(), Vec::new());
+        typed(&mut u, "bad");
+        u.update(Msg::Open);
+        drop(u.take());
+        u.wrong();
+        assert_eq!(u.update(Msg::Open), UnlockEffect::None);
+        assert_eq!(u.note, Some(Note::WrongPassphrase));
     }
 
     #[test]

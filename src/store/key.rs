@@ -17,8 +17,7 @@ use std::sync::Arc;
 use rusqlite::Connection;
 use zeroize::Zeroizing;
 
-/// The longest passphrase attune takes, in bytes (the unlock screen's room).
-pub const MAX_PASSPHRASE: usize = 1024;
+pub use crate::journal::MAX_PASSPHRASE;
 
 /// SQLCipher 4's default key derivation, which attune keeps.
 pub const KDF_ITERATIONS: u32 = 256_000;
