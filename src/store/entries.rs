@@ -1,6 +1,8 @@
 //! Finished entries: commit (together with the session, atomically), list, read,
 //! and the per-exercise activity that Home and Step show.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, FixedOffset, Local};
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -176,15 +178,19 @@ pub(super) fn insert_answers(
     entry_id: i64,
     answers: &[Answer],
 ) -> rusqlite::Result<()> {
-    index_words(conn, entry_id, answers)?;
+    // Each answer's words once, borrowed where they are the answer itself (free
+    // text, the bulk of a journal): for the `text` column and the search index.
+    let texts: Vec<Cow<str>> = answers.iter().map(|a| words_of(&a.value)).collect();
+    index_words(conn, entry_id, &texts)?;
     let mut insert = conn.prepare_cached(
         "INSERT INTO answers (entry_id, position, prompt_id, label, kind, text, number, scale_min, scale_max, pair, data)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
-    for (position, answer) in answers.iter().enumerate() {
+    for (position, (answer, words)) in answers.iter().zip(&texts).enumerate() {
+        let text = Some(words.as_ref());
         let (text, number, min, max, data) = match &answer.value {
             AnswerValue::Skipped => (None, None, None, None, None),
-            AnswerValue::Text(t) => (Some(t.clone()), None, None, None, None),
+            AnswerValue::Text(_) => (text, None, None, None, None),
             AnswerValue::Scale { value, min, max } => {
                 (None, Some(*value), Some(*min), Some(*max), None)
             }
@@ -192,20 +198,14 @@ pub(super) fn insert_answers(
             // which Insights draws: not for feelings rated again later in the run
             // (the after half of a pair), which are not named anew.
             AnswerValue::Feeling(f) => (
-                Some(answer.value.full_text()),
+                text,
                 f.strongest()
                     .filter(|_| answer.pair_before(answers).is_none()),
                 Some(0),
                 Some(f.max),
                 Some(to_json(&answer.value)?),
             ),
-            other => (
-                Some(other.full_text()),
-                None,
-                None,
-                None,
-                Some(to_json(other)?),
-            ),
+            other => (text, None, None, None, Some(to_json(other)?)),
         };
         insert.execute(params![
             entry_id,
@@ -222,6 +222,14 @@ pub(super) fn insert_answers(
         ])?;
     }
     Ok(())
+}
+
+/// An answer's words ([`AnswerValue::full_text`]), not copied when they are its text.
+fn words_of(value: &AnswerValue) -> Cow<'_, str> {
+    match value {
+        AnswerValue::Text(t) => Cow::Borrowed(t),
+        other => Cow::Owned(other.full_text()),
+    }
 }
 
 /// An entry's answers in the order they were asked.
@@ -265,19 +273,23 @@ pub(super) fn to_json(value: &impl serde::Serialize) -> rusqlite::Result<String>
     serde_json::to_string(value).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
 }
 
-/// Put an entry's words in the search index (replacing what was there).
+/// Put an entry's words in the search index: each answer's words
+/// ([`AnswerValue::full_text`]), those with any, one after another on lines of
+/// their own.
 fn index_words(
     conn: &rusqlite::Connection,
     entry_id: i64,
-    answers: &[Answer],
+    texts: &[Cow<str>],
 ) -> rusqlite::Result<()> {
-    let words: Vec<String> = answers
-        .iter()
-        .map(|a| a.value.full_text())
-        .filter(|t| !t.is_empty())
-        .collect();
+    let mut words = String::with_capacity(texts.iter().map(|t| t.len() + 1).sum());
+    for text in texts.iter().filter(|t| !t.is_empty()) {
+        if !words.is_empty() {
+            words.push('\n');
+        }
+        words.push_str(text);
+    }
     conn.prepare_cached("INSERT INTO entries_fts (rowid, text) VALUES (?1, ?2)")?
-        .execute(params![entry_id, words.join("\n")])?;
+        .execute(params![entry_id, words])?;
     Ok(())
 }
 
