@@ -7,7 +7,10 @@ use std::borrow::Cow;
 use serde::Serialize;
 use std::io::{self, Write};
 
+use std::sync::LazyLock;
+
 use chrono::DateTime;
+use chrono::format::{Item, StrftimeItems};
 
 use crate::content::Content;
 use crate::journal::{Answer, AnswerValue, RungTry};
@@ -127,8 +130,11 @@ fn section(
     content: &Content,
     tried: &Tried,
 ) -> io::Result<()> {
+    // The formats parsed once, not once per entry.
+    static WHEN: LazyLock<Vec<Item<'static>>> = LazyLock::new(|| items("%A %-d %B %Y, %H:%M"));
+    static CHANGED: LazyLock<Vec<Item<'static>>> = LazyLock::new(|| items("%-d %B %Y, %H:%M"));
     let when = DateTime::parse_from_rfc3339(&entry.created_at)
-        .map(|d| d.format("%A %-d %B %Y, %H:%M").to_string())
+        .map(|d| d.format_with_items(WHEN.iter()).to_string())
         .unwrap_or_else(|_| entry.created_at.clone());
     let step = content
         .step(&entry.step_id)
@@ -147,10 +153,14 @@ fn section(
         writeln!(
             out,
             "\n*Last changed {}*",
-            changed.format("%-d %B %Y, %H:%M")
+            changed.format_with_items(CHANGED.iter())
         )?;
     }
+    // Asked of ladders only: the key is three strings made for the question.
     let tries = |prompt: &str| {
+        if tried.is_empty() {
+            return &[][..];
+        }
         tried
             .get(&(
                 entry.step_id.clone(),
@@ -185,7 +195,10 @@ fn answers<'a>(
         match &answer.value {
             // The bulk of a journal: written straight to the output.
             AnswerValue::Text(text) => paragraphs(out, text)?,
-            _ => out.write_all(answer_text(answer, all, tries(&answer.prompt_id)).as_bytes())?,
+            AnswerValue::Ladder { .. } => {
+                out.write_all(answer_text(answer, all, tries(&answer.prompt_id)).as_bytes())?
+            }
+            _ => out.write_all(answer_text(answer, all, &[]).as_bytes())?,
         }
         out.write_all(b"\n")?;
     }
@@ -222,6 +235,11 @@ pub fn write_drafts(
         }
     }
     Ok(())
+}
+
+/// A strftime format as chrono's items, owned (the formats are constants).
+fn items(format: &'static str) -> Vec<Item<'static>> {
+    StrftimeItems::new(format).collect()
 }
 
 fn answer_text(answer: &Answer, all: &[Answer], tries: &[RungTry]) -> String {

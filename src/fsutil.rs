@@ -74,33 +74,40 @@ impl WriteBehind {
         }
     }
 
-    #[cfg(target_os = "linux")]
     fn start_writing(&mut self) -> io::Result<()> {
-        use std::os::fd::AsRawFd;
         if self.written - self.started < WRITE_BEHIND {
             return Ok(());
         }
-        // SAFETY: a plain system call on a descriptor this struct owns; it reads no
-        // memory of ours.
-        let done = unsafe {
-            libc::sync_file_range(
-                self.file.as_raw_fd(),
-                self.started as libc::off64_t,
-                (self.written - self.started) as libc::off64_t,
-                libc::SYNC_FILE_RANGE_WRITE,
-            )
-        };
-        if done != 0 {
-            return Err(io::Error::last_os_error());
-        }
+        start_writeback(&self.file, self.started, self.written - self.started)?;
         self.started = self.written;
         Ok(())
     }
+}
 
-    #[cfg(not(target_os = "linux"))]
-    fn start_writing(&mut self) -> io::Result<()> {
-        Ok(())
+/// Ask the kernel to start writing `len` bytes of `file` from `from` to disk (0: to
+/// its end), without waiting for them. Only a head start for a later fsync, which
+/// still decides and reports whether they are on disk.
+#[cfg(target_os = "linux")]
+fn start_writeback(file: &File, from: u64, len: u64) -> io::Result<()> {
+    use std::os::fd::AsRawFd;
+    // SAFETY: a plain system call on an open descriptor; it reads no memory of ours.
+    let done = unsafe {
+        libc::sync_file_range(
+            file.as_raw_fd(),
+            from as libc::off64_t,
+            len as libc::off64_t,
+            libc::SYNC_FILE_RANGE_WRITE,
+        )
+    };
+    if done != 0 {
+        return Err(io::Error::last_os_error());
     }
+    Ok(())
+}
+
+#[cfg(not(target_os = "linux"))]
+fn start_writeback(_file: &File, _from: u64, _len: u64) -> io::Result<()> {
+    Ok(())
 }
 
 impl Write for WriteBehind {

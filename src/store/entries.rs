@@ -247,26 +247,59 @@ pub(super) const ANSWER_COLUMNS: &str =
 
 /// One answer from `ANSWER_COLUMNS`, starting at column `at`.
 pub(super) fn answer_from_row(r: &Row, at: usize) -> rusqlite::Result<Answer> {
-    let kind: String = r.get(at + 2)?;
-    let data: Option<String> = r.get(at + 8)?;
-    let value = match (kind.as_str(), data) {
-        (_, Some(json)) => parse_json(&json, at + 8)?,
-        ("text", None) => {
-            AnswerValue::Text(r.get::<_, Option<String>>(at + 3)?.unwrap_or_default())
-        }
-        ("scale", None) => AnswerValue::Scale {
-            value: r.get::<_, Option<i64>>(at + 4)?.unwrap_or_default(),
-            min: r.get::<_, Option<i64>>(at + 5)?.unwrap_or_default(),
-            max: r.get::<_, Option<i64>>(at + 6)?.unwrap_or_default(),
-        },
-        _ => AnswerValue::Skipped,
+    let mut answer = Answer {
+        prompt_id: String::new(),
+        label: String::new(),
+        value: AnswerValue::Skipped,
+        pair: None,
     };
-    Ok(Answer {
-        prompt_id: r.get(at)?,
-        label: r.get(at + 1)?,
-        value,
-        pair: r.get(at + 7)?,
-    })
+    answer_into(r, at, &mut answer)?;
+    Ok(answer)
+}
+
+/// [`answer_from_row`] into an answer already made, its strings written over rather
+/// than made again (an export reads every answer of the journal through a few).
+/// Kind and JSON are read where they lie, not copied.
+pub(super) fn answer_into(r: &Row, at: usize, answer: &mut Answer) -> rusqlite::Result<()> {
+    let kind = r.get_ref(at + 2)?.as_str()?;
+    match (kind, r.get_ref(at + 8)?.as_str_or_null()?) {
+        (_, Some(json)) => answer.value = parse_json(json, at + 8)?,
+        ("text", None) => {
+            let text = r.get_ref(at + 3)?.as_str_or_null()?.unwrap_or_default();
+            match &mut answer.value {
+                AnswerValue::Text(old) => refill(old, text),
+                value => *value = AnswerValue::Text(text.to_owned()),
+            }
+        }
+        ("scale", None) => {
+            answer.value = AnswerValue::Scale {
+                value: r.get::<_, Option<i64>>(at + 4)?.unwrap_or_default(),
+                min: r.get::<_, Option<i64>>(at + 5)?.unwrap_or_default(),
+                max: r.get::<_, Option<i64>>(at + 6)?.unwrap_or_default(),
+            }
+        }
+        _ => answer.value = AnswerValue::Skipped,
+    }
+    refill(&mut answer.prompt_id, r.get_ref(at)?.as_str()?);
+    refill(&mut answer.label, r.get_ref(at + 1)?.as_str()?);
+    match (r.get_ref(at + 7)?.as_str_or_null()?, &mut answer.pair) {
+        (None, pair) => *pair = None,
+        (Some(new), Some(old)) => refill(old, new),
+        (Some(new), pair) => *pair = Some(new.to_owned()),
+    }
+    Ok(())
+}
+
+/// `to` made to hold `from`, in the memory it has.
+fn refill(to: &mut String, from: &str) {
+    to.clear();
+    to.push_str(from);
+}
+
+/// A text column into a string already made ([`refill`]).
+pub(super) fn text_into(r: &Row, i: usize, to: &mut String) -> rusqlite::Result<()> {
+    refill(to, r.get_ref(i)?.as_str()?);
+    Ok(())
 }
 
 pub(super) fn to_json(value: &impl serde::Serialize) -> rusqlite::Result<String> {
