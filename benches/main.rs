@@ -211,6 +211,53 @@ fn benches(c: &mut Criterion) {
         })
     });
 
+    // What `attune export` does: the journal read as it is written, one entry in
+    // memory at a time, here into a sink (the disk's part is in benches/process.rs).
+    let everything = attune::store::Filter::default();
+    c.bench_function("export markdown, streamed to a sink (in process)", |b| {
+        let tried = attune::export::tried(&store, &content).unwrap();
+        b.iter(|| {
+            let stream = store.export_stream(&everything).unwrap();
+            attune::export::write_markdown(
+                &mut std::io::sink(),
+                &stream,
+                &content,
+                &everything,
+                &tried,
+            )
+            .unwrap();
+        })
+    });
+    c.bench_function("export json, streamed to a sink (in process)", |b| {
+        b.iter(|| {
+            let stream = store.export_stream(&everything).unwrap();
+            attune::export::write_json(&mut std::io::sink(), &stream).unwrap();
+        })
+    });
+
+    // What `attune import` does with each entry, for 2,000 of them, into a new
+    // journal each time (the file's reading is in benches/process.rs).
+    let some = {
+        let mut export = store.export(&everything).unwrap();
+        export.entries.truncate(2_000);
+        export
+    };
+    c.bench_function(
+        "import 2,000 entries into a new journal (in process)",
+        |b| {
+            b.iter_batched(
+                || tempfile::tempdir().unwrap(),
+                |fresh| {
+                    let mut into = Store::open(fresh.path()).unwrap();
+                    black_box(into.import(&some).unwrap());
+                    into.close().unwrap();
+                    fresh
+                },
+                criterion::BatchSize::PerIteration,
+            )
+        },
+    );
+
     // Leave the journal opening on Home, as the whole-process figures expect.
     let home = App::new(
         content.clone(),

@@ -7,7 +7,10 @@ use std::borrow::Cow;
 use serde::Serialize;
 use std::io::{self, Write};
 
+use std::sync::LazyLock;
+
 use chrono::DateTime;
+use chrono::format::{Item, StrftimeItems};
 
 use crate::content::Content;
 use crate::journal::{Answer, AnswerValue, RungTry};
@@ -127,8 +130,11 @@ fn section(
     content: &Content,
     tried: &Tried,
 ) -> io::Result<()> {
+    // The formats parsed once, not once per entry.
+    static WHEN: LazyLock<Vec<Item<'static>>> = LazyLock::new(|| items("%A %-d %B %Y, %H:%M"));
+    static CHANGED: LazyLock<Vec<Item<'static>>> = LazyLock::new(|| items("%-d %B %Y, %H:%M"));
     let when = DateTime::parse_from_rfc3339(&entry.created_at)
-        .map(|d| d.format("%A %-d %B %Y, %H:%M").to_string())
+        .map(|d| d.format_with_items(WHEN.iter()).to_string())
         .unwrap_or_else(|_| entry.created_at.clone());
     let step = content
         .step(&entry.step_id)
@@ -147,10 +153,14 @@ fn section(
         writeln!(
             out,
             "\n*Last changed {}*",
-            changed.format("%-d %B %Y, %H:%M")
+            changed.format_with_items(CHANGED.iter())
         )?;
     }
+    // Asked of ladders only: the key is three strings made for the question.
     let tries = |prompt: &str| {
+        if tried.is_empty() {
+            return &[][..];
+        }
         tried
             .get(&(
                 entry.step_id.clone(),
@@ -181,11 +191,17 @@ fn answers<'a>(
         if matches!(answer.value, AnswerValue::Skipped) {
             continue;
         }
-        write!(out, "\n**{}**\n\n", escape_line(&answer.label))?;
+        // Pieces written as they are: most of an export is these few lines.
+        out.write_all(b"\n**")?;
+        out.write_all(escape_line(&answer.label).as_bytes())?;
+        out.write_all(b"**\n\n")?;
         match &answer.value {
             // The bulk of a journal: written straight to the output.
             AnswerValue::Text(text) => paragraphs(out, text)?,
-            _ => out.write_all(answer_text(answer, all, tries(&answer.prompt_id)).as_bytes())?,
+            AnswerValue::Ladder { .. } => {
+                out.write_all(answer_text(answer, all, tries(&answer.prompt_id)).as_bytes())?
+            }
+            _ => out.write_all(answer_text(answer, all, &[]).as_bytes())?,
         }
         out.write_all(b"\n")?;
     }
@@ -222,6 +238,11 @@ pub fn write_drafts(
         }
     }
     Ok(())
+}
+
+/// A strftime format as chrono's items, owned (the formats are constants).
+fn items(format: &'static str) -> Vec<Item<'static>> {
+    StrftimeItems::new(format).collect()
 }
 
 fn answer_text(answer: &Answer, all: &[Answer], tries: &[RungTry]) -> String {
@@ -300,7 +321,7 @@ fn paragraphs(out: &mut dyn Write, text: &str) -> io::Result<()> {
 }
 
 fn escape_line(line: &str) -> Cow<'_, str> {
-    let escaped = escape_inline(line.trim());
+    let escaped = escape_inline(trim(line));
     // What would start a list, rule or setext heading at a line's start.
     if escaped.starts_with(['-', '+', '=', '~']) {
         return Cow::Owned(format!("\\{escaped}"));
@@ -310,6 +331,16 @@ fn escape_line(line: &str) -> Cow<'_, str> {
         return Cow::Owned(format!("{}\\{}", &escaped[..digits], &escaped[digits..]));
     }
     escaped
+}
+
+/// `str::trim`, answered without looking at chars when the line begins and ends
+/// with a visible ASCII character (nearly every line).
+fn trim(line: &str) -> &str {
+    match line.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => line,
+        [only] if only.is_ascii_graphic() => line,
+        _ => line.trim(),
+    }
 }
 
 /// Markdown's special characters escaped, and control characters made harmless (a
@@ -483,6 +514,61 @@ mod tests {
             "plain words, 100% fine"
         );
         assert_eq!(escape_line("a \u{1b}c reset"), "a ␛c reset");
+    }
+
+    #[test]
+    fn json_escapes_every_control_and_reads_back_the_same() {
+        use crate::journal::{Answer, AnswerValue};
+        use crate::store::{EXPORT_FORMAT, Export, ExportedEntry};
+        let hostile = "plain \u{7f} del, \u{1b}[2J esc, \u{9b}2J c1, \u{202e}bidi é \u{7f}";
+        let export = Export {
+            format: EXPORT_FORMAT.to_string(),
+            schema_version: 1,
+            settings: Default::default(),
+            entries: vec![ExportedEntry {
+                uid: "u".into(),
+                step_id: "s".into(),
+                exercise_id: "e".into(),
+                exercise_title: "ascii \u{7f} only".into(),
+                created_at: "2026-11-29T10:00:00+01:00".into(),
+                updated_at: "2026-11-29T10:00:00+01:00".into(),
+                answers: vec![Answer {
+                    prompt_id: "p".into(),
+                    label: "l".into(),
+                    value: AnswerValue::Text(hostile.into()),
+                    pair: None,
+                }],
+                history: Vec::new(),
+            }],
+            drafts: Vec::new(),
+        };
+        let json = super::json(&export).unwrap();
+        assert!(!json.chars().any(crate::sanitize::is_unsafe), "{json}");
+        for escaped in ["\\u007f", "\\u001b", "\\u009b", "\\u202e"] {
+            assert!(json.contains(escaped), "{escaped} in {json}");
+        }
+        let back: Export = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, export);
+    }
+
+    #[test]
+    fn lines_are_trimmed_as_str_trim_trims_them() {
+        for line in [
+            "",
+            "a",
+            " ",
+            "ab",
+            " a",
+            "a ",
+            "\u{a0}a",
+            "a\u{3000}",
+            "\ta b\t",
+            "é",
+            "a é",
+            "~",
+        ] {
+            assert_eq!(super::trim(line), line.trim(), "{line:?}");
+        }
     }
 
     #[test]

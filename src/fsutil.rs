@@ -33,9 +33,12 @@ pub fn write_atomic(
             .mode(0o600)
             .custom_flags(libc::O_NOFOLLOW)
             .open(&temp)?;
-        let mut out = BufWriter::with_capacity(1 << 16, file);
+        let mut out = BufWriter::with_capacity(1 << 16, WriteBehind::new(file));
         fill(&mut out)?;
-        let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        let file = out
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)?
+            .file;
         file.sync_all()?;
         drop(file);
         fs::rename(&temp, path)?;
@@ -45,6 +48,78 @@ pub fn write_atomic(
         let _ = fs::remove_file(&temp);
     }
     result
+}
+
+/// A new file written through, asking the kernel to start writing each few
+/// megabytes to disk as soon as they are written (without waiting for it), so the
+/// disk works while the rest is made and the final fsync waits only for the tail: a
+/// 150 MB export otherwise spends its last third of a second in fsync. The fsync
+/// still decides whether the file is on disk, and reports any write error.
+struct WriteBehind {
+    file: File,
+    /// Bytes written, and how many of them the kernel was asked to start writing.
+    written: u64,
+    started: u64,
+}
+
+/// How many written bytes make the kernel start writing them.
+const WRITE_BEHIND: u64 = 8 << 20;
+
+impl WriteBehind {
+    fn new(file: File) -> WriteBehind {
+        WriteBehind {
+            file,
+            written: 0,
+            started: 0,
+        }
+    }
+
+    fn start_writing(&mut self) -> io::Result<()> {
+        if self.written - self.started < WRITE_BEHIND {
+            return Ok(());
+        }
+        start_writeback(&self.file, self.started, self.written - self.started)?;
+        self.started = self.written;
+        Ok(())
+    }
+}
+
+/// Ask the kernel to start writing `len` bytes of `file` from `from` to disk (0: to
+/// its end), without waiting for them. Only a head start for a later fsync, which
+/// still decides and reports whether they are on disk.
+#[cfg(target_os = "linux")]
+fn start_writeback(file: &File, from: u64, len: u64) -> io::Result<()> {
+    use std::os::fd::AsRawFd;
+    // SAFETY: a plain system call on an open descriptor; it reads no memory of ours.
+    let done = unsafe {
+        libc::sync_file_range(
+            file.as_raw_fd(),
+            from as libc::off64_t,
+            len as libc::off64_t,
+            libc::SYNC_FILE_RANGE_WRITE,
+        )
+    };
+    if done != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+#[cfg(not(target_os = "linux"))]
+fn start_writeback(_file: &File, _from: u64, _len: u64) -> io::Result<()> {
+    Ok(())
+}
+
+impl Write for WriteBehind {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.file.write(buf)?;
+        self.written += n as u64;
+        self.start_writing()?;
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
 }
 
 /// `write_atomic` for bytes already in memory.

@@ -471,6 +471,49 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// An export reads entries and their answers by two queries in the same order:
+    /// every entry comes with exactly its own answers, whatever the ties in time,
+    /// entries without answers, deleted entries and the step asked for.
+    #[test]
+    fn an_export_gives_each_entry_its_own_answers(entries in proptest::collection::vec((0usize..4, 0u32..3, proptest::bool::ANY, proptest::bool::ANY), 0..14)) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let mut kept = Vec::new();
+        for (i, (answers, minutes, other_step, delete)) in entries.iter().enumerate() {
+            let answers: Vec<Answer> = (0..*answers).map(|k| Answer {
+                prompt_id: format!("p{k}"), label: format!("Prompt {k}"),
+                value: AnswerValue::Text(format!("entry {i}, answer {k}")), pair: None,
+            }).collect();
+            let step = if *other_step { "self-compassion" } else { "recognize" };
+            let entry = NewEntry { step_id: step.into(), exercise_id: "pattern-log".into(), exercise_title: format!("entry {i}"), answers };
+            let when = at("2026-01-01T00:00:00+02:00") + chrono::Duration::minutes(i64::from(*minutes));
+            let id = store.commit_entry_at(&entry, None, when).unwrap();
+            if *delete {
+                store.delete_entry(id).unwrap();
+            } else {
+                kept.push((when, id, i, step, entry.answers.len()));
+            }
+        }
+        // Oldest first, ties in the order they were written.
+        kept.sort_by_key(|(when, id, ..)| (*when, *id));
+        for step in [None, Some("recognize")] {
+            let filter = Filter { step: step.map(String::from), ..Filter::default() };
+            let export = store.export(&filter).unwrap();
+            let want: Vec<_> = kept.iter().filter(|k| step.is_none_or(|s| s == k.3)).collect();
+            prop_assert_eq!(export.entries.len(), want.len());
+            for (got, (_, _, i, _, n)) in export.entries.iter().zip(want) {
+                prop_assert_eq!(&got.exercise_title, &format!("entry {i}"));
+                let texts: Vec<String> = got.answers.iter().map(|a| a.value.full_text()).collect();
+                let own: Vec<String> = (0..*n).map(|k| format!("entry {i}, answer {k}")).collect();
+                prop_assert_eq!(texts, own);
+            }
+        }
+    }
+}
+
 /// Two entries of the pattern log, written through the keys, and Review open.
 fn review_of_two() -> Harness {
     let mut h = Harness::new();

@@ -1,6 +1,8 @@
 //! Finished entries: commit (together with the session, atomically), list, read,
 //! and the per-exercise activity that Home and Step show.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, FixedOffset, Local};
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -176,15 +178,19 @@ pub(super) fn insert_answers(
     entry_id: i64,
     answers: &[Answer],
 ) -> rusqlite::Result<()> {
-    index_words(conn, entry_id, answers)?;
+    // Each answer's words once, borrowed where they are the answer itself (free
+    // text, the bulk of a journal): for the `text` column and the search index.
+    let texts: Vec<Cow<str>> = answers.iter().map(|a| words_of(&a.value)).collect();
+    index_words(conn, entry_id, &texts)?;
     let mut insert = conn.prepare_cached(
         "INSERT INTO answers (entry_id, position, prompt_id, label, kind, text, number, scale_min, scale_max, pair, data)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
-    for (position, answer) in answers.iter().enumerate() {
+    for (position, (answer, words)) in answers.iter().zip(&texts).enumerate() {
+        let text = Some(words.as_ref());
         let (text, number, min, max, data) = match &answer.value {
             AnswerValue::Skipped => (None, None, None, None, None),
-            AnswerValue::Text(t) => (Some(t.clone()), None, None, None, None),
+            AnswerValue::Text(_) => (text, None, None, None, None),
             AnswerValue::Scale { value, min, max } => {
                 (None, Some(*value), Some(*min), Some(*max), None)
             }
@@ -192,20 +198,14 @@ pub(super) fn insert_answers(
             // which Insights draws: not for feelings rated again later in the run
             // (the after half of a pair), which are not named anew.
             AnswerValue::Feeling(f) => (
-                Some(answer.value.full_text()),
+                text,
                 f.strongest()
                     .filter(|_| answer.pair_before(answers).is_none()),
                 Some(0),
                 Some(f.max),
                 Some(to_json(&answer.value)?),
             ),
-            other => (
-                Some(other.full_text()),
-                None,
-                None,
-                None,
-                Some(to_json(other)?),
-            ),
+            other => (text, None, None, None, Some(to_json(other)?)),
         };
         insert.execute(params![
             entry_id,
@@ -224,6 +224,14 @@ pub(super) fn insert_answers(
     Ok(())
 }
 
+/// An answer's words ([`AnswerValue::full_text`]), not copied when they are its text.
+fn words_of(value: &AnswerValue) -> Cow<'_, str> {
+    match value {
+        AnswerValue::Text(t) => Cow::Borrowed(t),
+        other => Cow::Owned(other.full_text()),
+    }
+}
+
 /// An entry's answers in the order they were asked.
 pub(super) fn read_answers(conn: &rusqlite::Connection, id: i64) -> rusqlite::Result<Vec<Answer>> {
     let mut stmt = conn.prepare_cached(&format!(
@@ -239,45 +247,82 @@ pub(super) const ANSWER_COLUMNS: &str =
 
 /// One answer from `ANSWER_COLUMNS`, starting at column `at`.
 pub(super) fn answer_from_row(r: &Row, at: usize) -> rusqlite::Result<Answer> {
-    let kind: String = r.get(at + 2)?;
-    let data: Option<String> = r.get(at + 8)?;
-    let value = match (kind.as_str(), data) {
-        (_, Some(json)) => parse_json(&json, at + 8)?,
-        ("text", None) => {
-            AnswerValue::Text(r.get::<_, Option<String>>(at + 3)?.unwrap_or_default())
-        }
-        ("scale", None) => AnswerValue::Scale {
-            value: r.get::<_, Option<i64>>(at + 4)?.unwrap_or_default(),
-            min: r.get::<_, Option<i64>>(at + 5)?.unwrap_or_default(),
-            max: r.get::<_, Option<i64>>(at + 6)?.unwrap_or_default(),
-        },
-        _ => AnswerValue::Skipped,
+    let mut answer = Answer {
+        prompt_id: String::new(),
+        label: String::new(),
+        value: AnswerValue::Skipped,
+        pair: None,
     };
-    Ok(Answer {
-        prompt_id: r.get(at)?,
-        label: r.get(at + 1)?,
-        value,
-        pair: r.get(at + 7)?,
-    })
+    answer_into(r, at, &mut answer)?;
+    Ok(answer)
+}
+
+/// [`answer_from_row`] into an answer already made, its strings written over rather
+/// than made again (an export reads every answer of the journal through a few).
+/// Kind and JSON are read where they lie, not copied.
+pub(super) fn answer_into(r: &Row, at: usize, answer: &mut Answer) -> rusqlite::Result<()> {
+    let kind = r.get_ref(at + 2)?.as_str()?;
+    match (kind, r.get_ref(at + 8)?.as_str_or_null()?) {
+        (_, Some(json)) => answer.value = parse_json(json, at + 8)?,
+        ("text", None) => {
+            let text = r.get_ref(at + 3)?.as_str_or_null()?.unwrap_or_default();
+            match &mut answer.value {
+                AnswerValue::Text(old) => refill(old, text),
+                value => *value = AnswerValue::Text(text.to_owned()),
+            }
+        }
+        ("scale", None) => {
+            answer.value = AnswerValue::Scale {
+                value: r.get::<_, Option<i64>>(at + 4)?.unwrap_or_default(),
+                min: r.get::<_, Option<i64>>(at + 5)?.unwrap_or_default(),
+                max: r.get::<_, Option<i64>>(at + 6)?.unwrap_or_default(),
+            }
+        }
+        _ => answer.value = AnswerValue::Skipped,
+    }
+    refill(&mut answer.prompt_id, r.get_ref(at)?.as_str()?);
+    refill(&mut answer.label, r.get_ref(at + 1)?.as_str()?);
+    match (r.get_ref(at + 7)?.as_str_or_null()?, &mut answer.pair) {
+        (None, pair) => *pair = None,
+        (Some(new), Some(old)) => refill(old, new),
+        (Some(new), pair) => *pair = Some(new.to_owned()),
+    }
+    Ok(())
+}
+
+/// `to` made to hold `from`, in the memory it has.
+fn refill(to: &mut String, from: &str) {
+    to.clear();
+    to.push_str(from);
+}
+
+/// A text column into a string already made ([`refill`]).
+pub(super) fn text_into(r: &Row, i: usize, to: &mut String) -> rusqlite::Result<()> {
+    refill(to, r.get_ref(i)?.as_str()?);
+    Ok(())
 }
 
 pub(super) fn to_json(value: &impl serde::Serialize) -> rusqlite::Result<String> {
     serde_json::to_string(value).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
 }
 
-/// Put an entry's words in the search index (replacing what was there).
+/// Put an entry's words in the search index: each answer's words
+/// ([`AnswerValue::full_text`]), those with any, one after another on lines of
+/// their own.
 fn index_words(
     conn: &rusqlite::Connection,
     entry_id: i64,
-    answers: &[Answer],
+    texts: &[Cow<str>],
 ) -> rusqlite::Result<()> {
-    let words: Vec<String> = answers
-        .iter()
-        .map(|a| a.value.full_text())
-        .filter(|t| !t.is_empty())
-        .collect();
+    let mut words = String::with_capacity(texts.iter().map(|t| t.len() + 1).sum());
+    for text in texts.iter().filter(|t| !t.is_empty()) {
+        if !words.is_empty() {
+            words.push('\n');
+        }
+        words.push_str(text);
+    }
     conn.prepare_cached("INSERT INTO entries_fts (rowid, text) VALUES (?1, ?2)")?
-        .execute(params![entry_id, words.join("\n")])?;
+        .execute(params![entry_id, words])?;
     Ok(())
 }
 

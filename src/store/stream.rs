@@ -9,10 +9,11 @@ use std::io;
 
 use rusqlite::Transaction;
 
-use super::entries::{ANSWER_COLUMNS, answer_from_row, json_column};
+use super::entries::{ANSWER_COLUMNS, answer_into, json_column, text_into};
 use super::review::MATCHING;
 use super::transfer::{EXPORT_FORMAT, Export, ExportedEntry, ExportedVersion};
 use super::{Filter, Store, schema_version};
+use crate::journal::{Answer, AnswerValue};
 
 /// What an export writer needs, whether the entries are in memory or still in the
 /// journal.
@@ -155,55 +156,76 @@ impl ExportStream<'_> {
 
     fn read(&self, f: &mut dyn FnMut(&ExportedEntry) -> io::Result<()>) -> Result<(), Stop> {
         let mut history = self.history()?;
+        // The same selection Review shows ("export what Review shows"), oldest first,
+        // read by two queries in the same order stepped side by side: the entries, and
+        // their answers (each entry's in order), so an answer's row does not carry its
+        // entry's columns again.
+        let mut entries = self.tx.prepare_cached(&format!(
+            "SELECT e.id, e.uid, e.step_id, e.exercise_id, e.exercise_title, e.created_at,
+                    e.updated_at {MATCHING}
+             ORDER BY e.created_unix, e.id"
+        ))?;
         let columns = ANSWER_COLUMNS
             .split(", ")
             .map(|c| format!("a.{c}"))
             .collect::<Vec<_>>()
             .join(", ");
-        // The same selection Review shows ("export what Review shows"), oldest first,
-        // each entry's answers in order right after it.
-        let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT e.id, e.uid, e.step_id, e.exercise_id, e.exercise_title, e.created_at,
-                    e.updated_at, a.position, {columns}
-             FROM (SELECT e.id, e.uid, e.step_id, e.exercise_id, e.exercise_title, e.created_at,
-                          e.updated_at, e.created_unix {MATCHING}) e
-             LEFT JOIN answers a ON a.entry_id = e.id
+        let mut answers = self.tx.prepare_cached(&format!(
+            "SELECT a.entry_id, {columns}
+             FROM (SELECT e.id, e.created_unix {MATCHING}) e
+             JOIN answers a ON a.entry_id = e.id
              ORDER BY e.created_unix, e.id, a.position"
         ))?;
-        let mut rows = stmt.query(self.filter.matching_params())?;
-        let mut current: Option<(i64, ExportedEntry)> = None;
-        let mut give = |entry: Option<(i64, ExportedEntry)>| -> Result<(), Stop> {
-            match entry {
-                Some((_, entry)) => f(&entry).map_err(Stop::Write),
-                None => Ok(()),
-            }
+        let mut entries = entries.query(self.filter.matching_params())?;
+        let mut answers = answers.query(self.filter.matching_params())?;
+        let mut answer = answers.next()?;
+        // One entry and its answers, written over for each entry in turn: strings
+        // are made again only when one outgrows its memory.
+        let mut entry = ExportedEntry {
+            uid: String::new(),
+            step_id: String::new(),
+            exercise_id: String::new(),
+            exercise_title: String::new(),
+            created_at: String::new(),
+            updated_at: String::new(),
+            answers: Vec::new(),
+            history: Vec::new(),
         };
-        while let Some(r) = rows.next()? {
+        let mut spare: Vec<Answer> = Vec::new();
+        while let Some(r) = entries.next()? {
             let id: i64 = r.get(0)?;
-            if current.as_ref().is_none_or(|(at, _)| *at != id) {
-                give(current.take())?;
-                current = Some((
-                    id,
-                    ExportedEntry {
-                        uid: r.get(1)?,
-                        step_id: r.get(2)?,
-                        exercise_id: r.get(3)?,
-                        exercise_title: r.get(4)?,
-                        created_at: r.get(5)?,
-                        updated_at: r.get(6)?,
-                        answers: Vec::new(),
-                        history: history.remove(&id).unwrap_or_default(),
-                    },
-                ));
-            }
-            // No answers at all: the LEFT JOIN gives one row of NULLs.
-            if r.get::<_, Option<i64>>(7)?.is_some()
-                && let Some((_, entry)) = current.as_mut()
+            text_into(r, 1, &mut entry.uid)?;
+            text_into(r, 2, &mut entry.step_id)?;
+            text_into(r, 3, &mut entry.exercise_id)?;
+            text_into(r, 4, &mut entry.exercise_title)?;
+            text_into(r, 5, &mut entry.created_at)?;
+            text_into(r, 6, &mut entry.updated_at)?;
+            entry.history = history.remove(&id).unwrap_or_default();
+            // The last entry's answers, first answer on top, to be written over.
+            spare.extend(entry.answers.drain(..).rev());
+            while let Some(a) = answer
+                && a.get::<_, i64>(0)? == id
             {
-                entry.answers.push(answer_from_row(r, 8)?);
+                let mut next = spare.pop().unwrap_or_else(|| Answer {
+                    prompt_id: String::new(),
+                    label: String::new(),
+                    value: AnswerValue::Skipped,
+                    pair: None,
+                });
+                answer_into(a, 1, &mut next)?;
+                entry.answers.push(next);
+                answer = answers.next()?;
             }
+            f(&entry).map_err(Stop::Write)?;
         }
-        give(current.take())
+        // Every answer belongs to an entry read above, in the same order.
+        match answer {
+            None => Ok(()),
+            Some(_) => Err(Stop::Sql(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_INTERNAL),
+                Some("the answers were read out of step with their entries".into()),
+            ))),
+        }
     }
 }
 
