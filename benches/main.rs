@@ -63,6 +63,45 @@ fn settle(app: &mut App, store: &mut Store, effects: Vec<attune::app::Effect>) {
     });
 }
 
+/// One page of Review's search for `text`, as the searcher thread reads it.
+fn search(store: &Store, text: &str) -> attune::store::Page {
+    let query = ReviewQuery {
+        text: text.into(),
+        ..Default::default()
+    };
+    store
+        .find_entries(
+            &attune::runtime::filter_for(&query),
+            0,
+            attune::app::review::PAGE_ROWS,
+        )
+        .unwrap()
+}
+
+/// The whole journal as Markdown, as `attune export` writes it, into a sink.
+fn markdown_to_sink(
+    store: &Store,
+    content: &attune::content::Content,
+    tried: &attune::export::Tried,
+) {
+    let everything = attune::store::Filter::default();
+    let stream = store.export_stream(&everything).unwrap();
+    attune::export::write_markdown(&mut std::io::sink(), &stream, content, &everything, tried)
+        .unwrap();
+}
+
+/// Leave the journal opening on Home, as the whole-process figures expect.
+fn leave_on_home(store: &Store, content: &attune::content::Content) {
+    let home = App::new(
+        content.clone(),
+        Boot {
+            session: None,
+            ..boot(store)
+        },
+    );
+    store.save_session(&home.session()).unwrap();
+}
+
 fn benches(c: &mut Criterion) {
     let dir = journal::data_dir();
     let _ = key(KeyCode::Enter);
@@ -182,17 +221,7 @@ fn benches(c: &mut Criterion) {
                 let mut flip = false;
                 b.iter(|| {
                     flip = !flip;
-                    let query = ReviewQuery {
-                        text: texts[usize::from(flip)].into(),
-                        ..Default::default()
-                    };
-                    let page = store
-                        .find_entries(
-                            &attune::runtime::filter_for(&query),
-                            0,
-                            attune::app::review::PAGE_ROWS,
-                        )
-                        .unwrap();
+                    let page = search(&store, texts[usize::from(flip)]);
                     app.update(Msg::ReviewLoaded {
                         offset: 0,
                         rows: page.rows,
@@ -216,17 +245,7 @@ fn benches(c: &mut Criterion) {
     let everything = attune::store::Filter::default();
     c.bench_function("export markdown, streamed to a sink (in process)", |b| {
         let tried = attune::export::tried(&store, &content).unwrap();
-        b.iter(|| {
-            let stream = store.export_stream(&everything).unwrap();
-            attune::export::write_markdown(
-                &mut std::io::sink(),
-                &stream,
-                &content,
-                &everything,
-                &tried,
-            )
-            .unwrap();
-        })
+        b.iter(|| markdown_to_sink(&store, &content, &tried))
     });
     c.bench_function("export json, streamed to a sink (in process)", |b| {
         b.iter(|| {
@@ -258,15 +277,7 @@ fn benches(c: &mut Criterion) {
         },
     );
 
-    // Leave the journal opening on Home, as the whole-process figures expect.
-    let home = App::new(
-        content.clone(),
-        Boot {
-            session: None,
-            ..boot(&store)
-        },
-    );
-    store.save_session(&home.session()).unwrap();
+    leave_on_home(&store, &content);
 }
 
 /// Huge text stays responsive: a keystroke and a scroll cost the same with 10 MB of
@@ -450,34 +461,18 @@ fn encrypted(c: &mut Criterion) {
             let mut flip = false;
             b.iter(|| {
                 flip = !flip;
-                let query = ReviewQuery {
-                    text: texts[usize::from(flip)].into(),
-                    ..Default::default()
-                };
-                store
-                    .find_entries(
-                        &attune::runtime::filter_for(&query),
-                        0,
-                        attune::app::review::PAGE_ROWS,
-                    )
-                    .unwrap()
+                search(&store, texts[usize::from(flip)])
             })
         });
     }
-    c.bench_function("encrypted: export markdown (in process)", |b| {
-        b.iter(|| {
-            let export = store.export(&Default::default()).unwrap();
-            black_box(attune::export::markdown(&export, &content));
-        })
-    });
-    let home = App::new(
-        content.clone(),
-        Boot {
-            session: None,
-            ..boot(&store)
+    c.bench_function(
+        "encrypted: export markdown, streamed to a sink (in process)",
+        |b| {
+            let tried = attune::export::tried(&store, &content).unwrap();
+            b.iter(|| markdown_to_sink(&store, &content, &tried))
         },
     );
-    store.save_session(&home.session()).unwrap();
+    leave_on_home(&store, &content);
 }
 
 criterion_group! {

@@ -200,6 +200,14 @@ fn slow_disk(label: &str, bin: &Path, dir: &Path) -> Option<PathBuf> {
     Some(script)
 }
 
+/// Does this build have `attune encrypt` (builds from before it are measured plain only)?
+fn can_encrypt(bin: &Path) -> bool {
+    Command::new(bin)
+        .args(["encrypt", "--help"])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
 /// The journal of `b`, encrypted: first frame after the passphrase (given in the
 /// environment, so its derivation is inside the figure), Home -> Review, export.
 fn encrypted(b: &Build, count: usize, md: &str, add: &mut impl FnMut(&'static str, &str, f64)) {
@@ -427,7 +435,7 @@ fn main() {
                 tui.wait_exit();
             }
 
-            if std::env::var_os("ATTUNE_BENCH_ENCRYPTED").is_some() {
+            if std::env::var_os("ATTUNE_BENCH_ENCRYPTED").is_some() && can_encrypt(&b.bin) {
                 encrypted(b, count, md, &mut add);
             }
         }
