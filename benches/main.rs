@@ -122,6 +122,8 @@ fn benches(c: &mut Criterion) {
 
     let mut store = Store::open(&dir).unwrap();
     let content = attune::content::builtin().unwrap();
+    // A run stopped half way (a filter, Ctrl-C) may have left a session open elsewhere.
+    leave_on_home(&store, &content);
 
     // A thought record with a long answer already typed.
     let mut app = App::new(content.clone(), boot(&store));
@@ -422,6 +424,10 @@ fn encrypted(c: &mut Criterion) {
         },
     );
     let key = Key::for_file(&passphrase(), &file).unwrap();
+    {
+        let store = Store::open_with(&dir, Some(&key), &|| {}).unwrap();
+        leave_on_home(&store, &attune::content::builtin().unwrap());
+    }
     c.bench_function(
         "encrypted: start after the key: open store, load content, build App, first frame (80x24)",
         |b| {
