@@ -1,0 +1,80 @@
+//! Markdown and JSON export, case by case.
+use super::{escape_line, paragraphs};
+
+#[test]
+fn what_would_be_formatting_is_escaped_and_nothing_else() {
+    assert_eq!(escape_line("# not a heading"), "\\# not a heading");
+    assert_eq!(escape_line("1. not a list"), "1\\. not a list");
+    assert_eq!(escape_line("- nor this"), "\\- nor this");
+    assert_eq!(
+        escape_line("*stars* and _under_ [link](x)"),
+        "\\*stars\\* and \\_under\\_ \\[link\\](x)"
+    );
+    assert_eq!(
+        escape_line("plain words, 100% fine"),
+        "plain words, 100% fine"
+    );
+    assert_eq!(escape_line("a \u{1b}c reset"), "a ␛c reset");
+}
+
+#[test]
+fn json_escapes_every_control_and_reads_back_the_same() {
+    use crate::journal::{Answer, AnswerValue};
+    use crate::store::{EXPORT_FORMAT, Export, ExportedEntry};
+    let hostile = "plain \u{7f} del, \u{1b}[2J esc, \u{9b}2J c1, \u{202e}bidi é \u{7f}";
+    let export = Export {
+        format: EXPORT_FORMAT.to_string(),
+        schema_version: 1,
+        settings: Default::default(),
+        entries: vec![ExportedEntry {
+            uid: "u".into(),
+            step_id: "s".into(),
+            exercise_id: "e".into(),
+            exercise_title: "ascii \u{7f} only".into(),
+            created_at: "2026-11-29T10:00:00+01:00".into(),
+            updated_at: "2026-11-29T10:00:00+01:00".into(),
+            answers: vec![Answer {
+                prompt_id: "p".into(),
+                label: "l".into(),
+                value: AnswerValue::Text(hostile.into()),
+                pair: None,
+            }],
+            history: Vec::new(),
+        }],
+        drafts: Vec::new(),
+    };
+    let json = super::json(&export).unwrap();
+    assert!(!json.chars().any(crate::sanitize::is_unsafe), "{json}");
+    for escaped in ["\\u007f", "\\u001b", "\\u009b", "\\u202e"] {
+        assert!(json.contains(escaped), "{escaped} in {json}");
+    }
+    let back: Export = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, export);
+}
+
+#[test]
+fn lines_are_trimmed_as_str_trim_trims_them() {
+    for line in [
+        "",
+        "a",
+        " ",
+        "ab",
+        " a",
+        "a ",
+        "\u{a0}a",
+        "a\u{3000}",
+        "\ta b\t",
+        "é",
+        "a é",
+        "~",
+    ] {
+        assert_eq!(super::trim(line), line.trim(), "{line:?}");
+    }
+}
+
+#[test]
+fn line_breaks_are_kept_and_blank_lines_separate_paragraphs() {
+    let mut out = Vec::new();
+    paragraphs(&mut out, "one\ntwo\n\nthree").unwrap();
+    assert_eq!(String::from_utf8(out).unwrap(), "one  \ntwo\n\nthree");
+}
