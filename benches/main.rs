@@ -90,6 +90,23 @@ fn markdown_to_sink(
         .unwrap();
 }
 
+/// A thought record open from Home, with a long answer already typed.
+fn writing(store: &Store, content: &attune::content::Content) -> App {
+    let mut app = App::new(content.clone(), boot(store));
+    press(
+        &mut app,
+        &[
+            KeyCode::Down,
+            KeyCode::Down,
+            KeyCode::Down,
+            KeyCode::Enter,
+            KeyCode::Enter,
+        ],
+    );
+    app.update(Msg::Paste(journal::Rng(7).text(2500, 2600)));
+    app
+}
+
 /// Leave the journal opening on Home, as the whole-process figures expect.
 fn leave_on_home(store: &Store, content: &attune::content::Content) {
     let home = App::new(
@@ -125,20 +142,8 @@ fn benches(c: &mut Criterion) {
     // A run stopped half way (a filter, Ctrl-C) may have left a session open elsewhere.
     leave_on_home(&store, &content);
 
-    // A thought record with a long answer already typed.
-    let mut app = App::new(content.clone(), boot(&store));
+    let mut app = writing(&store, &content);
     app.update(Msg::Resize(120, 40));
-    press(
-        &mut app,
-        &[
-            KeyCode::Down,
-            KeyCode::Down,
-            KeyCode::Down,
-            KeyCode::Enter,
-            KeyCode::Enter,
-        ],
-    );
-    app.update(Msg::Paste(journal::Rng(7).text(2500, 2600)));
     let mut wide = Terminal::new(TestBackend::new(120, 40)).unwrap();
     c.bench_function("keystroke in a text prompt: update + draw (120x40)", |b| {
         let mut flip = false;
@@ -443,18 +448,7 @@ fn encrypted(c: &mut Criterion) {
     );
     let store = Store::open_with(&dir, Some(&key), &|| {}).unwrap();
     let content = attune::content::builtin().unwrap();
-    let mut app = App::new(content.clone(), boot(&store));
-    press(
-        &mut app,
-        &[
-            KeyCode::Down,
-            KeyCode::Down,
-            KeyCode::Down,
-            KeyCode::Enter,
-            KeyCode::Enter,
-        ],
-    );
-    app.update(Msg::Paste(journal::Rng(7).text(2500, 2600)));
+    let app = writing(&store, &content);
     c.bench_function("encrypted: autosave of the session", |b| {
         let session = app.session();
         b.iter(|| store.save_session(black_box(&session)).unwrap())

@@ -238,12 +238,9 @@ fn copy_checked(
             rusqlite::params![copy.to_string_lossy(), spec],
         )?;
         let exported = (|| {
-            // The copy is thrown away unless it checks out, and synced once at the
-            // end: no journal or sync per statement while it is written.
-            conn.execute_batch(
-                "PRAGMA converted.journal_mode = OFF; PRAGMA converted.synchronous = OFF;",
-            )?;
-            conn.query_row("SELECT sqlcipher_export('converted')", [], |_| Ok(()))?;
+            // One transaction for the whole copy: one commit, not one per statement.
+            let tx = conn.unchecked_transaction()?;
+            tx.query_row("SELECT sqlcipher_export('converted')", [], |_| Ok(()))?;
             let (version, app_id): (i64, i64) = conn.query_row(
                 "SELECT (SELECT user_version FROM pragma_user_version),
                         (SELECT application_id FROM pragma_application_id)",
@@ -253,7 +250,8 @@ fn copy_checked(
             conn.execute_batch(&format!(
                 "PRAGMA converted.user_version = {version};
                  PRAGMA converted.application_id = {app_id};"
-            ))
+            ))?;
+            tx.commit()
         })();
         conn.execute("DETACH DATABASE converted", [])?;
         exported?;
