@@ -166,6 +166,7 @@ impl Key {
 pub(super) fn quiet() {
     static QUIET: std::sync::Once = std::sync::Once::new();
     QUIET.call_once(|| {
+        super::random::from_kernel();
         if let Ok(conn) = Connection::open_in_memory() {
             let _ = conn.query_row("PRAGMA cipher_log_level = NONE", [], |_| Ok(()));
         }

@@ -10,6 +10,7 @@ mod import_file;
 mod insights;
 mod key;
 mod open;
+mod random;
 mod review;
 mod rungs;
 mod search;
