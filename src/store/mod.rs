@@ -3,6 +3,7 @@
 
 mod activity;
 mod backup;
+mod cache;
 mod convert;
 mod entries;
 mod errors;

@@ -9,6 +9,7 @@ use std::io;
 
 use rusqlite::Transaction;
 
+use super::cache::WideCache;
 use super::entries::{ANSWER_COLUMNS, answer_into, json_column, text_into};
 use super::review::MATCHING;
 use super::transfer::{EXPORT_FORMAT, Export, ExportedEntry, ExportedVersion};
@@ -48,6 +49,8 @@ impl Entries for Export {
 /// An export being read from the journal.
 pub struct ExportStream<'a> {
     tx: Transaction<'a>,
+    // Dropped after the transaction: the cache is given back once reading is over.
+    _cache: WideCache<'a>,
     filter: Filter,
     head: Export,
     count: usize,
@@ -59,6 +62,7 @@ impl Store {
     /// Every entry the filter matches, oldest first, with its history: read as it
     /// is written (see [`Entries`]).
     pub fn export_stream(&self, filter: &Filter) -> rusqlite::Result<ExportStream<'_>> {
+        let cache = WideCache::new(&self.conn, self.key.is_some());
         // Deferred: the snapshot starts with the first read and holds to the end.
         let tx = self.conn.unchecked_transaction()?;
         let bounds = |order: &str| -> rusqlite::Result<Option<String>> {
@@ -92,6 +96,7 @@ impl Store {
         };
         Ok(ExportStream {
             tx,
+            _cache: cache,
             filter: filter.clone(),
             head,
             count: count as usize,
