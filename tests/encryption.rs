@@ -7,8 +7,8 @@ mod support;
 use std::path::Path;
 
 use attune::store::{
-    self, BACKUP_DIR, Filter, Key, Looks, OpenError, Passphrase, Store, backup_if_due, check_file,
-    check_journal, looks,
+    self, BACKUP_DIR, Filter, Key, Looks, OpenError, PageMac, Passphrase, Store, backup_if_due,
+    check_file, check_journal, looks,
 };
 use chrono::NaiveDate;
 use zeroize::Zeroizing;
@@ -117,26 +117,107 @@ fn an_encrypted_journal_and_its_backups_hold_no_word_in_the_clear() {
 }
 
 #[test]
-fn any_sqlcipher_opens_it_with_the_passphrase_alone() {
+fn any_sqlcipher_opens_it_with_the_passphrase_and_its_page_hmac() {
     // attune derives the key itself (once) and gives connections the raw key; the
-    // file must still be a standard SQLCipher 4 file that the passphrase opens.
+    // file must still be a standard SQLCipher 4 file that the passphrase opens, told
+    // only that its pages carry HMAC-SHA256 (the README says how).
     let dir = tempfile::tempdir().unwrap();
     journal_with_probe(dir.path(), 3);
     let key = Key::fresh(&pass("s3cret words")).unwrap();
     store::encrypt(dir.path(), &key, &|| {}).unwrap();
-    let conn = rusqlite::Connection::open(dir.path().join("attune.db")).unwrap();
-    conn.pragma_update(None, "key", "s3cret words").unwrap();
-    let n: i64 = conn
-        .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))
+    let file = dir.path().join("attune.db");
+    let count = |passphrase: &str, hmac: &str| -> Option<i64> {
+        let conn = rusqlite::Connection::open(&file).unwrap();
+        conn.pragma_update(None, "key", passphrase).unwrap();
+        conn.pragma_update(None, "cipher_hmac_algorithm", hmac)
+            .unwrap();
+        conn.query_row("SELECT count(*) FROM entries", [], |r| r.get::<_, i64>(0))
+            .ok()
+    };
+    assert_eq!(count("s3cret words", "HMAC_SHA256"), Some(4));
+    assert_eq!(count("s3cret word", "HMAC_SHA256"), None);
+    // SQLCipher's default page HMAC (SHA-512) does not check these pages. (Named:
+    // the default is the process's, and a backup in another test may have changed it.)
+    assert_eq!(count("s3cret words", "HMAC_SHA512"), None);
+    for backup in store::Store::open_with(dir.path(), Some(&key), &|| {})
+        .unwrap()
+        .backups()
+        .unwrap()
+    {
+        let key = Key::for_file(&pass("s3cret words"), &backup).unwrap();
+        assert_eq!(key.page_mac(), PageMac::Sha256, "{}", backup.display());
+    }
+}
+
+/// Encrypt the journal in `dir` as SQLCipher does by default, page HMAC SHA-512 (as
+/// attune did before 30 November 2026): the `sqlcipher` shell's own way.
+fn encrypt_as_sqlcipher_default(dir: &Path, passphrase: &str) {
+    let file = dir.join("attune.db");
+    let copy = dir.join("default.db");
+    {
+        let conn = rusqlite::Connection::open(&file).unwrap();
+        conn.execute(
+            "ATTACH DATABASE ?1 AS enc KEY ?2",
+            rusqlite::params![copy.to_string_lossy(), passphrase],
+        )
         .unwrap();
-    assert_eq!(n, 4);
-    let wrong = rusqlite::Connection::open(dir.path().join("attune.db")).unwrap();
-    wrong.pragma_update(None, "key", "s3cret word").unwrap();
-    assert!(
-        wrong
-            .query_row("SELECT count(*) FROM entries", [], |r| r.get::<_, i64>(0))
-            .is_err()
-    );
+        conn.query_row("SELECT sqlcipher_export('enc')", [], |_| Ok(()))
+            .unwrap();
+        conn.execute_batch(&format!(
+            "PRAGMA enc.user_version = {}; PRAGMA enc.application_id = {};",
+            store::schema_version(),
+            store::APPLICATION_ID
+        ))
+        .unwrap();
+        conn.execute("DETACH DATABASE enc", []).unwrap();
+    }
+    std::fs::rename(&copy, &file).unwrap();
+    let _ = std::fs::remove_file(dir.join("attune.db-wal"));
+    let _ = std::fs::remove_file(dir.join("attune.db-shm"));
+    std::fs::remove_dir_all(dir.join("backups")).unwrap();
+}
+
+#[test]
+fn a_journal_with_sqlcipher_default_pages_opens_is_backed_up_and_moves_on_a_new_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    journal_with_probe(dir.path(), 5);
+    encrypt_as_sqlcipher_default(dir.path(), "older words");
+    let file = dir.path().join("attune.db");
+    let key = Key::for_file(&pass("older words"), &file).unwrap();
+    assert_eq!(key.page_mac(), PageMac::Sha512);
+    {
+        let store = Store::open_with(dir.path(), Some(&key), &|| {}).unwrap();
+        assert_eq!(entries(&store), 6);
+        assert!(finds_probe(&store));
+        assert!(check_journal(dir.path(), Some(&key)).is_ok());
+        // Today's backup, made from it, has its pages and opens the same way.
+        backup_if_due(dir.path(), day(3), Some(&key)).unwrap();
+        let backups = store.backups().unwrap();
+        assert_eq!(backups.len(), 1);
+        let backup_key = Key::for_file(&pass("older words"), &backups[0]).unwrap();
+        assert_eq!(backup_key.page_mac(), PageMac::Sha512);
+        assert!(store::newest_backup_opens_with(
+            dir.path(),
+            &pass("older words")
+        ));
+    }
+    // A wrong passphrase is still only wrong.
+    let wrong = Key::for_file(&pass("older word"), &file).unwrap();
+    assert!(matches!(
+        Store::open_with(dir.path(), Some(&wrong), &|| {}),
+        Err(store::OpenError::WrongPassphrase { .. })
+    ));
+    // A new passphrase rewrites the journal and its backup with attune's pages.
+    let new = Key::fresh(&pass("newer words")).unwrap();
+    store::change_passphrase(dir.path(), &key, &new, &|| {}).unwrap();
+    let again = Key::for_file(&pass("newer words"), &file).unwrap();
+    assert_eq!(again.page_mac(), PageMac::Sha256);
+    let store = Store::open_with(dir.path(), Some(&again), &|| {}).unwrap();
+    assert_eq!(entries(&store), 6);
+    for backup in store.backups().unwrap() {
+        let key = Key::for_file(&pass("newer words"), &backup).unwrap();
+        assert_eq!(key.page_mac(), PageMac::Sha256);
+    }
 }
 
 #[test]

@@ -97,8 +97,11 @@ pub fn backup_if_due(dir: &Path, today: NaiveDate, key: Option<&Key>) -> anyhow:
     let made = (|| {
         // A compact copy of one consistent snapshot: free pages (and any deleted
         // words left in them) are not carried over.
-        read_only(&dir.join(DB_FILE), key)?
-            .execute("VACUUM INTO ?1", [partial.to_string_lossy()])
+        let conn = read_only(&dir.join(DB_FILE), key)?;
+        if let Some(key) = key {
+            key.make_page_mac_default(&conn)?;
+        }
+        conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])
             .context("the copy failed")?;
         fs::File::open(&partial)?.sync_all()?;
         check_file(&partial, key).context("the new copy did not check out")?;

@@ -237,6 +237,9 @@ fn copy_checked(
             "ATTACH DATABASE ?1 AS converted KEY ?2",
             rusqlite::params![copy.to_string_lossy(), spec],
         )?;
+        if let Some(key) = to {
+            key.apply_page_mac(conn, "converted")?;
+        }
         let exported = (|| {
             // One transaction for the whole copy: one commit, not one per statement.
             let tx = conn.unchecked_transaction()?;
