@@ -200,3 +200,57 @@ fn a_damaged_journal_is_told_apart_from_a_wrong_passphrase() {
     assert!(tui.wait_exit().success());
     assert_eq!(std::fs::read(data.join("attune.db")).unwrap(), bytes);
 }
+
+/// Closing the window on the unlock screen ends attune. (Once its terminal is gone,
+/// crossterm reads nothing forever and never returns; attune used to spin there at
+/// full CPU, deaf to signals, until killed.) A real terminal closed for real: tmux.
+#[test]
+fn closing_the_terminal_on_the_unlock_screen_ends_attune() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    encrypted_journal(&data, "pw");
+    let socket = format!("attune-test-unlock-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        std::process::Command::new("tmux")
+            .args(["-L", &socket])
+            .args(args)
+            .output()
+            .expect("tmux is installed (the README's testing notes)")
+    };
+    let command = format!(
+        "{} --data-dir {}",
+        env!("CARGO_BIN_EXE_attune"),
+        data.display()
+    );
+    assert!(
+        tmux(&["new-session", "-d", "-x", "80", "-y", "24", &command])
+            .status
+            .success()
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        let screen = tmux(&["capture-pane", "-p"]);
+        if String::from_utf8_lossy(&screen.stdout).contains("Your journal is locked") {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "no unlock screen");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let pane = tmux(&["list-panes", "-F", "#{pane_pid}"]);
+    let pid: i32 = String::from_utf8_lossy(&pane.stdout)
+        .trim()
+        .parse()
+        .unwrap();
+    tmux(&["kill-server"]);
+    // SAFETY: signal 0 only asks whether the process exists.
+    let alive = || unsafe { libc::kill(pid, 0) } == 0;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while alive() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    if alive() {
+        // SAFETY: a plain kill of the attune this test started.
+        unsafe { libc::kill(pid, libc::SIGKILL) };
+        panic!("attune was still running 5 s after its terminal closed");
+    }
+}

@@ -3,9 +3,6 @@
 //! journal opens, or the screen says the passphrase did not open it and asks again.
 
 use std::path::Path;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
 
 use anyhow::Context as _;
 use crossterm::event::{self, Event};
@@ -33,23 +30,24 @@ pub fn unlock(dir: &Path, settings: &Settings) -> anyhow::Result<Option<(Store, 
     let mut screen = Unlock::new(for_terminal(&file.display().to_string()).into_owned(), own);
     let mut terminal = terminal::enter().context("cannot set up the terminal")?;
     // Nothing is open yet, so a signal that ends attune here only has the terminal to
-    // give back: watched by a flag, until the journal's own watcher takes over.
-    let signalled = Arc::new(AtomicUsize::new(0));
-    let watching: Vec<_> = super::signals::TERMINATING
-        .iter()
-        .filter_map(|&s| {
-            signal_hook::flag::register_usize(s, Arc::clone(&signalled), s as usize).ok()
+    // give back. Watched on a thread of its own, until the journal's own watcher takes
+    // over: once the terminal is gone (a closed window), crossterm never returns to
+    // this loop, and a flag it looked at would never be seen.
+    let mut signals = signal_hook::iterator::Signals::new(super::signals::TERMINATING)
+        .context("cannot listen for signals")?;
+    let watching = signals.handle();
+    let watcher = std::thread::Builder::new()
+        .name("unlock signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                terminal::give_back();
+                std::process::exit(128 + signal);
+            }
         })
-        .collect();
-    let opened = ask(dir, &file, &mut screen, &mut terminal, &signalled);
-    for id in watching {
-        signal_hook::low_level::unregister(id);
-    }
-    let signal = signalled.load(Ordering::Relaxed);
-    if signal != 0 {
-        terminal::give_back();
-        std::process::exit(128 + signal as i32);
-    }
+        .context("cannot start the signal watcher")?;
+    let opened = ask(dir, &file, &mut screen, &mut terminal);
+    watching.close();
+    let _ = watcher.join();
     match opened {
         Ok(Some(store)) => Ok(Some((store, terminal))),
         other => {
@@ -64,24 +62,12 @@ fn ask(
     file: &Path,
     screen: &mut Unlock,
     terminal: &mut DefaultTerminal,
-    signalled: &AtomicUsize,
 ) -> anyhow::Result<Option<Store>> {
     let size = terminal.size()?;
     screen.update(Msg::Resize(size.width, size.height));
-    let mut drawn = false;
     loop {
-        if signalled.load(Ordering::Relaxed) != 0 {
-            return Ok(None);
-        }
-        if !drawn {
-            terminal.draw(|frame| ui::unlock::render(screen, frame))?;
-            drawn = true;
-        }
-        // Woken now and then to look for a signal; nothing is drawn while idle.
-        if !event::poll(Duration::from_millis(100))? {
-            continue;
-        }
-        drawn = false;
+        terminal.draw(|frame| ui::unlock::render(screen, frame))?;
+        // Asleep until a key (signals are watched on their own thread).
         let msg = match event::read()? {
             Event::Key(key) => keys::map(ui::unlock::context(screen), key),
             Event::Paste(text) => Some(Msg::Paste(text)),

@@ -2,7 +2,8 @@
 //! own derivation (PBKDF2-HMAC-SHA512, 256,000 iterations, the 16-byte salt SQLCipher
 //! keeps at the start of the file); every connection then gets the derived key itself,
 //! so opening the writer's, the search's and the check's connections costs no second
-//! derivation. A journal keyed this way opens in any SQLCipher 4 with the passphrase.
+//! derivation. A journal keyed this way opens in any SQLCipher 4 with the passphrase
+//! and `PRAGMA cipher_hmac_algorithm = HMAC_SHA256` (see [`PageMac`]).
 //!
 //! The passphrase and the key live only in memory that is wiped when dropped, are never
 //! printed (Debug says only that there is one), and never reach the session, the
