@@ -53,7 +53,14 @@ pub fn write_markdown(
         }
         _ => {}
     }
-    export.each(&mut |entry| section(out, entry, content, tried))
+    // Each entry made whole in memory, then written at once: a few large writes,
+    // not a dozen small ones per answer through `dyn Write`.
+    let mut buf = Vec::with_capacity(1 << 16);
+    export.each(&mut |entry| {
+        buf.clear();
+        section(&mut buf, entry, content, tried)?;
+        out.write_all(&buf)
+    })
 }
 
 /// Every ladder's rungs tried, by the ladder prompt (step, exercise and prompt ids),
@@ -121,7 +128,7 @@ pub fn markdown(export: &Export, content: &Content) -> String {
 }
 
 fn section(
-    out: &mut dyn Write,
+    out: &mut Vec<u8>,
     entry: &ExportedEntry,
     content: &Content,
     tried: &Tried,
@@ -171,7 +178,7 @@ fn section(
 /// Each answer under its prompt; the prompts skipped are named together in one line
 /// at the end (a skip is said, not given a section of its own).
 fn answers<'a>(
-    out: &mut dyn Write,
+    out: &mut Vec<u8>,
     all: &[Answer],
     tries: &dyn Fn(&str) -> &'a [RungTry],
 ) -> io::Result<()> {
@@ -193,7 +200,7 @@ fn answers<'a>(
         out.write_all(b"**\n\n")?;
         match &answer.value {
             // The bulk of a journal: written straight to the output.
-            AnswerValue::Text(text) => paragraphs(out, text)?,
+            AnswerValue::Text(text) => paragraphs_into(out, text),
             AnswerValue::Ladder { .. } => {
                 out.write_all(answer_text(answer, all, tries(&answer.prompt_id)).as_bytes())?
             }
@@ -294,7 +301,7 @@ fn answer_text(answer: &Answer, all: &[Answer], tries: &[RungTry]) -> String {
             .join("\n"),
         other => {
             let mut out = Vec::new();
-            let _ = paragraphs(&mut out, &other.full_text());
+            paragraphs_into(&mut out, &other.full_text());
             String::from_utf8(out).unwrap_or_default()
         }
     }
@@ -314,6 +321,65 @@ pub(super) fn paragraphs(out: &mut dyn Write, text: &str) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The bytes that send a text down [`paragraphs`]' general path: those that may
+/// start a control, bidi or whitespace char other than space and newline (C0 but
+/// `\n`, DEL, and the lead bytes `C2`, `E1`, `E2`, `E3` of C1 controls, bidi
+/// controls and Unicode spaces), and Markdown's specials.
+const NOT_PLAIN: ByteKinds = {
+    let mut table = with_kind([0; 256], 1, b"\\*_`[]<>#|\x7f\xc2\xe1\xe2\xe3");
+    let mut b = 0;
+    while b < 0x20 {
+        if b != b'\n' as usize {
+            table[b] = 1;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// [`paragraphs`] into memory, in one look at most texts: one without any
+/// [`NOT_PLAIN`] byte has no char to escape and no whitespace but spaces and line
+/// breaks, so its lines need only trimming of spaces and the escape of a list or
+/// rule marker at their start. The same bytes as [`paragraphs`] for any text.
+pub(super) fn paragraphs_into(out: &mut Vec<u8>, text: &str) {
+    if byte_kinds_in(text.as_bytes(), &NOT_PLAIN) != 0 {
+        // Writing into memory cannot fail.
+        let _ = paragraphs(out, text);
+        return;
+    }
+    if text.is_empty() {
+        return;
+    }
+    // `str::lines`: a last line break ends the last line, it starts no other (and
+    // there is no `\r`).
+    let mut lines = text
+        .strip_suffix('\n')
+        .unwrap_or(text)
+        .split('\n')
+        .map(str::trim_ascii)
+        .peekable();
+    while let Some(line) = lines.next() {
+        let bytes = line.as_bytes();
+        let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+        match bytes.first() {
+            Some(b'-' | b'+' | b'=' | b'~') => {
+                out.push(b'\\');
+                out.extend_from_slice(bytes);
+            }
+            Some(_) if digits > 0 && matches!(bytes.get(digits), Some(b'.' | b')')) => {
+                out.extend_from_slice(&bytes[..digits]);
+                out.push(b'\\');
+                out.extend_from_slice(&bytes[digits..]);
+            }
+            _ => out.extend_from_slice(bytes),
+        }
+        if let Some(next) = lines.peek() {
+            let hard_break = !line.is_empty() && !next.is_empty();
+            out.extend_from_slice(if hard_break { b"  \n" } else { b"\n" });
+        }
+    }
 }
 
 pub(super) fn escape_line(line: &str) -> Cow<'_, str> {
