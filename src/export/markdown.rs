@@ -5,8 +5,8 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 use std::sync::LazyLock;
 
-use chrono::DateTime;
 use chrono::format::{Item, StrftimeItems};
+use chrono::{DateTime, Datelike, FixedOffset, Timelike};
 
 use crate::content::Content;
 use crate::journal::{Answer, AnswerValue, RungTry};
@@ -136,28 +136,28 @@ fn section(
     // The formats parsed once, not once per entry.
     static WHEN: LazyLock<Vec<Item<'static>>> = LazyLock::new(|| items("%A %-d %B %Y, %H:%M"));
     static CHANGED: LazyLock<Vec<Item<'static>>> = LazyLock::new(|| items("%-d %B %Y, %H:%M"));
-    let when = DateTime::parse_from_rfc3339(&entry.created_at)
-        .map(|d| d.format_with_items(WHEN.iter()).to_string())
-        .unwrap_or_else(|_| entry.created_at.clone());
     let step = content
         .step(&entry.step_id)
         .map(|s| s.label())
         .unwrap_or_else(|| entry.step_id.clone());
-    write!(
-        out,
-        "\n---\n\n## {}\n\n*{} · {}*\n",
-        escape_line(&entry.exercise_title),
-        escape_line(&when),
-        escape_line(&step)
-    )?;
+    out.extend_from_slice(b"\n---\n\n## ");
+    out.extend_from_slice(escape_line(&entry.exercise_title).as_bytes());
+    out.extend_from_slice(b"\n\n*");
+    // A day and time written is never changed by `escape_line`; a date that could
+    // not be read is written as it was, escaped.
+    match DateTime::parse_from_rfc3339(&entry.created_at) {
+        Ok(when) => day_and_time(out, &when, true, &WHEN),
+        Err(_) => out.extend_from_slice(escape_line(&entry.created_at).as_bytes()),
+    }
+    out.extend_from_slice(" · ".as_bytes());
+    out.extend_from_slice(escape_line(&step).as_bytes());
+    out.extend_from_slice(b"*\n");
     if entry.updated_at != entry.created_at
         && let Ok(changed) = DateTime::parse_from_rfc3339(&entry.updated_at)
     {
-        writeln!(
-            out,
-            "\n*Last changed {}*",
-            changed.format_with_items(CHANGED.iter())
-        )?;
+        out.extend_from_slice(b"\n*Last changed ");
+        day_and_time(out, &changed, false, &CHANGED);
+        out.extend_from_slice(b"*\n");
     }
     // Asked of ladders only: the key is three strings made for the question.
     let tries = |prompt: &str| {
@@ -241,6 +241,65 @@ pub fn write_drafts(
         }
     }
     Ok(())
+}
+
+/// A day and time as chrono writes `%A %-d %B %Y, %H:%M` (`weekday`) or `%-d %B %Y,
+/// %H:%M` (the format's `items`), without chrono's formatting machinery (once per
+/// entry, it cost about as much as escaping the entry's words). Years outside
+/// 1000–9999, which chrono pads or signs, are left to chrono.
+pub(super) fn day_and_time(
+    out: &mut Vec<u8>,
+    at: &DateTime<FixedOffset>,
+    weekday: bool,
+    items: &[Item],
+) {
+    const DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let year = at.year();
+    if !(1000..=9999).contains(&year) {
+        // Writing into memory cannot fail.
+        let _ = write!(out, "{}", at.format_with_items(items.iter()));
+        return;
+    }
+    let digits = |out: &mut Vec<u8>, n: u32, width: u32| {
+        for place in (0..width).rev() {
+            out.push(b'0' + (n / 10u32.pow(place) % 10) as u8);
+        }
+    };
+    if weekday {
+        out.extend_from_slice(DAYS[at.weekday().num_days_from_monday() as usize].as_bytes());
+        out.push(b' ');
+    }
+    digits(out, at.day(), if at.day() < 10 { 1 } else { 2 });
+    out.push(b' ');
+    out.extend_from_slice(MONTHS[at.month0() as usize].as_bytes());
+    out.push(b' ');
+    digits(out, year as u32, 4);
+    out.extend_from_slice(b", ");
+    digits(out, at.hour(), 2);
+    out.push(b':');
+    digits(out, at.minute(), 2);
 }
 
 /// A strftime format as chrono's items, owned (the formats are constants).

@@ -94,3 +94,23 @@ proptest::proptest! {
         proptest::prop_assert_eq!(String::from_utf8(new).unwrap(), String::from_utf8(old).unwrap());
     }
 }
+
+proptest::proptest! {
+    /// Days and times are written as chrono formats them, at any instant and offset.
+    #[test]
+    fn day_and_time_writes_what_chrono_writes(
+        secs in -70_000_000_000i64..300_000_000_000,
+        offset in -86_399i32..86_399,
+        weekday: bool,
+    ) {
+        use chrono::{DateTime, FixedOffset};
+        let format = if weekday { "%A %-d %B %Y, %H:%M" } else { "%-d %B %Y, %H:%M" };
+        let items: Vec<_> = chrono::format::StrftimeItems::new(format).collect();
+        let at = DateTime::from_timestamp(secs, 0)
+            .unwrap()
+            .with_timezone(&FixedOffset::east_opt(offset).unwrap());
+        let mut out = Vec::new();
+        super::markdown::day_and_time(&mut out, &at, weekday, &items);
+        proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), at.format(format).to_string());
+    }
+}
