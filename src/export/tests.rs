@@ -78,3 +78,39 @@ fn line_breaks_are_kept_and_blank_lines_separate_paragraphs() {
     paragraphs(&mut out, "one\ntwo\n\nthree").unwrap();
     assert_eq!(String::from_utf8(out).unwrap(), "one  \ntwo\n\nthree");
 }
+
+proptest::proptest! {
+    /// The one-look path of `paragraphs_into` writes what `paragraphs` writes, for
+    /// plain text (mostly taking it) and for any text (controls, bidi, Unicode
+    /// spaces, Markdown's specials: mostly the general path).
+    #[test]
+    fn paragraphs_into_writes_what_paragraphs_writes(
+        text in "[ a-z0-9\n.)+=~-]{0,60}|[ \t\r\n0-9a-z.)+=~#*_`|<>\\[\\]\\\\é\u{85}\u{a0}\u{1680}\u{2000}\u{2028}\u{202e}\u{3000}\u{1b}\u{7f}\u{9b}-]{0,60}|\\PC*|.*|(\\PC|\\pC|\n| )*"
+    ) {
+        let mut old = Vec::new();
+        paragraphs(&mut old, &text).unwrap();
+        let mut new = Vec::new();
+        super::markdown::paragraphs_into(&mut new, &text);
+        proptest::prop_assert_eq!(String::from_utf8(new).unwrap(), String::from_utf8(old).unwrap());
+    }
+}
+
+proptest::proptest! {
+    /// Days and times are written as chrono formats them, at any instant and offset.
+    #[test]
+    fn day_and_time_writes_what_chrono_writes(
+        secs in -70_000_000_000i64..300_000_000_000,
+        offset in -86_399i32..86_399,
+        weekday: bool,
+    ) {
+        use chrono::{DateTime, FixedOffset};
+        let format = if weekday { "%A %-d %B %Y, %H:%M" } else { "%-d %B %Y, %H:%M" };
+        let items: Vec<_> = chrono::format::StrftimeItems::new(format).collect();
+        let at = DateTime::from_timestamp(secs, 0)
+            .unwrap()
+            .with_timezone(&FixedOffset::east_opt(offset).unwrap());
+        let mut out = Vec::new();
+        super::markdown::day_and_time(&mut out, &at, weekday, &items);
+        proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), at.format(format).to_string());
+    }
+}
