@@ -161,6 +161,10 @@ fn encrypt_as_sqlcipher_default(dir: &Path, passphrase: &str) {
             rusqlite::params![copy.to_string_lossy(), passphrase],
         )
         .unwrap();
+        // Named, not left to the default: attune's backups in other tests of this
+        // process set the default to SHA-256.
+        conn.execute_batch("PRAGMA enc.cipher_hmac_algorithm = HMAC_SHA512")
+            .unwrap();
         conn.query_row("SELECT sqlcipher_export('enc')", [], |_| Ok(()))
             .unwrap();
         conn.execute_batch(&format!(

@@ -165,7 +165,7 @@ fn full_screen(
         // The passphrase is asked on attune's own screen, with the crisis lines at hand.
         Store::free_to_open(data_dir)?;
         match crate::runtime::unlock(data_dir, &settings)? {
-            Some((store, terminal)) => (store, Some(terminal)),
+            Some((store, terminal, watch)) => (store, Some((terminal, watch))),
             None => return Ok(()),
         }
     } else {

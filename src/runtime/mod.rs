@@ -65,12 +65,13 @@ struct Shared {
 
 /// Run the full-screen interface on an open journal. `alerts` are problems found
 /// before start (a broken settings.toml, say), shown until the person dismisses them.
+/// `unlocked`: the terminal and signal watcher of the unlock screen, when it ran.
 pub fn run(
     store: Store,
     content: Content,
     settings: Settings,
     alerts: Vec<String>,
-    terminal: Option<DefaultTerminal>,
+    unlocked: Option<(DefaultTerminal, unlock::Watch)>,
 ) -> anyhow::Result<()> {
     let (boot, mut problems) = boot(&store, settings);
     let checks = checks::Checks::start(store.dir(), store.key());
@@ -81,9 +82,12 @@ pub fn run(
     let app = App::new(content, boot);
     problems.extend(store.privacy_problems());
     let start: VecDeque<Msg> = alerts.into_iter().chain(problems).map(Msg::Alert).collect();
-    let terminal = match terminal {
-        Some(terminal) => terminal,
-        None => terminal::enter().context("cannot set up the terminal")?,
+    let (terminal, unlock_watch) = match unlocked {
+        Some((terminal, watch)) => (terminal, Some(watch)),
+        None => (
+            terminal::enter().context("cannot set up the terminal")?,
+            None,
+        ),
     };
     let shared = Arc::new(Mutex::new(Shared {
         app,
@@ -94,6 +98,8 @@ pub fn run(
         searcher,
     }));
     signals::watch(Arc::clone(&shared))?;
+    // The journal's watcher is in place: the unlock screen's can stop.
+    drop(unlock_watch);
 
     let outcome =
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| event_loop(&shared, start)));

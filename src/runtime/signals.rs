@@ -56,17 +56,28 @@ fn end(shared: &Mutex<Shared>, signal: i32) -> ! {
     let mut state = lock(shared);
     if state.store.is_none() {
         // Already on the way out on the main thread.
-        std::process::exit(128 + signal);
+        exit_now(128 + signal);
     }
     let report = leave(&mut state, How::Signal(signal));
     if signal != SIGHUP {
         eprintln!("attune was asked to stop. {}", report.describe());
     }
-    std::process::exit(if report.kept_everything() {
+    exit_now(if report.kept_everything() {
         128 + signal
     } else {
         1
     });
+}
+
+/// End the process at once, without exit handlers: other threads (the start-up
+/// check, a backup) may be inside SQLCipher, whose handler wipes and frees the memory
+/// holding their keys. Everything that matters is saved and closed before this.
+pub(super) fn exit_now(code: i32) -> ! {
+    use std::io::Write as _;
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().flush();
+    // SAFETY: `_exit` ends the process; nothing after it runs.
+    unsafe { libc::_exit(code) }
 }
 
 /// Ctrl-Z or SIGTSTP: save, give the terminal back, then really stop. The terminal

@@ -17,8 +17,12 @@ use crate::store::{DB_FILE, Key, OpenError, Passphrase, Store};
 use crate::{keys, ui};
 
 /// Ask for the passphrase on attune's own screen until it opens the journal in `dir`
-/// (then the journal and the terminal, still set up), or the person quits (None).
-pub fn unlock(dir: &Path, settings: &Settings) -> anyhow::Result<Option<(Store, DefaultTerminal)>> {
+/// (then the journal, the terminal, still set up, and the signal watcher to drop once
+/// the journal's own watches), or the person quits (None).
+pub fn unlock(
+    dir: &Path,
+    settings: &Settings,
+) -> anyhow::Result<Option<(Store, DefaultTerminal, Watch)>> {
     // What is typed here must never reach a core dump.
     crate::store::hide_from_dumps();
     let file = dir.join(DB_FILE);
@@ -29,30 +33,56 @@ pub fn unlock(dir: &Path, settings: &Settings) -> anyhow::Result<Option<(Store, 
         .collect();
     let mut screen = Unlock::new(for_terminal(&file.display().to_string()).into_owned(), own);
     let mut terminal = terminal::enter().context("cannot set up the terminal")?;
-    // Nothing is open yet, so a signal that ends attune here only has the terminal to
-    // give back. Watched on a thread of its own, until the journal's own watcher takes
-    // over: once the terminal is gone (a closed window), crossterm never returns to
-    // this loop, and a flag it looked at would never be seen.
-    let mut signals = signal_hook::iterator::Signals::new(super::signals::TERMINATING)
-        .context("cannot listen for signals")?;
-    let watching = signals.handle();
-    let watcher = std::thread::Builder::new()
-        .name("unlock signals".into())
-        .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                terminal::give_back();
-                std::process::exit(128 + signal);
-            }
-        })
-        .context("cannot start the signal watcher")?;
+    let watch = Watch::start()?;
     let opened = ask(dir, &file, &mut screen, &mut terminal);
-    watching.close();
-    let _ = watcher.join();
     match opened {
-        Ok(Some(store)) => Ok(Some((store, terminal))),
+        Ok(Some(store)) => Ok(Some((store, terminal, watch))),
         other => {
+            drop(watch);
             terminal::give_back();
             other.map(|_| None)
+        }
+    }
+}
+
+/// Nothing is open yet, so a signal that ends attune before the journal's own watcher
+/// runs has only the terminal to give back. Watched on a thread of its own: once the
+/// terminal is gone (a closed window), crossterm never returns to the unlock loop, so a
+/// flag it looked at would never be seen. Kept until the journal's watcher is in place
+/// (a signal no one watches is ignored, not acted on), then dropped, which stops it.
+pub struct Watch {
+    handle: signal_hook::iterator::Handle,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Watch {
+    fn start() -> anyhow::Result<Watch> {
+        let mut signals = signal_hook::iterator::Signals::new(super::signals::TERMINATING)
+            .context("cannot listen for signals")?;
+        let handle = signals.handle();
+        let thread = std::thread::Builder::new()
+            .name("unlock signals".into())
+            .spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    terminal::give_back();
+                    // The main thread may be deriving a key or opening the journal:
+                    // no exit handlers (SQLCipher's would wipe the keys it is using).
+                    super::signals::exit_now(128 + signal);
+                }
+            })
+            .context("cannot start the signal watcher")?;
+        Ok(Watch {
+            handle,
+            thread: Some(thread),
+        })
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.handle.close();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
         }
     }
 }

@@ -98,11 +98,16 @@ pub fn backup_if_due(dir: &Path, today: NaiveDate, key: Option<&Key>) -> anyhow:
         // A compact copy of one consistent snapshot: free pages (and any deleted
         // words left in them) are not carried over.
         let conn = read_only(&dir.join(DB_FILE), key)?;
-        if let Some(key) = key {
-            key.make_page_mac_default(&conn)?;
+        {
+            // The default is the process's: one copy at a time sets and uses it.
+            static COPYING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+            let _one_at_a_time = COPYING.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(key) = key {
+                key.make_page_mac_default(&conn)?;
+            }
+            conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])
+                .context("the copy failed")?;
         }
-        conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])
-            .context("the copy failed")?;
         fs::File::open(&partial)?.sync_all()?;
         check_file(&partial, key).context("the new copy did not check out")?;
         fs::rename(&partial, &target)?;

@@ -128,40 +128,53 @@ impl Key {
         let mut salt = [0u8; SALT_LEN];
         File::open(file)?.read_exact(&mut salt)?;
         let key = Key::derive(passphrase, salt);
-        let mac = key.page_mac_of(file);
+        let mac = key.page_mac_of(file)?;
         Ok(Key { mac, ..key })
     }
 
     /// How `file`'s pages are checked, if this key opens it: SHA-256 (attune's), else
     /// SHA-512 (SQLCipher's default, journals encrypted before). SHA-256 when neither
-    /// opens it (a wrong passphrase or a damaged file, which opening then says).
-    fn page_mac_of(&self, file: &Path) -> PageMac {
-        let opens = |mac: PageMac| -> bool {
+    /// opens it (a wrong passphrase or a damaged file, which opening then says). Only
+    /// a page that fails its check moves on to the next HMAC: any other failure (the
+    /// file busy or unreadable) is an error, never taken for an answer.
+    fn page_mac_of(&self, file: &Path) -> std::io::Result<PageMac> {
+        if let Some(dir) = file.parent() {
+            // As opening does first: a stale read-only -shm of ours would fail the look.
+            super::open::mend_stale_shm(dir);
+        }
+        let look = |mac: PageMac| -> rusqlite::Result<()> {
             let key = Key {
                 mac,
                 ..self.clone()
             };
             quiet();
-            let Ok(conn) = Connection::open_with_flags(
+            let conn = Connection::open_with_flags(
                 file,
                 OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            ) else {
-                return false;
-            };
+            )?;
             // Only a look: never fold a WAL into the file on close.
-            conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
-                .is_ok()
-                && key.apply(&conn).is_ok()
-                && conn
-                    .query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
-                        r.get::<_, i64>(0)
-                    })
-                    .is_ok()
+            conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
+            key.apply(&conn)?;
+            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+                r.get::<_, i64>(0)
+            })?;
+            Ok(())
         };
-        [PageMac::Sha256, PageMac::Sha512]
-            .into_iter()
-            .find(|&mac| opens(mac))
-            .unwrap_or(PageMac::Sha256)
+        let failed_check = |e: &rusqlite::Error| {
+            e.sqlite_error_code() == Some(rusqlite::ffi::ErrorCode::NotADatabase)
+        };
+        let trouble = |e: rusqlite::Error| {
+            std::io::Error::other(format!("cannot read {}: {e}", file.display()))
+        };
+        match look(PageMac::Sha256) {
+            Ok(()) => Ok(PageMac::Sha256),
+            Err(e) if failed_check(&e) => match look(PageMac::Sha512) {
+                Ok(()) => Ok(PageMac::Sha512),
+                Err(e) if failed_check(&e) => Ok(PageMac::Sha256),
+                Err(e) => Err(trouble(e)),
+            },
+            Err(e) => Err(trouble(e)),
+        }
     }
 
     /// How this key's file has its pages checked.
@@ -172,6 +185,8 @@ impl Key {
     /// PBKDF2-HMAC-SHA512 through the OpenSSL that SQLCipher itself is built on (and
     /// derives with when given a passphrase), so the key is the one it would derive.
     fn derive(passphrase: &Passphrase, salt: [u8; SALT_LEN]) -> Key {
+        // OpenSSL wakes here: with its random bytes from the kernel, as for SQLCipher.
+        super::random::from_kernel();
         let mut both = Zeroizing::new([0u8; KEY_LEN + SALT_LEN]);
         let pass = passphrase.bytes();
         // A passphrase is at most a few kilobytes (the unlock field takes 1,024 bytes).
