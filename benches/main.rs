@@ -90,19 +90,19 @@ fn markdown_to_sink(
         .unwrap();
 }
 
+/// From Home to the thought record: step 4 (Down three times), its first exercise.
+const TO_THOUGHT_RECORD: &[KeyCode] = &[
+    KeyCode::Down,
+    KeyCode::Down,
+    KeyCode::Down,
+    KeyCode::Enter,
+    KeyCode::Enter,
+];
+
 /// A thought record open from Home, with a long answer already typed.
 fn writing(store: &Store, content: &attune::content::Content) -> App {
     let mut app = App::new(content.clone(), boot(store));
-    press(
-        &mut app,
-        &[
-            KeyCode::Down,
-            KeyCode::Down,
-            KeyCode::Down,
-            KeyCode::Enter,
-            KeyCode::Enter,
-        ],
-    );
+    press(&mut app, TO_THOUGHT_RECORD);
     app.update(Msg::Paste(journal::Rng(7).text(2500, 2600)));
     app
 }
@@ -310,16 +310,7 @@ fn huge(c: &mut Criterion) {
                 ..Boot::default()
             },
         );
-        press(
-            &mut app,
-            &[
-                KeyCode::Down,
-                KeyCode::Down,
-                KeyCode::Down,
-                KeyCode::Enter,
-                KeyCode::Enter,
-            ],
-        );
+        press(&mut app, TO_THOUGHT_RECORD);
         app.update(Msg::Paste(text.clone()));
         // Back to the middle, as someone revising would be.
         for _ in 0..3 {
