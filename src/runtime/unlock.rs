@@ -32,8 +32,9 @@ pub fn unlock(
         .map(|l| format!("{}: {} (your own line)", l.who, l.how))
         .collect();
     let mut screen = Unlock::new(for_terminal(&file.display().to_string()).into_owned(), own);
-    let mut terminal = terminal::enter().context("cannot set up the terminal")?;
+    // Watched before the terminal is taken, so no early return leaves it taken.
     let watch = Watch::start()?;
+    let mut terminal = terminal::enter().context("cannot set up the terminal")?;
     let opened = ask(dir, &file, &mut screen, &mut terminal);
     match opened {
         Ok(Some(store)) => Ok(Some((store, terminal, watch))),
