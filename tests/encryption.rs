@@ -7,8 +7,8 @@ mod support;
 use std::path::Path;
 
 use attune::store::{
-    self, BACKUP_DIR, Filter, Key, Looks, OpenError, PageMac, Passphrase, Store, backup_if_due,
-    check_file, check_journal, looks,
+    self, BACKUP_DIR, Filter, Key, Looks, OpenError, PageMac, Pages, Passphrase, Store,
+    backup_if_due, check_file, check_journal, looks,
 };
 use chrono::NaiveDate;
 use zeroize::Zeroizing;
@@ -117,43 +117,70 @@ fn an_encrypted_journal_and_its_backups_hold_no_word_in_the_clear() {
 }
 
 #[test]
-fn any_sqlcipher_opens_it_with_the_passphrase_and_its_page_hmac() {
+fn any_sqlcipher_opens_it_with_the_passphrase_and_its_page_layout() {
     // attune derives the key itself (once) and gives connections the raw key; the
     // file must still be a standard SQLCipher 4 file that the passphrase opens, told
-    // only that its pages carry HMAC-SHA256 (the README says how).
+    // only its page size and that its pages carry HMAC-SHA256 (the README says how).
     let dir = tempfile::tempdir().unwrap();
     journal_with_probe(dir.path(), 3);
     let key = Key::fresh(&pass("s3cret words")).unwrap();
+    assert_eq!(key.pages(), Pages::NEW);
     store::encrypt(dir.path(), &key, &|| {}).unwrap();
     let file = dir.path().join("attune.db");
-    let count = |passphrase: &str, hmac: &str| -> Option<i64> {
+    // Named, not left to the defaults: the defaults are the process's, and a backup
+    // in another test may have changed them.
+    let count = |passphrase: &str, size: u32, hmac: &str| -> Option<i64> {
         let conn = rusqlite::Connection::open(&file).unwrap();
         conn.pragma_update(None, "key", passphrase).unwrap();
+        conn.pragma_update(None, "cipher_page_size", size).unwrap();
         conn.pragma_update(None, "cipher_hmac_algorithm", hmac)
             .unwrap();
         conn.query_row("SELECT count(*) FROM entries", [], |r| r.get::<_, i64>(0))
             .ok()
     };
-    assert_eq!(count("s3cret words", "HMAC_SHA256"), Some(4));
-    assert_eq!(count("s3cret word", "HMAC_SHA256"), None);
-    // SQLCipher's default page HMAC (SHA-512) does not check these pages. (Named:
-    // the default is the process's, and a backup in another test may have changed it.)
-    assert_eq!(count("s3cret words", "HMAC_SHA512"), None);
-    for backup in store::Store::open_with(dir.path(), Some(&key), &|| {})
-        .unwrap()
-        .backups()
-        .unwrap()
-    {
+    assert_eq!(count("s3cret words", 16384, "HMAC_SHA256"), Some(4));
+    assert_eq!(count("s3cret word", 16384, "HMAC_SHA256"), None);
+    // SQLCipher's default page size (4 KB) and HMAC (SHA-512) do not open it.
+    assert_eq!(count("s3cret words", 4096, "HMAC_SHA256"), None);
+    assert_eq!(count("s3cret words", 16384, "HMAC_SHA512"), None);
+    assert_eq!(std::fs::metadata(&file).unwrap().len() % 16384, 0);
+    let store = Store::open_with(dir.path(), Some(&key), &|| {}).unwrap();
+    for backup in store.backups().unwrap() {
         let key = Key::for_file(&pass("s3cret words"), &backup).unwrap();
-        assert_eq!(key.page_mac(), PageMac::Sha256, "{}", backup.display());
+        assert_eq!(key.pages(), Pages::NEW, "{}", backup.display());
     }
+    // The daily backup, made with `VACUUM INTO`, gets the journal's layout too.
+    backup_if_due(dir.path(), day(3), Some(&key)).unwrap();
+    let today = dir.path().join(BACKUP_DIR).join("attune-2026-11-03.db");
+    assert_eq!(
+        Key::for_file(&pass("s3cret words"), &today)
+            .unwrap()
+            .pages(),
+        Pages::NEW
+    );
+    assert_eq!(std::fs::metadata(&today).unwrap().len() % 16384, 0);
 }
 
-/// Encrypt the journal in `dir` as SQLCipher does by default, page HMAC SHA-512 (as
-/// attune did before 30 November 2026): the `sqlcipher` shell's own way.
-fn encrypt_as_sqlcipher_default(dir: &Path, passphrase: &str) {
+/// Encrypt the journal in `dir` with pages laid out as `pages` (as attune did before
+/// 30 November 2026; SHA-512 and 4 KB are SQLCipher's defaults): the `sqlcipher`
+/// shell's own way. Then write to it once more and leave that in its WAL, as a
+/// closed terminal would, so finding its layout must read through the WAL.
+fn encrypt_as_before(dir: &Path, passphrase: &str, pages: Pages) {
     let file = dir.join("attune.db");
     let copy = dir.join("default.db");
+    let hmac = match pages.mac {
+        PageMac::Sha256 => "HMAC_SHA256",
+        PageMac::Sha512 => "HMAC_SHA512",
+    };
+    let layout = |conn: &rusqlite::Connection, schema: &str| {
+        // Named, not left to the defaults: attune's backups in other tests of this
+        // process change the defaults.
+        conn.execute_batch(&format!(
+            "PRAGMA {schema}.cipher_page_size = {}; PRAGMA {schema}.cipher_hmac_algorithm = {hmac};",
+            pages.size
+        ))
+        .unwrap();
+    };
     {
         let conn = rusqlite::Connection::open(&file).unwrap();
         conn.execute(
@@ -161,10 +188,7 @@ fn encrypt_as_sqlcipher_default(dir: &Path, passphrase: &str) {
             rusqlite::params![copy.to_string_lossy(), passphrase],
         )
         .unwrap();
-        // Named, not left to the default: attune's backups in other tests of this
-        // process set the default to SHA-256.
-        conn.execute_batch("PRAGMA enc.cipher_hmac_algorithm = HMAC_SHA512")
-            .unwrap();
+        layout(&conn, "enc");
         conn.query_row("SELECT sqlcipher_export('enc')", [], |_| Ok(()))
             .unwrap();
         conn.execute_batch(&format!(
@@ -179,48 +203,70 @@ fn encrypt_as_sqlcipher_default(dir: &Path, passphrase: &str) {
     let _ = std::fs::remove_file(dir.join("attune.db-wal"));
     let _ = std::fs::remove_file(dir.join("attune.db-shm"));
     std::fs::remove_dir_all(dir.join("backups")).unwrap();
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    conn.pragma_update(None, "key", passphrase).unwrap();
+    layout(&conn, "main");
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+        true,
+    )
+    .unwrap();
+    conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+    conn.execute_batch(&format!(
+        "PRAGMA user_version = {};",
+        store::schema_version()
+    ))
+    .unwrap();
+    drop(conn);
+    assert!(
+        std::fs::metadata(dir.join("attune.db-wal")).unwrap().len() > 0,
+        "a write left in the WAL"
+    );
 }
 
 #[test]
-fn a_journal_with_sqlcipher_default_pages_opens_is_backed_up_and_moves_on_a_new_passphrase() {
-    let dir = tempfile::tempdir().unwrap();
-    journal_with_probe(dir.path(), 5);
-    encrypt_as_sqlcipher_default(dir.path(), "older words");
-    let file = dir.path().join("attune.db");
-    let key = Key::for_file(&pass("older words"), &file).unwrap();
-    assert_eq!(key.page_mac(), PageMac::Sha512);
-    {
-        let store = Store::open_with(dir.path(), Some(&key), &|| {}).unwrap();
+fn journals_with_earlier_page_layouts_open_are_backed_up_and_move_on_a_new_passphrase() {
+    for before in &Pages::KNOWN[1..] {
+        let dir = tempfile::tempdir().unwrap();
+        journal_with_probe(dir.path(), 5);
+        encrypt_as_before(dir.path(), "older words", *before);
+        let file = dir.path().join("attune.db");
+        let key = Key::for_file(&pass("older words"), &file).unwrap();
+        assert_eq!(key.pages(), *before);
+        {
+            let store = Store::open_with(dir.path(), Some(&key), &|| {}).unwrap();
+            assert_eq!(entries(&store), 6);
+            assert!(finds_probe(&store));
+            assert!(check_journal(dir.path(), Some(&key)).is_ok());
+            // Today's backup, made from it, has its pages and opens the same way.
+            backup_if_due(dir.path(), day(3), Some(&key)).unwrap();
+            let backups = store.backups().unwrap();
+            assert_eq!(backups.len(), 1);
+            let backup_key = Key::for_file(&pass("older words"), &backups[0]).unwrap();
+            assert_eq!(backup_key.pages(), *before, "{before:?}");
+            assert!(store::newest_backup_opens_with(
+                dir.path(),
+                &pass("older words")
+            ));
+        }
+        // A wrong passphrase is still only wrong.
+        let wrong = Key::for_file(&pass("older word"), &file).unwrap();
+        assert!(matches!(
+            Store::open_with(dir.path(), Some(&wrong), &|| {}),
+            Err(store::OpenError::WrongPassphrase { .. })
+        ));
+        // A new passphrase rewrites the journal and its backup in the new layout.
+        let new = Key::fresh(&pass("newer words")).unwrap();
+        store::change_passphrase(dir.path(), &key, &new, &|| {}).unwrap();
+        let again = Key::for_file(&pass("newer words"), &file).unwrap();
+        assert_eq!(again.pages(), Pages::NEW);
+        let store = Store::open_with(dir.path(), Some(&again), &|| {}).unwrap();
         assert_eq!(entries(&store), 6);
         assert!(finds_probe(&store));
-        assert!(check_journal(dir.path(), Some(&key)).is_ok());
-        // Today's backup, made from it, has its pages and opens the same way.
-        backup_if_due(dir.path(), day(3), Some(&key)).unwrap();
-        let backups = store.backups().unwrap();
-        assert_eq!(backups.len(), 1);
-        let backup_key = Key::for_file(&pass("older words"), &backups[0]).unwrap();
-        assert_eq!(backup_key.page_mac(), PageMac::Sha512);
-        assert!(store::newest_backup_opens_with(
-            dir.path(),
-            &pass("older words")
-        ));
-    }
-    // A wrong passphrase is still only wrong.
-    let wrong = Key::for_file(&pass("older word"), &file).unwrap();
-    assert!(matches!(
-        Store::open_with(dir.path(), Some(&wrong), &|| {}),
-        Err(store::OpenError::WrongPassphrase { .. })
-    ));
-    // A new passphrase rewrites the journal and its backup with attune's pages.
-    let new = Key::fresh(&pass("newer words")).unwrap();
-    store::change_passphrase(dir.path(), &key, &new, &|| {}).unwrap();
-    let again = Key::for_file(&pass("newer words"), &file).unwrap();
-    assert_eq!(again.page_mac(), PageMac::Sha256);
-    let store = Store::open_with(dir.path(), Some(&again), &|| {}).unwrap();
-    assert_eq!(entries(&store), 6);
-    for backup in store.backups().unwrap() {
-        let key = Key::for_file(&pass("newer words"), &backup).unwrap();
-        assert_eq!(key.page_mac(), PageMac::Sha256);
+        for backup in store.backups().unwrap() {
+            let key = Key::for_file(&pass("newer words"), &backup).unwrap();
+            assert_eq!(key.pages(), Pages::NEW);
+        }
     }
 }
 
@@ -264,6 +310,17 @@ fn encrypt_use_change_passphrase_decrypt_loses_nothing() {
     store.close().unwrap();
     check_journal(dir.path(), None).unwrap();
     check_file(&backups.join("attune-2026-11-02.db"), None).unwrap();
+    // Plain again, with plain SQLite's pages (4 KB), not the encrypted layout's.
+    for file in [
+        dir.path().join("attune.db"),
+        backups.join("attune-2026-11-02.db"),
+    ] {
+        let conn = rusqlite::Connection::open(&file).unwrap();
+        let size: i64 = conn
+            .query_row("PRAGMA page_size", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(size, 4096, "{}", file.display());
+    }
     // No copy is left beside the journal or its backups.
     for (name, _) in every_file(dir.path()) {
         assert!(!name.contains("converting"), "{name} was left");

@@ -103,7 +103,7 @@ pub fn backup_if_due(dir: &Path, today: NaiveDate, key: Option<&Key>) -> anyhow:
             static COPYING: std::sync::Mutex<()> = std::sync::Mutex::new(());
             let _one_at_a_time = COPYING.lock().unwrap_or_else(|e| e.into_inner());
             if let Some(key) = key {
-                key.make_page_mac_default(&conn)?;
+                key.make_pages_default(&conn)?;
             }
             conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])
                 .context("the copy failed")?;

@@ -238,7 +238,7 @@ fn copy_checked(
             rusqlite::params![copy.to_string_lossy(), spec],
         )?;
         if let Some(key) = to {
-            key.apply_page_mac(conn, "converted")?;
+            key.apply_pages(conn, "converted")?;
         }
         let exported = (|| {
             // One transaction for the whole copy: one commit, not one per statement.

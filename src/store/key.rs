@@ -2,8 +2,9 @@
 //! own derivation (PBKDF2-HMAC-SHA512, 256,000 iterations, the 16-byte salt SQLCipher
 //! keeps at the start of the file); every connection then gets the derived key itself,
 //! so opening the writer's, the search's and the check's connections costs no second
-//! derivation. A journal keyed this way opens in any SQLCipher 4 with the passphrase
-//! and `PRAGMA cipher_hmac_algorithm = HMAC_SHA256` (see [`PageMac`]).
+//! derivation. A journal keyed this way opens in any SQLCipher 4 with the passphrase,
+//! `PRAGMA cipher_page_size = 16384` and `PRAGMA cipher_hmac_algorithm = HMAC_SHA256`
+//! (see [`Pages`]).
 //!
 //! The passphrase and the key live only in memory that is wiped when dropped, are never
 //! printed (Debug says only that there is one), and never reach the session, the
@@ -77,11 +78,47 @@ impl fmt::Debug for Passphrase {
 }
 
 /// A derived key and the salt it was derived with, and how its file's pages are
-/// checked. Cheap to clone (the bytes are shared, and wiped when the last clone goes).
+/// laid out. Cheap to clone (the bytes are shared, and wiped when the last clone goes).
 #[derive(Clone)]
 pub struct Key {
     bytes: Arc<Zeroizing<[u8; KEY_LEN + SALT_LEN]>>,
-    mac: PageMac,
+    pages: Pages,
+}
+
+/// How an encrypted file's pages are laid out: their size and the HMAC each carries.
+/// SQLCipher keeps neither in the file; every connection is told them.
+///
+/// attune writes 16 KB pages with HMAC-SHA256 ([`Pages::NEW`]). SQLCipher spends a
+/// fixed cost on every page it reads (setting up its cipher and HMAC contexts, about
+/// as much as the AES and HMAC themselves on a 4 KB page), so reading a whole journal,
+/// as an export does, takes a quarter as many of those with pages four times larger.
+/// Journals encrypted before keep their pages ([`Pages::KNOWN`]) and open as they are;
+/// `attune passphrase` rewrites them in the new layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pages {
+    pub size: u32,
+    pub mac: PageMac,
+}
+
+impl Pages {
+    /// What attune writes.
+    pub const NEW: Pages = Pages {
+        size: 16384,
+        mac: PageMac::Sha256,
+    };
+    /// Every layout attune has written, newest first: the new one, then 4 KB pages
+    /// with HMAC-SHA256 (29 November 2026), then SQLCipher 4's defaults (before).
+    pub const KNOWN: [Pages; 3] = [
+        Pages::NEW,
+        Pages {
+            size: 4096,
+            mac: PageMac::Sha256,
+        },
+        Pages {
+            size: 4096,
+            mac: PageMac::Sha512,
+        },
+    ];
 }
 
 /// The HMAC each encrypted page carries, checked whenever the page is read.
@@ -90,8 +127,7 @@ pub struct Key {
 /// default HMAC-SHA512, and about four times quicker on processors with SHA
 /// instructions (most made since 2017), which an export of every page feels (on the
 /// 10,000-entry bench journal, 110 ms of HMAC-SHA512 became 24 ms). Journals
-/// encrypted before 30 November 2026 have HMAC-SHA512 pages; they open as they are,
-/// and `attune passphrase` rewrites them with SHA-256.
+/// encrypted before 29 November 2026 have HMAC-SHA512 pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PageMac {
     Sha256,
@@ -123,28 +159,28 @@ impl Key {
 
     /// The key that opens `file`, if `passphrase` is the right one (this does not
     /// say which: opening does). The salt is read from the file's first bytes, and
-    /// the page HMAC found by reading its first page.
+    /// the pages' layout found by reading its first page.
     pub fn for_file(passphrase: &Passphrase, file: &Path) -> std::io::Result<Key> {
         let mut salt = [0u8; SALT_LEN];
         File::open(file)?.read_exact(&mut salt)?;
         let key = Key::derive(passphrase, salt);
-        let mac = key.page_mac_of(file)?;
-        Ok(Key { mac, ..key })
+        let pages = key.pages_of(file)?;
+        Ok(Key { pages, ..key })
     }
 
-    /// How `file`'s pages are checked, if this key opens it: SHA-256 (attune's), else
-    /// SHA-512 (SQLCipher's default, journals encrypted before). SHA-256 when neither
-    /// opens it (a wrong passphrase or a damaged file, which opening then says). Only
-    /// a page that fails its check moves on to the next HMAC: any other failure (the
+    /// How `file`'s pages are laid out, if this key opens it: the first of
+    /// [`Pages::KNOWN`] whose first page passes its check. The new layout when none
+    /// does (a wrong passphrase or a damaged file, which opening then says). Only a
+    /// page that fails its check moves on to the next layout: any other failure (the
     /// file busy or unreadable) is an error, never taken for an answer.
-    fn page_mac_of(&self, file: &Path) -> std::io::Result<PageMac> {
+    fn pages_of(&self, file: &Path) -> std::io::Result<Pages> {
         if let Some(dir) = file.parent() {
             // As opening does first: a stale read-only -shm of ours would fail the look.
             super::open::mend_stale_shm(dir);
         }
-        let look = |mac: PageMac| -> rusqlite::Result<()> {
+        let look = |pages: Pages| -> rusqlite::Result<()> {
             let key = Key {
-                mac,
+                pages,
                 ..self.clone()
             };
             quiet();
@@ -166,20 +202,24 @@ impl Key {
         let trouble = |e: rusqlite::Error| {
             std::io::Error::other(format!("cannot read {}: {e}", file.display()))
         };
-        match look(PageMac::Sha256) {
-            Ok(()) => Ok(PageMac::Sha256),
-            Err(e) if failed_check(&e) => match look(PageMac::Sha512) {
-                Ok(()) => Ok(PageMac::Sha512),
-                Err(e) if failed_check(&e) => Ok(PageMac::Sha256),
-                Err(e) => Err(trouble(e)),
-            },
-            Err(e) => Err(trouble(e)),
+        for pages in Pages::KNOWN {
+            match look(pages) {
+                Ok(()) => return Ok(pages),
+                Err(e) if failed_check(&e) => continue,
+                Err(e) => return Err(trouble(e)),
+            }
         }
+        Ok(Pages::NEW)
+    }
+
+    /// How this key's file has its pages laid out.
+    pub fn pages(&self) -> Pages {
+        self.pages
     }
 
     /// How this key's file has its pages checked.
     pub fn page_mac(&self) -> PageMac {
-        self.mac
+        self.pages.mac
     }
 
     /// PBKDF2-HMAC-SHA512 through the OpenSSL that SQLCipher itself is built on (and
@@ -211,7 +251,7 @@ impl Key {
         hide_from_dumps();
         Key {
             bytes: Arc::new(both),
-            mac: PageMac::Sha256,
+            pages: Pages::NEW,
         }
     }
 
@@ -236,7 +276,7 @@ impl Key {
         // bytes before returning, and `spec` outlives the call.
         let rc = unsafe { rusqlite::ffi::sqlite3_key(conn.handle(), spec.as_ptr().cast(), len) };
         if rc == rusqlite::ffi::SQLITE_OK {
-            self.apply_page_mac(conn, "main")
+            self.apply_pages(conn, "main")
         } else {
             Err(rusqlite::Error::SqliteFailure(
                 rusqlite::ffi::Error::new(rc),
@@ -245,22 +285,26 @@ impl Key {
         }
     }
 
-    /// `VACUUM INTO` gives its copy SQLCipher's default page HMAC, not its source's:
-    /// make the default this key's before a copy is made that way. (Every connection
-    /// attune opens sets its own, so the default decides nothing else.)
-    pub(super) fn make_page_mac_default(&self, conn: &Connection) -> rusqlite::Result<()> {
+    /// `VACUUM INTO` gives its copy SQLCipher's default page layout, not its
+    /// source's: make the default this key's before a copy is made that way. (Every
+    /// connection attune opens sets its own, so the default decides nothing else.)
+    pub(super) fn make_pages_default(&self, conn: &Connection) -> rusqlite::Result<()> {
         conn.execute_batch(&format!(
-            "PRAGMA cipher_default_hmac_algorithm = {}",
-            self.mac.pragma()
+            "PRAGMA cipher_default_page_size = {};
+             PRAGMA cipher_default_hmac_algorithm = {};",
+            self.pages.size,
+            self.pages.mac.pragma()
         ))
     }
 
     /// Set how the pages of `schema` ("main", or an attached database's name, which
-    /// the caller makes) are checked. Must come before anything reads or writes them.
-    pub(super) fn apply_page_mac(&self, conn: &Connection, schema: &str) -> rusqlite::Result<()> {
+    /// the caller makes) are laid out. Must come before anything reads or writes them.
+    pub(super) fn apply_pages(&self, conn: &Connection, schema: &str) -> rusqlite::Result<()> {
         conn.execute_batch(&format!(
-            "PRAGMA \"{schema}\".cipher_hmac_algorithm = {}",
-            self.mac.pragma()
+            "PRAGMA \"{schema}\".cipher_page_size = {};
+             PRAGMA \"{schema}\".cipher_hmac_algorithm = {};",
+            self.pages.size,
+            self.pages.mac.pragma()
         ))
     }
 }

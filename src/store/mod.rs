@@ -33,7 +33,7 @@ pub use convert::{Converted, change_passphrase, decrypt, encrypt};
 pub use errors::{OpenError, is_disk_full};
 use errors::{classify, classify_keyed, explain, migration_failed};
 pub use key::{
-    KDF_ITERATIONS, Key, Looks, MAX_PASSPHRASE, PageMac, Passphrase, hide_from_dumps, looks,
+    KDF_ITERATIONS, Key, Looks, MAX_PASSPHRASE, PageMac, Pages, Passphrase, hide_from_dumps, looks,
 };
 pub use open::APPLICATION_ID;
 
