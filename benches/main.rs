@@ -163,6 +163,8 @@ fn benches(c: &mut Criterion) {
         let session = app.session();
         b.iter(|| store.save_session(black_box(&session)).unwrap())
     });
+    // That saved the thought record as open: the screens below start from Home.
+    leave_on_home(&store, &content);
 
     let screen = |name: &str, app: &App, c: &mut Criterion| {
         let mut big = Terminal::new(TestBackend::new(200, 60)).unwrap();
