@@ -23,7 +23,9 @@ pub use import_file::{ExportFile, ImportSource, read_all as read_export_file};
 pub use review::{Filter, Page};
 pub use session::SessionWriter;
 pub use stream::{Entries, ExportStream};
-pub use transfer::{EXPORT_FORMAT, Export, ExportedEntry, ImportReport, TransferError};
+pub use transfer::{
+    EXPORT_FORMAT, Export, ExportedEntry, ExportedVersion, ImportReport, TransferError,
+};
 
 pub use backup::{
     BACKUP_DIR, Backup, Damage, KEEP_BACKUPS, backup_if_due, check_file, check_journal,
