@@ -1,7 +1,7 @@
-//! `attune import`'s reading of a file: a file imported from disk (read the quick
-//! way, see src/store/import_scan.rs) makes the same journal as the same export
-//! parsed whole, into an empty journal and into one with entries; and a file that
-//! goes wrong anywhere adds nothing.
+//! `attune import`'s reading of a file: a file imported from disk (streamed, one
+//! entry at a time) makes the same journal as the same export parsed whole, into an
+//! empty journal and into one with entries; and a file that goes wrong anywhere adds
+//! nothing.
 
 use attune::journal::{Answer, AnswerValue};
 use attune::store::{
