@@ -452,6 +452,134 @@ fn backups_converted_before_a_kill_are_put_in_place_by_the_next_open() {
 }
 
 #[test]
+fn a_backup_with_an_earlier_page_layout_than_its_journal_is_converted_with_it() {
+    // A backup kept from an earlier build, with the journal's key but 4 KB pages
+    // checked with HMAC-SHA512, beside a journal in the new layout: a new passphrase
+    // and decrypting read each backup with its own layout.
+    let dir = tempfile::tempdir().unwrap();
+    journal_with_probe(dir.path(), 3);
+    let key = Key::fresh(&pass("one key")).unwrap();
+    store::encrypt(dir.path(), &key, &|| {}).unwrap();
+    let backups = dir.path().join(BACKUP_DIR);
+    let older = backups.join("attune-2026-11-01.db");
+    let made = dir.path().join("older.db");
+    {
+        // Attached without a key, a new file takes the journal's key and salt.
+        let conn = rusqlite::Connection::open(dir.path().join("attune.db")).unwrap();
+        conn.execute_batch(
+            "PRAGMA key = 'one key'; PRAGMA cipher_page_size = 16384;
+             PRAGMA cipher_hmac_algorithm = HMAC_SHA256;",
+        )
+        .unwrap();
+        conn.execute("ATTACH DATABASE ?1 AS older", [made.to_string_lossy()])
+            .unwrap();
+        conn.execute_batch(
+            "PRAGMA older.cipher_page_size = 4096;
+             PRAGMA older.cipher_hmac_algorithm = HMAC_SHA512;",
+        )
+        .unwrap();
+        conn.query_row("SELECT sqlcipher_export('older')", [], |_| Ok(()))
+            .unwrap();
+        conn.execute_batch(&format!(
+            "PRAGMA older.user_version = {}; PRAGMA older.application_id = {};",
+            store::schema_version(),
+            store::APPLICATION_ID
+        ))
+        .unwrap();
+        conn.execute("DETACH DATABASE older", []).unwrap();
+    }
+    std::fs::rename(&made, &older).unwrap();
+    let found = Key::for_file(&pass("one key"), &older).unwrap();
+    assert_eq!(
+        found.pages(),
+        Pages::KNOWN[2],
+        "the backup has the older layout"
+    );
+    let new = Key::fresh(&pass("two key")).unwrap();
+    let done = store::change_passphrase(dir.path(), &key, &new, &|| {}).unwrap();
+    assert_eq!(done.backups, 2);
+    let again = Key::for_file(&pass("two key"), &older).unwrap();
+    assert_eq!(again.pages(), Pages::NEW);
+    check_file(&older, Some(&again)).unwrap();
+    let journal = Key::for_file(&pass("two key"), &dir.path().join("attune.db")).unwrap();
+    store::decrypt(dir.path(), &journal, &|| {}).unwrap();
+    check_file(&older, None).unwrap();
+}
+
+#[test]
+fn an_encrypted_journals_wal_is_folded_back_as_often_as_a_plain_ones() {
+    // 16 KB pages, and SQLite folds the WAL back every 1,000 pages: it would grow to
+    // 16 MB between folds, four times what a plain journal's does.
+    let dir = tempfile::tempdir().unwrap();
+    journal_with_probe(dir.path(), 1);
+    let key = Key::fresh(&pass("walls")).unwrap();
+    store::encrypt(dir.path(), &key, &|| {}).unwrap();
+    let mut store = Store::open_with(dir.path(), Some(&key), &|| {}).unwrap();
+    let long = "a long evening of words written out ".repeat(600);
+    let wal = dir.path().join("attune.db-wal");
+    let mut largest = 0;
+    for _ in 0..400 {
+        store
+            .commit_entry_at(
+                &support::text_entry("pattern-log", &long),
+                None,
+                chrono::Local::now().fixed_offset(),
+            )
+            .unwrap();
+        largest = largest.max(std::fs::metadata(&wal).map_or(0, |m| m.len()));
+    }
+    assert!(largest > 1 << 20, "the WAL was written: {largest}");
+    assert!(largest < 6 << 20, "the WAL grew to {largest} bytes");
+    assert_eq!(entries(&store), 402);
+}
+
+#[test]
+fn a_passphrase_change_stopped_partway_is_told_from_a_damaged_journal() {
+    // A kill after the journal had the new passphrase and before its backups were
+    // put in place: the old passphrase opens the backups but not the journal. That is
+    // no damage (restoring a backup would lose what came after it): the new
+    // passphrase opens the journal and finishes the change.
+    let dir = tempfile::tempdir().unwrap();
+    journal_with_probe(dir.path(), 4);
+    let old = Key::fresh(&pass("old words")).unwrap();
+    store::encrypt(dir.path(), &old, &|| {}).unwrap();
+    let backups = dir.path().join(BACKUP_DIR);
+    let newest = backups.join("attune-2026-11-02.db");
+    let old_newest = std::fs::read(&newest).unwrap();
+    let new = Key::fresh(&pass("new words")).unwrap();
+    store::change_passphrase(dir.path(), &old, &new, &|| {}).unwrap();
+    // Put the newest backup back as it was, its converted copy waiting beside it.
+    std::fs::rename(&newest, backups.join(".attune-2026-11-02.db.converted")).unwrap();
+    std::fs::write(&newest, &old_newest).unwrap();
+    assert!(store::newest_backup_opens_with(
+        dir.path(),
+        &pass("old words")
+    ));
+    assert!(store::change_interrupted(dir.path()));
+    let file = dir.path().join("attune.db");
+    let stale = Key::for_file(&pass("old words"), &file).unwrap();
+    assert!(matches!(
+        Store::open_with(dir.path(), Some(&stale), &|| {}),
+        Err(OpenError::WrongPassphrase { .. })
+    ));
+    // The new passphrase opens the journal and finishes the change.
+    let key = Key::for_file(&pass("new words"), &file).unwrap();
+    let store = Store::open_with(dir.path(), Some(&key), &|| {}).unwrap();
+    assert_eq!(entries(&store), 5);
+    store.close().unwrap();
+    assert!(!store::change_interrupted(dir.path()));
+    check_file(&newest, Some(&key)).unwrap();
+    assert!(!store::newest_backup_opens_with(
+        dir.path(),
+        &pass("old words")
+    ));
+    // A journal that is damaged, with no change waiting, is still called damaged.
+    let plain = tempfile::tempdir().unwrap();
+    journal_with_probe(plain.path(), 1);
+    assert!(!store::change_interrupted(plain.path()));
+}
+
+#[test]
 fn a_backup_that_cannot_be_converted_stops_everything_before_a_change() {
     let dir = tempfile::tempdir().unwrap();
     journal_with_probe(dir.path(), 60);

@@ -54,6 +54,11 @@ fn unlock_screens() {
     insta::assert_snapshot!("unlock_help_tiny_scrolled", end);
     u.update(Msg::Back);
     insta::assert_snapshot!("unlock_wrong_tiny", screen(&u, 30, 10));
+    // The verdicts when the passphrase opens the backups but not the journal.
+    u.damaged();
+    insta::assert_snapshot!("unlock_damaged", screen(&u, 80, 24));
+    u.change_interrupted();
+    insta::assert_snapshot!("unlock_change_interrupted", screen(&u, 80, 24));
 }
 
 /// The journal's files (the lock file names whoever last held it, so it is left out).

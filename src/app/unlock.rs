@@ -55,6 +55,9 @@ pub enum Note {
     WrongPassphrase,
     /// The passphrase opens the backups but not the journal.
     Damaged,
+    /// The passphrase opens the backups but not the journal, because a change of
+    /// passphrase was stopped after the journal had the new one.
+    ChangeInterrupted,
     Empty,
     TooLong,
 }
@@ -177,6 +180,12 @@ impl Unlock {
     /// The passphrase opened the newest backup but not the journal.
     pub fn damaged(&mut self) {
         self.note = Some(Note::Damaged);
+    }
+
+    /// The passphrase opened the backups but not the journal, which a change of
+    /// passphrase stopped partway had already given the new one.
+    pub fn change_interrupted(&mut self) {
+        self.note = Some(Note::ChangeInterrupted);
     }
 
     /// The try did not open the journal.

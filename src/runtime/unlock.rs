@@ -121,7 +121,11 @@ fn ask(
                     Err(OpenError::WrongPassphrase { .. })
                         if crate::store::newest_backup_opens_with(dir, &passphrase) =>
                     {
-                        screen.damaged()
+                        if crate::store::change_interrupted(dir) {
+                            screen.change_interrupted()
+                        } else {
+                            screen.damaged()
+                        }
                     }
                     Err(OpenError::WrongPassphrase { .. }) => screen.wrong(),
                     Err(e) => return Err(e.into()),

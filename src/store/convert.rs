@@ -176,7 +176,9 @@ fn stage_backup(file: &Path, from: Option<&Key>, to: Option<&Key>) -> anyhow::Re
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     if let Some(key) = from {
-        key.apply(&conn)?;
+        // The journal's key, and the backup's own page layout: a backup kept from
+        // an earlier build may have another.
+        key.as_found_in(file)?.apply(&conn)?;
     }
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     let counts = counts(&conn)?;
@@ -332,6 +334,22 @@ pub(super) fn finish_or_tidy(dir: &Path, key: Option<&Key>) {
             }
         }
     }
+}
+
+/// Was a conversion stopped after the journal was converted and before its backups
+/// were put in place? Then finished copies of backups wait beside them, and the
+/// backups still open with what opened the journal before: the old passphrase opens
+/// them but not the journal, which is not damage. The next open with the journal's
+/// own key (the new passphrase) finishes the change.
+pub fn change_interrupted(dir: &Path) -> bool {
+    fs::read_dir(dir.join(BACKUP_DIR)).is_ok_and(|found| {
+        found.flatten().any(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            name.strip_prefix('.')
+                .and_then(|n| n.strip_suffix(CONVERTED))
+                .is_some_and(backup::is_backup_name)
+        })
+    })
 }
 
 /// Does `file` open as an attune journal with `key` (plain when None)?

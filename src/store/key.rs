@@ -26,6 +26,8 @@ pub use crate::journal::MAX_PASSPHRASE;
 pub const KDF_ITERATIONS: u32 = 256_000;
 const KEY_LEN: usize = 32;
 const SALT_LEN: usize = 16;
+/// How much WAL is written before it is folded back: SQLite's 1,000 pages of 4 KB.
+const WAL_BYTES: u32 = 1000 * 4096;
 
 /// What a person types to unlock their journal. Wiped from memory when dropped.
 pub struct Passphrase(Zeroizing<String>);
@@ -107,7 +109,7 @@ impl Pages {
         mac: PageMac::Sha256,
     };
     /// Every layout attune has written, newest first: the new one, then 4 KB pages
-    /// with HMAC-SHA256 (29 November 2026), then SQLCipher 4's defaults (before).
+    /// with HMAC-SHA256, then SQLCipher 4's defaults (the builds before those).
     pub const KNOWN: [Pages; 3] = [
         Pages::NEW,
         Pages {
@@ -127,7 +129,7 @@ impl Pages {
 /// default HMAC-SHA512, and about four times quicker on processors with SHA
 /// instructions (most made since 2017), which an export of every page feels (on the
 /// 10,000-entry bench journal, 110 ms of HMAC-SHA512 became 24 ms). Journals
-/// encrypted before 29 November 2026 have HMAC-SHA512 pages.
+/// encrypted by earlier builds of attune may have HMAC-SHA512 pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PageMac {
     Sha256,
@@ -199,9 +201,8 @@ impl Key {
         let failed_check = |e: &rusqlite::Error| {
             e.sqlite_error_code() == Some(rusqlite::ffi::ErrorCode::NotADatabase)
         };
-        let trouble = |e: rusqlite::Error| {
-            std::io::Error::other(format!("cannot read {}: {e}", file.display()))
-        };
+        // The caller names the file.
+        let trouble = std::io::Error::other;
         for pages in Pages::KNOWN {
             match look(pages) {
                 Ok(()) => return Ok(pages),
@@ -217,9 +218,13 @@ impl Key {
         self.pages
     }
 
-    /// How this key's file has its pages checked.
-    pub fn page_mac(&self) -> PageMac {
-        self.pages.mac
+    /// This key (the same bytes: the same passphrase and salt) for another file that
+    /// may have its pages laid out otherwise, such as a backup kept from before.
+    pub(super) fn as_found_in(&self, file: &Path) -> std::io::Result<Key> {
+        Ok(Key {
+            pages: self.pages_of(file)?,
+            ..self.clone()
+        })
     }
 
     /// PBKDF2-HMAC-SHA512 through the OpenSSL that SQLCipher itself is built on (and
@@ -276,7 +281,10 @@ impl Key {
         // bytes before returning, and `spec` outlives the call.
         let rc = unsafe { rusqlite::ffi::sqlite3_key(conn.handle(), spec.as_ptr().cast(), len) };
         if rc == rusqlite::ffi::SQLITE_OK {
-            self.apply_pages(conn, "main")
+            self.apply_pages(conn, "main")?;
+            // SQLite folds the WAL back into the file every 1,000 pages: with larger
+            // pages, fewer of them, so the WAL grows no larger than with 4 KB pages.
+            conn.pragma_update(None, "wal_autocheckpoint", WAL_BYTES / self.pages.size)
         } else {
             Err(rusqlite::Error::SqliteFailure(
                 rusqlite::ffi::Error::new(rc),

@@ -31,7 +31,7 @@ pub use backup::{
     BACKUP_DIR, Backup, Damage, KEEP_BACKUPS, backup_if_due, check_file, check_journal,
     newest_backup_opens_with,
 };
-pub use convert::{Converted, change_passphrase, decrypt, encrypt};
+pub use convert::{Converted, change_interrupted, change_passphrase, decrypt, encrypt};
 pub use errors::{OpenError, is_disk_full};
 use errors::{classify, classify_keyed, explain, migration_failed};
 pub use key::{

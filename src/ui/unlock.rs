@@ -93,6 +93,13 @@ fn field_lines(u: &Unlock, width: u16) -> Vec<Line<'static>> {
                 .to_string(),
             theme::warning(),
         )),
+        Some(Note::ChangeInterrupted) => Some((
+            "That passphrase opens your backups but not the journal: a change of passphrase \
+             was stopped partway, and the journal already has the new one. Nothing was \
+             changed. Type the new passphrase: opening finishes the change."
+                .to_string(),
+            theme::warning(),
+        )),
         Some(Note::Empty) => Some(("Type the passphrase first.".to_string(), theme::warning())),
         Some(Note::TooLong) => Some((
             format!("That is longer than attune takes ({MAX_LEN} bytes)."),
