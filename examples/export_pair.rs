@@ -41,7 +41,9 @@ fn main() {
         eprintln!("usage: export_pair DIR_A DIR_B [ROUNDS]");
         std::process::exit(2);
     };
-    let rounds: usize = rest.first().map_or(25, |r| r.parse().expect("ROUNDS is a number"));
+    let rounds: usize = rest
+        .first()
+        .map_or(25, |r| r.parse().expect("ROUNDS is a number"));
     let content = attune::content::builtin().expect("the built-in content");
     let stores = [open(Path::new(a)), open(Path::new(b))];
     let tried = stores
