@@ -8,7 +8,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 use attune::journal::AnswerValue;
-use attune::store::{Backup, Store, backup_if_due, check_journal};
+use attune::store::{Backup, Store, backup_if_due, backup_if_due_or_stop, check_journal};
 use chrono::NaiveDate;
 use support::{damage, journal_of, text_entry};
 
@@ -201,4 +201,41 @@ fn damage_is_met_with_a_way_on_whether_or_not_there_is_a_backup() {
     assert!(without.contains("no backup yet"), "{without}");
     assert!(!without.contains("restore the newest backup"), "{without}");
     assert!(without.contains("move attune.db aside"), "{without}");
+}
+
+#[test]
+fn a_backup_given_up_leaves_nothing_and_the_next_one_is_made() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    journal_of(dir.path(), 2000);
+    let before = std::fs::read(dir.path().join("attune.db")).unwrap();
+    // Asked to stop before it starts: nothing is copied.
+    let stop = Arc::new(AtomicBool::new(true));
+    assert!(backup_if_due_or_stop(dir.path(), day(1), None, Some(Arc::clone(&stop))).is_err());
+    assert!(names(dir.path()).is_empty(), "{:?}", names(dir.path()));
+    // Asked to stop while copying (attune quitting): given up at once, or done.
+    let stop = Arc::new(AtomicBool::new(false));
+    let asker = {
+        let stop = Arc::clone(&stop);
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(3));
+            stop.store(true, Ordering::Relaxed);
+        })
+    };
+    let made = backup_if_due_or_stop(dir.path(), day(1), None, Some(stop));
+    asker.join().unwrap();
+    match made {
+        Ok(Backup::Made(_)) => assert_eq!(names(dir.path()), ["attune-2026-11-01.db"]),
+        Err(_) => assert!(names(dir.path()).is_empty(), "{:?}", names(dir.path())),
+        other => panic!("{other:?}"),
+    }
+    // The journal is untouched, and the next start's backup is made.
+    assert_eq!(std::fs::read(dir.path().join("attune.db")).unwrap(), before);
+    assert!(matches!(
+        backup_if_due(dir.path(), day(1), None).unwrap(),
+        Backup::Made(_) | Backup::AlreadyMade
+    ));
+    check_journal(dir.path(), None).unwrap();
+    assert_eq!(names(dir.path()), ["attune-2026-11-01.db"]);
 }

@@ -3,7 +3,11 @@
 //! until the check has passed; a damaged journal is never written to or backed up.
 
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use super::Shared;
 use crate::app::Msg;
@@ -19,6 +23,9 @@ enum Report {
 
 pub struct Checks {
     reports: Option<Receiver<Report>>,
+    /// The thread, and what tells it to give up the backup (see [`Checks::stop`]).
+    thread: Option<JoinHandle<()>>,
+    give_up: Arc<AtomicBool>,
     /// None until the integrity check reports.
     verdict: Option<Result<(), Damage>>,
     /// A session save asked for before the verdict: the latest one waits here.
@@ -32,6 +39,8 @@ impl Checks {
         let (send, reports) = channel();
         let dir = dir.to_path_buf();
         let key = key.cloned();
+        let give_up = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&give_up);
         let spawned = std::thread::Builder::new()
             .name("journal-check".into())
             .spawn(move || {
@@ -44,13 +53,15 @@ impl Checks {
                     return;
                 }
                 let today = chrono::Local::now().date_naive();
-                let made =
-                    store::backup_if_due(&dir, today, key.as_ref()).map_err(|e| format!("{e:#}"));
+                let made = store::backup_if_due_or_stop(&dir, today, key.as_ref(), Some(stop))
+                    .map_err(|e| format!("{e:#}"));
                 let _ = send.send(Report::BackedUp(made));
             });
         match spawned {
-            Ok(_) => Checks {
+            Ok(thread) => Checks {
                 reports: Some(reports),
+                thread: Some(thread),
+                give_up,
                 verdict: None,
                 deferred: None,
                 passed_news: false,
@@ -59,10 +70,29 @@ impl Checks {
             // cleanly, so go on as before checks existed rather than not at all.
             Err(_) => Checks {
                 reports: None,
+                thread: None,
+                give_up,
                 verdict: Some(Ok(())),
                 deferred: None,
                 passed_news: true,
             },
+        }
+    }
+
+    /// Leaving: a backup still being made is given up (the next start makes it), and
+    /// the thread is waited for, so the process never ends while it is inside SQLite
+    /// or SQLCipher. At most a few seconds: a thread stuck on the disk is left.
+    pub fn stop(&mut self) {
+        self.give_up.store(true, Ordering::Relaxed);
+        let Some(thread) = self.thread.take() else {
+            return;
+        };
+        let deadline = Instant::now() + Duration::from_secs(3);
+        while !thread.is_finished() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        if thread.is_finished() {
+            let _ = thread.join();
         }
     }
 

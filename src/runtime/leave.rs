@@ -133,6 +133,7 @@ pub fn leave(state: &mut Shared, how: How) -> Report {
     // the last and folds the WAL into attune.db.
     let _ = state.writer.stop();
     state.searcher.stop();
+    state.checks.stop();
     if let Some(store) = state.store.take() {
         if saved.is_ok() {
             // Deleted entries stay hidden if this fails, and go at the next start.

@@ -6,6 +6,9 @@ use std::fs::{self, OpenOptions};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use chrono::NaiveDate;
 
 use super::key::Key;
@@ -70,6 +73,19 @@ pub fn check_journal(dir: &Path, key: Option<&Key>) -> Result<(), Damage> {
 /// passed [`check_journal`], so a damaged journal never pushes out a good backup.
 /// A backup of an encrypted journal is encrypted with the same key.
 pub fn backup_if_due(dir: &Path, today: NaiveDate, key: Option<&Key>) -> anyhow::Result<Backup> {
+    backup_if_due_or_stop(dir, today, key, None)
+}
+
+/// [`backup_if_due`], given up (its half-made copy removed, the journal untouched)
+/// as soon as `stop` is set: attune quitting does not wait for a backup, and must not
+/// end while one is inside SQLCipher (OpenSSL's exit handlers free what it uses).
+/// The next start makes it.
+pub fn backup_if_due_or_stop(
+    dir: &Path,
+    today: NaiveDate,
+    key: Option<&Key>,
+    stop: Option<Arc<AtomicBool>>,
+) -> anyhow::Result<Backup> {
     use anyhow::Context as _;
     let backups = dir.join(BACKUP_DIR);
     crate::fsutil::private_dir(&backups)?;
@@ -98,6 +114,10 @@ pub fn backup_if_due(dir: &Path, today: NaiveDate, key: Option<&Key>) -> anyhow:
         // A compact copy of one consistent snapshot: free pages (and any deleted
         // words left in them) are not carried over.
         let conn = read_only(&dir.join(DB_FILE), key)?;
+        if let Some(stop) = stop {
+            // Asked every thousand steps of SQLite's: a copy stops within a moment.
+            conn.progress_handler(1000, Some(move || stop.load(Ordering::Relaxed)))?;
+        }
         {
             // The default is the process's: one copy at a time sets and uses it.
             static COPYING: std::sync::Mutex<()> = std::sync::Mutex::new(());

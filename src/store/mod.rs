@@ -28,8 +28,8 @@ pub use transfer::{
 };
 
 pub use backup::{
-    BACKUP_DIR, Backup, Damage, KEEP_BACKUPS, backup_if_due, check_file, check_journal,
-    newest_backup_opens_with,
+    BACKUP_DIR, Backup, Damage, KEEP_BACKUPS, backup_if_due, backup_if_due_or_stop, check_file,
+    check_journal, newest_backup_opens_with,
 };
 pub use convert::{Converted, change_interrupted, change_passphrase, decrypt, encrypt};
 pub use errors::{OpenError, is_disk_full};
