@@ -39,6 +39,16 @@ fn journal_with_probe(dir: &Path, n: usize) {
     backup_if_due(dir, day(2), None).unwrap();
 }
 
+/// [`journal_with_probe`] of `n` entries, encrypted with `passphrase` (its two
+/// backups too).
+fn encrypted(n: usize, passphrase: &str) -> (tempfile::TempDir, Key) {
+    let dir = tempfile::tempdir().unwrap();
+    journal_with_probe(dir.path(), n);
+    let key = Key::fresh(&pass(passphrase)).unwrap();
+    store::encrypt(dir.path(), &key, &|| {}).unwrap();
+    (dir, key)
+}
+
 /// Every file attune keeps in `dir` (journal, WAL, backups), with its bytes.
 fn every_file(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut all = support::files_in(dir);
@@ -272,10 +282,7 @@ fn journals_with_earlier_page_layouts_open_are_backed_up_and_move_on_a_new_passp
 
 #[test]
 fn encrypt_use_change_passphrase_decrypt_loses_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    journal_with_probe(dir.path(), 5);
-    let first = Key::fresh(&pass("first passphrase")).unwrap();
-    store::encrypt(dir.path(), &first, &|| {}).unwrap();
+    let (dir, first) = encrypted(5, "first passphrase");
 
     let mut store = Store::open_with(dir.path(), Some(&first), &|| {}).unwrap();
     store
@@ -329,10 +336,7 @@ fn encrypt_use_change_passphrase_decrypt_loses_nothing() {
 
 #[test]
 fn a_wrong_passphrase_or_none_changes_nothing_byte_for_byte() {
-    let dir = tempfile::tempdir().unwrap();
-    journal_with_probe(dir.path(), 3);
-    let key = Key::fresh(&pass("right")).unwrap();
-    store::encrypt(dir.path(), &key, &|| {}).unwrap();
+    let (dir, _key) = encrypted(3, "right");
     let before = every_file(dir.path());
     let file = dir.path().join("attune.db");
 
@@ -372,10 +376,7 @@ fn a_plain_journal_given_a_passphrase_is_refused_unchanged() {
 
 #[test]
 fn a_damaged_encrypted_journal_is_found_and_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    journal_with_probe(dir.path(), 60);
-    let key = Key::fresh(&pass("pass")).unwrap();
-    store::encrypt(dir.path(), &key, &|| {}).unwrap();
+    let (dir, key) = encrypted(60, "pass");
     assert!(check_journal(dir.path(), Some(&key)).is_ok());
     support::damage(dir.path());
     let before = every_file(dir.path());
@@ -456,10 +457,7 @@ fn a_backup_with_an_earlier_page_layout_than_its_journal_is_converted_with_it() 
     // A backup kept from an earlier build, with the journal's key but 4 KB pages
     // checked with HMAC-SHA512, beside a journal in the new layout: a new passphrase
     // and decrypting read each backup with its own layout.
-    let dir = tempfile::tempdir().unwrap();
-    journal_with_probe(dir.path(), 3);
-    let key = Key::fresh(&pass("one key")).unwrap();
-    store::encrypt(dir.path(), &key, &|| {}).unwrap();
+    let (dir, key) = encrypted(3, "one key");
     let backups = dir.path().join(BACKUP_DIR);
     let older = backups.join("attune-2026-11-01.db");
     let made = dir.path().join("older.db");
@@ -510,10 +508,7 @@ fn a_backup_with_an_earlier_page_layout_than_its_journal_is_converted_with_it() 
 fn an_encrypted_journals_wal_is_folded_back_as_often_as_a_plain_ones() {
     // 16 KB pages, and SQLite folds the WAL back every 1,000 pages: it would grow to
     // 16 MB between folds, four times what a plain journal's does.
-    let dir = tempfile::tempdir().unwrap();
-    journal_with_probe(dir.path(), 1);
-    let key = Key::fresh(&pass("walls")).unwrap();
-    store::encrypt(dir.path(), &key, &|| {}).unwrap();
+    let (dir, key) = encrypted(1, "walls");
     let mut store = Store::open_with(dir.path(), Some(&key), &|| {}).unwrap();
     let long = "a long evening of words written out ".repeat(600);
     let wal = dir.path().join("attune.db-wal");
@@ -539,10 +534,7 @@ fn a_passphrase_change_stopped_partway_is_told_from_a_damaged_journal() {
     // put in place: the old passphrase opens the backups but not the journal. That is
     // no damage (restoring a backup would lose what came after it): the new
     // passphrase opens the journal and finishes the change.
-    let dir = tempfile::tempdir().unwrap();
-    journal_with_probe(dir.path(), 4);
-    let old = Key::fresh(&pass("old words")).unwrap();
-    store::encrypt(dir.path(), &old, &|| {}).unwrap();
+    let (dir, old) = encrypted(4, "old words");
     let backups = dir.path().join(BACKUP_DIR);
     let newest = backups.join("attune-2026-11-02.db");
     let old_newest = std::fs::read(&newest).unwrap();
@@ -660,10 +652,7 @@ fn a_hard_linked_journal_is_refused() {
 #[test]
 fn converted_files_are_private() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
-    journal_with_probe(dir.path(), 2);
-    let key = Key::fresh(&pass("pass")).unwrap();
-    store::encrypt(dir.path(), &key, &|| {}).unwrap();
+    let (dir, _key) = encrypted(2, "pass");
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&dir.path().join("attune.db")), 0o600);
     for entry in std::fs::read_dir(dir.path().join(BACKUP_DIR)).unwrap() {
