@@ -171,6 +171,23 @@ fn any_sqlcipher_opens_it_with_the_passphrase_and_its_page_layout() {
     assert_eq!(std::fs::metadata(&today).unwrap().len() % 16384, 0);
 }
 
+/// Copy the journal open on `conn` into the attached `schema` (its layout already
+/// set), marked as an attune journal of this version, and detach it.
+fn export_into(conn: &rusqlite::Connection, schema: &str) {
+    conn.query_row(&format!("SELECT sqlcipher_export('{schema}')"), [], |_| {
+        Ok(())
+    })
+    .unwrap();
+    conn.execute_batch(&format!(
+        "PRAGMA {schema}.user_version = {}; PRAGMA {schema}.application_id = {};",
+        store::schema_version(),
+        store::APPLICATION_ID
+    ))
+    .unwrap();
+    conn.execute(&format!("DETACH DATABASE {schema}"), [])
+        .unwrap();
+}
+
 /// Encrypt the journal in `dir` with pages laid out as `pages` (as attune did before
 /// 30 November 2026; SHA-512 and 4 KB are SQLCipher's defaults): the `sqlcipher`
 /// shell's own way. Then write to it once more and leave that in its WAL, as a
@@ -199,15 +216,7 @@ fn encrypt_as_before(dir: &Path, passphrase: &str, pages: Pages) {
         )
         .unwrap();
         layout(&conn, "enc");
-        conn.query_row("SELECT sqlcipher_export('enc')", [], |_| Ok(()))
-            .unwrap();
-        conn.execute_batch(&format!(
-            "PRAGMA enc.user_version = {}; PRAGMA enc.application_id = {};",
-            store::schema_version(),
-            store::APPLICATION_ID
-        ))
-        .unwrap();
-        conn.execute("DETACH DATABASE enc", []).unwrap();
+        export_into(&conn, "enc");
     }
     std::fs::rename(&copy, &file).unwrap();
     let _ = std::fs::remove_file(dir.join("attune.db-wal"));
@@ -476,15 +485,7 @@ fn a_backup_with_an_earlier_page_layout_than_its_journal_is_converted_with_it() 
              PRAGMA older.cipher_hmac_algorithm = HMAC_SHA512;",
         )
         .unwrap();
-        conn.query_row("SELECT sqlcipher_export('older')", [], |_| Ok(()))
-            .unwrap();
-        conn.execute_batch(&format!(
-            "PRAGMA older.user_version = {}; PRAGMA older.application_id = {};",
-            store::schema_version(),
-            store::APPLICATION_ID
-        ))
-        .unwrap();
-        conn.execute("DETACH DATABASE older", []).unwrap();
+        export_into(&conn, "older");
     }
     std::fs::rename(&made, &older).unwrap();
     let found = Key::for_file(&pass("one key"), &older).unwrap();
