@@ -11,8 +11,14 @@ use chrono::{DateTime, NaiveDate};
 const ENTRIES: usize = 2600;
 
 fn text_of(n: usize) -> String {
-    // Most entries hold "sea"; some "seal" or "season"; every 7th holds "quiet".
+    // Most entries hold "sea"; some "seal" or "season"; every 7th holds "quiet";
+    // every 13th one of forty words "walker0" to "walker39" ("walk" begins more
+    // words than are asked for one by one; "walker1" begins eleven).
+    let walker = format!("walker{}", (n / 13) % 40);
     let mut words = vec!["walked"];
+    if n.is_multiple_of(13) {
+        words.push(&walker);
+    }
     words.push(match n % 10 {
         0 => "season",
         1 => "seal",
@@ -148,6 +154,18 @@ fn every_plan_agrees_with_reading_every_entry() {
             ..Default::default()
         },
         Filter {
+            words: "walk".into(),
+            ..Default::default()
+        },
+        Filter {
+            words: "walker1".into(),
+            ..Default::default()
+        },
+        Filter {
+            words: "walker39 sea".into(),
+            ..Default::default()
+        },
+        Filter {
             words: "zanzibar".into(),
             ..Default::default()
         },
@@ -191,7 +209,9 @@ fn every_plan_agrees_with_reading_every_entry() {
             assert_eq!(rows, want, "page at {offset} for {filter:?}");
         }
     }
-    // The plans are all used: few matches and many.
+    // The plans are all used: few matches and many, words asked for one by one and
+    // as a prefix.
     assert!(expected(&store, &filters[5]).len() < 2000);
     assert!(expected(&store, &filters[0]).len() > 2000);
+    assert!(!expected(&store, &filters[7]).is_empty());
 }
