@@ -114,6 +114,9 @@ pub fn backup_if_due_or_stop(
         // A compact copy of one consistent snapshot: free pages (and any deleted
         // words left in them) are not carried over.
         let conn = read_only(&dir.join(DB_FILE), key)?;
+        // Every page is read once and written once; VACUUM gives the copy the
+        // journal's cache size. A small one keeps attune's memory small meanwhile.
+        conn.pragma_update(None, "cache_size", 64)?;
         if let Some(stop) = stop {
             // Asked every thousand steps of SQLite's: a copy stops within a moment.
             conn.progress_handler(1000, Some(move || stop.load(Ordering::Relaxed)))?;

@@ -1,0 +1,61 @@
+//! The day's backup runs beside the open app, so its memory is the app's: it reads
+//! and writes every page of the journal through a small cache, whatever the
+//! journal's size. Alone in its own test binary: SQLite counts its memory for the
+//! whole process, and no other test may use SQLite meanwhile.
+
+use attune::journal::{Answer, AnswerValue};
+use attune::store::{Backup, EXPORT_FORMAT, Export, ExportedEntry, Store, backup_if_due};
+use chrono::NaiveDate;
+
+#[test]
+fn a_backup_of_a_large_journal_uses_little_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let entries = (0..3000)
+        .map(|i| ExportedEntry {
+            uid: format!("entry-{i}"),
+            step_id: "recognize".into(),
+            exercise_id: "pattern-log".into(),
+            exercise_title: "Pattern log".into(),
+            created_at: "2026-11-01T09:00:00+01:00".into(),
+            updated_at: "2026-11-01T09:00:00+01:00".into(),
+            answers: vec![Answer {
+                prompt_id: "situation".into(),
+                label: "What happened?".into(),
+                value: AnswerValue::Text(format!("word{i} and some more words ").repeat(80)),
+                pair: None,
+            }],
+            history: Vec::new(),
+        })
+        .collect();
+    store
+        .import(&Export {
+            format: EXPORT_FORMAT.into(),
+            schema_version: attune::store::schema_version(),
+            settings: Default::default(),
+            entries,
+            drafts: Vec::new(),
+        })
+        .unwrap();
+    store.close().unwrap();
+    let size = std::fs::metadata(dir.path().join("attune.db"))
+        .unwrap()
+        .len();
+    assert!(
+        size > 6 << 20,
+        "the journal is larger than SQLite's default cache: {size}"
+    );
+
+    // SAFETY: plain calls into SQLite's memory statistics.
+    unsafe { rusqlite::ffi::sqlite3_memory_highwater(1) };
+    let day = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+    let made = backup_if_due(dir.path(), day, None).unwrap();
+    // SAFETY: as above.
+    let most = unsafe { rusqlite::ffi::sqlite3_memory_highwater(0) };
+    assert!(matches!(made, Backup::Made(_)), "{made:?}");
+    // SQLite's default cache alone is 2 MB for each of the journal and the copy.
+    assert!(
+        most < 1 << 20,
+        "the backup used {most} bytes of SQLite's memory at most"
+    );
+}
