@@ -90,13 +90,7 @@ fn import_file(n: usize, exercise: usize, minutes: u32) -> attune::store::Export
             history: Vec::new(),
         }
     };
-    attune::store::Export {
-        format: attune::store::EXPORT_FORMAT.into(),
-        schema_version: attune::store::schema_version(),
-        settings: Default::default(),
-        entries: vec![one(0), one(1)],
-        drafts: Vec::new(),
-    }
+    attune::store::Export::of_entries(vec![one(0), one(1)])
 }
 
 #[derive(Debug, Clone)]

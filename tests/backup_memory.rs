@@ -4,7 +4,7 @@
 //! whole process, and no other test may use SQLite meanwhile.
 
 use attune::journal::{Answer, AnswerValue};
-use attune::store::{Backup, EXPORT_FORMAT, Export, ExportedEntry, Store, backup_if_due};
+use attune::store::{Backup, Export, ExportedEntry, Store, backup_if_due};
 use chrono::NaiveDate;
 
 #[test]
@@ -28,15 +28,7 @@ fn a_backup_of_a_large_journal_uses_little_memory() {
             history: Vec::new(),
         })
         .collect();
-    store
-        .import(&Export {
-            format: EXPORT_FORMAT.into(),
-            schema_version: attune::store::schema_version(),
-            settings: Default::default(),
-            entries,
-            drafts: Vec::new(),
-        })
-        .unwrap();
+    store.import(&Export::of_entries(entries)).unwrap();
     store.close().unwrap();
     let size = std::fs::metadata(dir.path().join("attune.db"))
         .unwrap()

@@ -5,7 +5,7 @@
 //! begin nothing, deleted entries not yet purged, entries imported out of order.
 
 use attune::journal::{Answer, AnswerValue};
-use attune::store::{EXPORT_FORMAT, Export, ExportedEntry, Filter, Store};
+use attune::store::{Export, ExportedEntry, Filter, Store};
 use chrono::{DateTime, NaiveDate};
 
 const ENTRIES: usize = 2600;
@@ -66,15 +66,7 @@ fn journal() -> (tempfile::TempDir, Store) {
             }
         })
         .collect();
-    store
-        .import(&Export {
-            format: EXPORT_FORMAT.into(),
-            schema_version: attune::store::schema_version(),
-            settings: Default::default(),
-            entries,
-            drafts: Vec::new(),
-        })
-        .unwrap();
+    store.import(&Export::of_entries(entries)).unwrap();
     (dir, store)
 }
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use attune::content::{Content, PromptKind};
 use attune::journal::{Answer, AnswerValue, LadderItem};
-use attune::store::{EXPORT_FORMAT, Export, ExportedEntry, Store, schema_version};
+use attune::store::{Export, ExportedEntry, Store};
 use chrono::{DateTime, Duration, FixedOffset};
 
 /// How many entries the benchmarks measure: `ATTUNE_BENCH_ENTRIES`, else 10,000.
@@ -160,11 +160,8 @@ pub fn generate(content: &Content, count: usize) -> Export {
         .into_iter()
         .collect();
     Export {
-        format: EXPORT_FORMAT.to_string(),
-        schema_version: schema_version(),
         settings,
-        entries,
-        drafts: Vec::new(),
+        ..Export::of_entries(entries)
     }
 }
 

@@ -86,19 +86,28 @@ pub enum TransferError {
 }
 
 impl Export {
-    /// An export holding only drafts: what a rescue file is.
-    pub fn of_drafts(session: &Session) -> Export {
+    /// An export of these entries in this version's format, with no settings and no
+    /// drafts (generated and test journals).
+    pub fn of_entries(entries: Vec<ExportedEntry>) -> Export {
         Export {
             format: EXPORT_FORMAT.to_string(),
             schema_version: schema_version(),
             settings: BTreeMap::new(),
-            entries: Vec::new(),
+            entries,
+            drafts: Vec::new(),
+        }
+    }
+
+    /// An export holding only drafts: what a rescue file is.
+    pub fn of_drafts(session: &Session) -> Export {
+        Export {
             drafts: session
                 .drafts
                 .iter()
                 .chain(&session.kept)
                 .cloned()
                 .collect(),
+            ..Export::of_entries(Vec::new())
         }
     }
 
