@@ -207,3 +207,54 @@ fn every_plan_agrees_with_reading_every_entry() {
     assert!(expected(&store, &filters[0]).len() > 2000);
     assert!(!expected(&store, &filters[7]).is_empty());
 }
+
+/// FTS5 keeps a word's first 32,768 bytes, so a longer one can be cut in the middle
+/// of a character. Such a word, where the index's list of words holds it, neither
+/// stops other searches nor is lost to its own.
+#[test]
+fn a_word_the_index_cut_short_stops_no_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let entry = |uid: &str, text: String| ExportedEntry {
+        uid: uid.into(),
+        step_id: "recognize".into(),
+        exercise_id: "pattern-log".into(),
+        exercise_title: "Pattern log".into(),
+        created_at: "2026-11-01T09:00:00+01:00".into(),
+        updated_at: "2026-11-01T09:00:00+01:00".into(),
+        answers: vec![Answer {
+            prompt_id: "situation".into(),
+            label: "What happened?".into(),
+            value: AnswerValue::Text(text),
+            pair: None,
+        }],
+        history: Vec::new(),
+    };
+    // 11,000 CJK characters are one word of 33,000 bytes: cut after 10,922 and a third.
+    let long = "山".repeat(11_000);
+    store
+        .import(&Export::of_entries(vec![
+            entry("a", format!("walked to the zoo {long}")),
+            entry("b", "zebra".into()),
+        ]))
+        .unwrap();
+    for (typed, found) in [
+        ("zoo", 1),
+        ("zebra", 1),
+        ("walked", 1),
+        ("zzz", 0),
+        ("山山山", 1),
+        ("zoo 山山", 1),
+    ] {
+        let filter = Filter {
+            words: typed.into(),
+            ..Default::default()
+        };
+        let page = store.find_entries(&filter, 0, 80);
+        assert_eq!(
+            page.map(|p| p.total).map_err(|e| e.to_string()),
+            Ok(found),
+            "{typed}"
+        );
+    }
+}

@@ -130,11 +130,10 @@ fn index_query(tx: &Transaction, terms: &[String]) -> rusqlite::Result<Option<St
             groups.push(format!("{}*", quoted(term)));
             continue;
         }
-        let words = words_beginning(tx, term)?;
-        match words.len() {
-            0 => return Ok(None),
-            n if n > WORDS_PER_PREFIX => groups.push(format!("{}*", quoted(term))),
-            _ => groups.push(format!(
+        match words_beginning(tx, term)? {
+            None => groups.push(format!("{}*", quoted(term))),
+            Some(words) if words.is_empty() => return Ok(None),
+            Some(words) => groups.push(format!(
                 "({})",
                 words
                     .iter()
@@ -147,12 +146,14 @@ fn index_query(tx: &Transaction, terms: &[String]) -> rusqlite::Result<Option<St
     Ok((!groups.is_empty()).then(|| groups.join(" AND ")))
 }
 
-/// The index's words that begin with `term`, in order, up to one more than
-/// [`WORDS_PER_PREFIX`]. Each is found by one seek in the index's list of words (an
-/// `fts5vocab` table of instances, read one row at a time): the table of words with
-/// their counts would read every entry each word is in to count them, about a
-/// millisecond per common word at 100,000 entries.
-fn words_beginning(tx: &Transaction, term: &str) -> rusqlite::Result<Vec<String>> {
+/// The index's words that begin with `term`, in order, or None when it is better
+/// asked for as a prefix: it begins more than [`WORDS_PER_PREFIX`] words, or one the
+/// index cut in the middle of a character (FTS5 keeps a word's first 32,768 bytes).
+/// Each word is found by one seek in the index's list of words (an `fts5vocab`
+/// table of instances, read one row at a time): the table of words with their counts
+/// would read every entry each word is in to count them, about a millisecond per
+/// common word at 100,000 entries.
+fn words_beginning(tx: &Transaction, term: &str) -> rusqlite::Result<Option<Vec<String>>> {
     // On this connection only.
     tx.prepare_cached(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.entries_words
@@ -163,24 +164,30 @@ fn words_beginning(tx: &Transaction, term: &str) -> rusqlite::Result<Vec<String>
         tx.prepare_cached("SELECT term FROM temp.entries_words WHERE term >= ?1 LIMIT 1")?;
     let mut words: Vec<String> = Vec::new();
     let mut from = term.to_string();
-    while words.len() <= WORDS_PER_PREFIX {
-        let next: Option<String> = first_from
-            .query_map([&from], |r| r.get(0))?
-            .next()
-            .transpose()?;
-        match next {
-            Some(word) if word.starts_with(term) => {
-                // The first word after this one: no word holds a control character
-                // (the tokenizer splits at them), so none sorts between the two.
-                from.clear();
-                from.push_str(&word);
-                from.push('\u{1}');
-                words.push(word);
-            }
-            _ => break,
+    loop {
+        // As bytes: the word after the last that matches may be one cut short.
+        let mut rows = first_from.query([&from])?;
+        let Some(row) = rows.next()? else {
+            break;
+        };
+        let word = row.get_ref(0)?.as_bytes()?;
+        if !word.starts_with(term.as_bytes()) {
+            break;
         }
+        let Ok(word) = std::str::from_utf8(word) else {
+            return Ok(None);
+        };
+        if words.len() == WORDS_PER_PREFIX {
+            return Ok(None);
+        }
+        // The first word after this one: no word holds a control character (the
+        // tokenizer splits at them), so none sorts between the two.
+        from.clear();
+        from.push_str(word);
+        from.push('\u{1}');
+        words.push(word.to_string());
     }
-    Ok(words)
+    Ok(Some(words))
 }
 
 type Narrowed<'a> = (
