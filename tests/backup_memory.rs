@@ -1,11 +1,26 @@
 //! The day's backup runs beside the open app, so its memory is the app's: it reads
 //! and writes every page of the journal through a small cache, whatever the
-//! journal's size. Alone in its own test binary: SQLite counts its memory for the
-//! whole process, and no other test may use SQLite meanwhile.
+//! journal's size and whether it is encrypted. Alone in its own test binary, with a
+//! single test: SQLite counts its memory for the whole process, and no other test
+//! may use SQLite meanwhile.
 
 use attune::journal::{Answer, AnswerValue};
-use attune::store::{Backup, Export, ExportedEntry, Store, backup_if_due};
+use attune::store::{Backup, Export, ExportedEntry, Key, Passphrase, Store, backup_if_due};
 use chrono::NaiveDate;
+use std::path::Path;
+
+/// The most memory SQLite held while today's backup of `dir` was made.
+fn backup_memory(dir: &Path, key: Option<&Key>) -> i64 {
+    let _ = std::fs::remove_dir_all(dir.join(attune::store::BACKUP_DIR));
+    // SAFETY: plain calls into SQLite's memory statistics.
+    unsafe { rusqlite::ffi::sqlite3_memory_highwater(1) };
+    let day = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+    let made = backup_if_due(dir, day, key).unwrap();
+    // SAFETY: as above.
+    let most = unsafe { rusqlite::ffi::sqlite3_memory_highwater(0) };
+    assert!(matches!(made, Backup::Made(_)), "{made:?}");
+    most
+}
 
 #[test]
 fn a_backup_of_a_large_journal_uses_little_memory() {
@@ -38,16 +53,17 @@ fn a_backup_of_a_large_journal_uses_little_memory() {
         "the journal is larger than SQLite's default cache: {size}"
     );
 
-    // SAFETY: plain calls into SQLite's memory statistics.
-    unsafe { rusqlite::ffi::sqlite3_memory_highwater(1) };
-    let day = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
-    let made = backup_if_due(dir.path(), day, None).unwrap();
-    // SAFETY: as above.
-    let most = unsafe { rusqlite::ffi::sqlite3_memory_highwater(0) };
-    assert!(matches!(made, Backup::Made(_)), "{made:?}");
     // SQLite's default cache alone is 2 MB for each of the journal and the copy.
+    let plain = backup_memory(dir.path(), None);
+    assert!(plain < 1 << 20, "a plain backup used {plain} bytes at most");
+
+    // Encrypted pages are 16 KB: a cache counted in pages would hold four times more.
+    let passphrase = Passphrase::new(zeroize::Zeroizing::new("a test passphrase".into()));
+    let key = Key::fresh(&passphrase).unwrap();
+    attune::store::encrypt(dir.path(), &key, &|| {}).unwrap();
+    let encrypted = backup_memory(dir.path(), Some(&key));
     assert!(
-        most < 1 << 20,
-        "the backup used {most} bytes of SQLite's memory at most"
+        encrypted < 3 << 19,
+        "an encrypted backup used {encrypted} bytes at most"
     );
 }

@@ -37,12 +37,17 @@ pub enum Backup {
 #[error("{0}")]
 pub struct Damage(pub String);
 
+/// The page cache of the check and of each side of a backup, in KiB (a size, not a
+/// count of pages: an encrypted journal's pages are four times a plain one's). Both
+/// read every page once, beside the open app.
+const SMALL_CACHE_KIB: i64 = 256;
+
 /// `PRAGMA quick_check` of a journal file, read-only: Ok when SQLite finds every page
 /// in order and the file is an attune journal.
 pub fn check_file(file: &Path, key: Option<&Key>) -> Result<(), Damage> {
     let conn = read_only(file, key).map_err(|e| Damage(e.to_string()))?;
     // It reads every page once: a small cache keeps attune's memory small meanwhile.
-    conn.pragma_update(None, "cache_size", 64)
+    conn.pragma_update(None, "cache_size", -SMALL_CACHE_KIB)
         .map_err(|e| Damage(e.to_string()))?;
     let app_id: i32 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
@@ -116,7 +121,7 @@ pub fn backup_if_due_or_stop(
         let conn = read_only(&dir.join(DB_FILE), key)?;
         // Every page is read once and written once; VACUUM gives the copy the
         // journal's cache size. A small one keeps attune's memory small meanwhile.
-        conn.pragma_update(None, "cache_size", 64)?;
+        conn.pragma_update(None, "cache_size", -SMALL_CACHE_KIB)?;
         if let Some(stop) = stop {
             // Asked every thousand steps of SQLite's: a copy stops within a moment.
             conn.progress_handler(1000, Some(move || stop.load(Ordering::Relaxed)))?;
