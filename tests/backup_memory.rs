@@ -4,8 +4,9 @@
 //! single test: SQLite counts its memory for the whole process, and no other test
 //! may use SQLite meanwhile.
 
-use attune::journal::{Answer, AnswerValue};
-use attune::store::{Backup, Export, ExportedEntry, Key, Passphrase, Store, backup_if_due};
+mod support;
+
+use attune::store::{Backup, Export, Key, Passphrase, Store, backup_if_due};
 use chrono::NaiveDate;
 use std::path::Path;
 
@@ -27,20 +28,9 @@ fn a_backup_of_a_large_journal_uses_little_memory() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
     let entries = (0..3000)
-        .map(|i| ExportedEntry {
-            uid: format!("entry-{i}"),
-            step_id: "recognize".into(),
-            exercise_id: "pattern-log".into(),
-            exercise_title: "Pattern log".into(),
-            created_at: "2026-11-01T09:00:00+01:00".into(),
-            updated_at: "2026-11-01T09:00:00+01:00".into(),
-            answers: vec![Answer {
-                prompt_id: "situation".into(),
-                label: "What happened?".into(),
-                value: AnswerValue::Text(format!("word{i} and some more words ").repeat(80)),
-                pair: None,
-            }],
-            history: Vec::new(),
+        .map(|i| {
+            let text = format!("word{i} and some more words ").repeat(80);
+            support::exported_text(&format!("entry-{i}"), text)
         })
         .collect();
     store.import(&Export::of_entries(entries)).unwrap();

@@ -4,7 +4,8 @@
 //! with a step or a day, short prefixes and long, whole-word lists and words that
 //! begin nothing, deleted entries not yet purged, entries imported out of order.
 
-use attune::journal::{Answer, AnswerValue};
+mod support;
+
 use attune::store::{Export, ExportedEntry, Filter, Store};
 use chrono::{DateTime, NaiveDate};
 
@@ -50,19 +51,12 @@ fn journal() -> (tempfile::TempDir, Store) {
                 ("express-emotions", "feelings-check-in")
             };
             ExportedEntry {
-                uid: format!("entry-{n}"),
                 step_id: step.into(),
                 exercise_id: exercise.into(),
                 exercise_title: exercise.into(),
                 created_at: at.clone(),
                 updated_at: at,
-                answers: vec![Answer {
-                    prompt_id: "situation".into(),
-                    label: "What happened?".into(),
-                    value: AnswerValue::Text(text_of(n)),
-                    pair: None,
-                }],
-                history: Vec::new(),
+                ..support::exported_text(&format!("entry-{n}"), text_of(n))
             }
         })
         .collect();
@@ -215,27 +209,12 @@ fn every_plan_agrees_with_reading_every_entry() {
 fn a_word_the_index_cut_short_stops_no_search() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
-    let entry = |uid: &str, text: String| ExportedEntry {
-        uid: uid.into(),
-        step_id: "recognize".into(),
-        exercise_id: "pattern-log".into(),
-        exercise_title: "Pattern log".into(),
-        created_at: "2026-11-01T09:00:00+01:00".into(),
-        updated_at: "2026-11-01T09:00:00+01:00".into(),
-        answers: vec![Answer {
-            prompt_id: "situation".into(),
-            label: "What happened?".into(),
-            value: AnswerValue::Text(text),
-            pair: None,
-        }],
-        history: Vec::new(),
-    };
     // 11,000 CJK characters are one word of 33,000 bytes: cut after 10,922 and a third.
     let long = "山".repeat(11_000);
     store
         .import(&Export::of_entries(vec![
-            entry("a", format!("walked to the zoo {long}")),
-            entry("b", "zebra".into()),
+            support::exported_text("a", format!("walked to the zoo {long}")),
+            support::exported_text("b", "zebra".into()),
         ]))
         .unwrap();
     for (typed, found) in [

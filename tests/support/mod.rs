@@ -355,6 +355,23 @@ pub fn text_entry(exercise: &str, text: &str) -> attune::journal::NewEntry {
     }
 }
 
+/// [`text_entry`] as an export holds it, written on 1 November 2026: for journals
+/// made by an import in one go.
+pub fn exported_text(uid: &str, text: String) -> attune::store::ExportedEntry {
+    let entry = text_entry("pattern-log", &text);
+    let at = "2026-11-01T09:00:00+01:00".to_string();
+    attune::store::ExportedEntry {
+        uid: uid.into(),
+        step_id: entry.step_id,
+        exercise_id: entry.exercise_id,
+        exercise_title: entry.exercise_title,
+        created_at: at.clone(),
+        updated_at: at,
+        answers: entry.answers,
+        history: Vec::new(),
+    }
+}
+
 /// A closed journal in `dir` holding `n` entries, every page in `attune.db`.
 pub fn journal_of(dir: &std::path::Path, n: usize) {
     let mut store = Store::open(dir).expect("open");
