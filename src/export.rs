@@ -13,9 +13,9 @@ pub use markdown::{Tried, describe, markdown, tried, write_drafts, write_markdow
 #[cfg(test)]
 use markdown::{escape_line, paragraphs, trim};
 
-/// The complete backup, pretty-printed. JSON escapes C0 controls itself; C1 controls
-/// and bidi overrides are escaped too, so printing it to a terminal is safe. The data
-/// read back is the same.
+/// The complete backup, each entry on a line of its own (see `SafeStrings`). JSON
+/// escapes C0 controls itself; C1 controls and bidi overrides are escaped too, so
+/// printing it to a terminal is safe. The data read back is the same.
 pub fn json(export: &Export) -> serde_json::Result<String> {
     let mut out = Vec::new();
     write_json(&mut out, export).map_err(serde_json::Error::io)?;
@@ -27,7 +27,7 @@ pub fn json(export: &Export) -> serde_json::Result<String> {
 pub fn write_json(out: &mut dyn Write, export: &dyn Entries) -> io::Result<()> {
     // serde_json writes token by token: buffered here, not through `dyn Write`.
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
-    let formatter = SafeStrings(serde_json::ser::PrettyFormatter::new());
+    let formatter = SafeStrings::new();
     let mut json = serde_json::Serializer::with_formatter(&mut out, formatter);
     Streamed(export).serialize(&mut json).map_err(|e| {
         // A write error (or the journal's, passed through as one) comes back as it was.
@@ -82,10 +82,34 @@ impl serde::Serialize for EntryList<'_> {
     }
 }
 
-/// Pretty JSON whose strings also escape C1 controls and bidi controls (JSON itself
-/// escapes only C0), so the file is safe to print to a terminal; what is read back is
-/// the same. Only strings can hold such characters.
-struct SafeStrings(serde_json::ser::PrettyFormatter<'static>);
+/// JSON laid out for reading and for line tools: the export's own fields and the
+/// lists of entries and drafts indented, each entry (and each draft) whole on one
+/// line. Its strings also escape C1 controls and bidi controls (JSON itself escapes
+/// only C0), so the file is safe to print to a terminal; what is read back is the
+/// same. Only strings can hold such characters.
+struct SafeStrings {
+    pretty: serde_json::ser::PrettyFormatter<'static>,
+    /// How many objects and arrays are open where the writer is.
+    depth: usize,
+}
+
+/// Levels laid out one item a line: the export itself (1), and its settings, entries
+/// and drafts (2). Deeper, inside an entry, nothing is spaced.
+const LAID_OUT: usize = 2;
+
+impl SafeStrings {
+    fn new() -> SafeStrings {
+        SafeStrings {
+            pretty: serde_json::ser::PrettyFormatter::new(),
+            depth: 0,
+        }
+    }
+
+    /// Whether the object or array the writer is in is laid out.
+    fn laid_out(&self) -> bool {
+        self.depth <= LAID_OUT
+    }
+}
 
 impl serde_json::ser::Formatter for SafeStrings {
     fn write_string_fragment<W: ?Sized + Write>(
@@ -107,33 +131,67 @@ impl serde_json::ser::Formatter for SafeStrings {
         writer.write_all(&fragment.as_bytes()[from..])
     }
 
-    // The rest as PrettyFormatter writes it.
     fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_array(w)
+        self.depth += 1;
+        match self.laid_out() {
+            true => self.pretty.begin_array(w),
+            false => w.write_all(b"["),
+        }
     }
     fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array(w)
+        let laid_out = self.laid_out();
+        self.depth -= 1;
+        match laid_out {
+            true => self.pretty.end_array(w),
+            false => w.write_all(b"]"),
+        }
     }
     fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_array_value(w, first)
+        match self.laid_out() {
+            true => self.pretty.begin_array_value(w, first),
+            false if first => Ok(()),
+            false => w.write_all(b","),
+        }
     }
     fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array_value(w)
+        match self.laid_out() {
+            true => self.pretty.end_array_value(w),
+            false => Ok(()),
+        }
     }
     fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object(w)
+        self.depth += 1;
+        match self.laid_out() {
+            true => self.pretty.begin_object(w),
+            false => w.write_all(b"{"),
+        }
     }
     fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object(w)
+        let laid_out = self.laid_out();
+        self.depth -= 1;
+        match laid_out {
+            true => self.pretty.end_object(w),
+            false => w.write_all(b"}"),
+        }
     }
     fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_object_key(w, first)
+        match self.laid_out() {
+            true => self.pretty.begin_object_key(w, first),
+            false if first => Ok(()),
+            false => w.write_all(b","),
+        }
     }
     fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object_value(w)
+        match self.laid_out() {
+            true => self.pretty.begin_object_value(w),
+            false => w.write_all(b":"),
+        }
     }
     fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object_value(w)
+        match self.laid_out() {
+            true => self.pretty.end_object_value(w),
+            false => Ok(()),
+        }
     }
 }
 

@@ -314,11 +314,14 @@ fn export_filters_and_writes_a_private_file() {
         .args(["export", "--since", "2026-11-21", "--format", "json"])
         .output()
         .unwrap();
-    let json = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        json.contains("\"uid\": \"0003cc\"") && !json.contains("\"uid\": \"0002bb\""),
-        "{json}"
-    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let uids: Vec<&str> = json["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["uid"].as_str().unwrap())
+        .collect();
+    assert_eq!(uids, ["0003cc"], "{json}");
 }
 
 #[test]

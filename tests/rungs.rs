@@ -429,7 +429,7 @@ fn tries_come_from_the_entries_that_made_them_through_deletion_export_and_import
     // The JSON export holds the rung answers, so an import brings the tries back.
     let export = store.export(&Default::default()).unwrap();
     let json = attune::export::json(&export).unwrap();
-    assert!(json.contains("\"kind\": \"rung\""), "{json}");
+    assert!(json.contains(r#""kind":"rung""#), "{json}");
     let other = tempfile::tempdir().unwrap();
     let mut again = attune::store::Store::open(other.path()).unwrap();
     again.import(&export).unwrap();

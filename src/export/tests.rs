@@ -114,3 +114,63 @@ proptest::proptest! {
         proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), at.format(format).to_string());
     }
 }
+
+#[test]
+fn json_puts_each_entry_and_draft_on_a_line_of_its_own() {
+    use crate::journal::{Answer, AnswerValue};
+    use crate::session::SavedDraft;
+    use crate::store::{EXPORT_FORMAT, Export, ExportedEntry};
+    let entry = |uid: &str| ExportedEntry {
+        uid: uid.into(),
+        step_id: "s".into(),
+        exercise_id: "e".into(),
+        exercise_title: "E".into(),
+        created_at: "2026-11-29T10:00:00+01:00".into(),
+        updated_at: "2026-11-29T10:00:00+01:00".into(),
+        answers: vec![Answer {
+            prompt_id: "p".into(),
+            label: "l".into(),
+            value: AnswerValue::Text("two\nlines".into()),
+            pair: None,
+        }],
+        history: Vec::new(),
+    };
+    let draft: SavedDraft = serde_json::from_value(serde_json::json!({
+        "step_id": "s", "exercise_id": "e", "prompt": 0, "answers": {}
+    }))
+    .unwrap();
+    let mut settings = std::collections::BTreeMap::new();
+    settings.insert("welcomed_at".to_string(), "2026-11-29".to_string());
+    let export = Export {
+        format: EXPORT_FORMAT.to_string(),
+        schema_version: 1,
+        settings,
+        entries: vec![entry("a"), entry("b")],
+        drafts: vec![draft.clone()],
+    };
+    let json = super::json(&export).unwrap();
+    let lines: Vec<&str> = json.lines().collect();
+    let whole = |line: &str| line.trim().trim_end_matches(',').to_string();
+    let entries_at = lines.iter().position(|l| *l == "  \"entries\": [").unwrap();
+    for (i, uid) in ["a", "b"].into_iter().enumerate() {
+        let line = whole(lines[entries_at + 1 + i]);
+        let read: ExportedEntry = serde_json::from_str(&line).unwrap();
+        assert_eq!(read, entry(uid), "{json}");
+    }
+    assert_eq!(lines[entries_at + 3], "  ],");
+    let drafts_at = lines.iter().position(|l| *l == "  \"drafts\": [").unwrap();
+    let read: SavedDraft = serde_json::from_str(&whole(lines[drafts_at + 1])).unwrap();
+    assert_eq!(read, draft);
+    assert_eq!(lines[1], "  \"format\": \"attune-export\",");
+    assert_eq!(lines[4], "    \"welcomed_at\": \"2026-11-29\"");
+    let back: Export = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, export);
+    // No entries: an empty list, still read back.
+    let empty = Export {
+        entries: Vec::new(),
+        ..export
+    };
+    let json = super::json(&empty).unwrap();
+    assert!(json.contains("\n  \"entries\": [],\n"), "{json}");
+    assert_eq!(serde_json::from_str::<Export>(&json).unwrap(), empty);
+}
