@@ -22,6 +22,24 @@ impl Range {
     }
 
     pub const ALL: [Range; 4] = [Range::All, Range::Today, Range::Week, Range::Month];
+
+    /// The name a saved session gives it (empty for all time).
+    pub fn name(self) -> &'static str {
+        match self {
+            Range::All => "",
+            Range::Today => "today",
+            Range::Week => "week",
+            Range::Month => "month",
+        }
+    }
+
+    /// The range a saved name stands for; one attune does not know is all time.
+    pub fn named(name: &str) -> Range {
+        Range::ALL
+            .into_iter()
+            .find(|r| r.name() == name)
+            .unwrap_or(Range::All)
+    }
 }
 
 /// What the person asked Review to show. Dates typed into the search line as

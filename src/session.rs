@@ -21,6 +21,27 @@ pub struct Session {
     /// this one was imported. Never dropped without the person's say.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kept: Vec<SavedDraft>,
+    /// What Review was asked to show, when anything was narrowed: a search is there
+    /// again after a restart, as it is after a visit to Home.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Box<SavedReview>>,
+}
+
+/// Review's filters as saved: ids and words, each checked again when read back (a
+/// step or exercise the content no longer has is dropped, a range attune does not
+/// know is all time), so nothing here can stop a session from loading.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedReview {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exercise_id: Option<String>,
+    /// "today", "week" or "month"; empty for all time.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub range: String,
+    /// The search line as typed, dates (`since:`) included.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub words: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -203,6 +224,7 @@ impl Session {
             screen: SavedScreen::Home { selected: 0 },
             drafts: Vec::new(),
             kept: Vec::new(),
+            review: None,
         }
     }
 

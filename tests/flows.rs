@@ -601,6 +601,7 @@ fn restoring_review_or_an_entry_asks_for_its_data() {
             screen,
             drafts: vec![],
             kept: vec![],
+            review: None,
         }),
         ..Boot::default()
     };

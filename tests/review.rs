@@ -638,3 +638,71 @@ fn a_quick_write_has_its_own_place_in_review_and_in_the_export() {
         "what the export says it holds"
     );
 }
+
+#[test]
+fn a_search_and_its_filters_are_there_again_after_a_restart() {
+    let mut h = review_of_two();
+    h.keys(&[Char('/')]);
+    h.type_text("din");
+    h.keys(&[Enter, Char('t'), Down, Enter]);
+    assert_eq!(h.app.review.rows.len(), 1);
+    h.keys(&[Char('q')]);
+    assert!(h.quit);
+    let mut h = h.relaunch();
+    assert_eq!(h.app.screen, attune::app::Screen::Review { selected: 0 });
+    assert_eq!(h.app.review.query.text, "din");
+    assert_eq!(h.app.review.query.range, attune::app::review::Range::Today);
+    assert_eq!(h.app.review.rows.len(), 1, "the list is the one searched");
+    let shown = screen_text(&h.app, 80, 24);
+    assert!(
+        shown.contains("din"),
+        "the search line shows the words: {shown}"
+    );
+    // The words go on being typed where they stopped.
+    h.keys(&[Char('/')]);
+    h.type_text("ner");
+    assert_eq!(h.app.review.query.text, "dinner");
+    assert_eq!(h.app.review.rows.len(), 1);
+    // From Home too: a search is kept until cleared, as it is while attune runs.
+    h.keys(&[Enter, Esc]);
+    assert!(matches!(h.app.screen, attune::app::Screen::Home { .. }));
+    h.keys(&[Char('q')]);
+    let mut h = h.relaunch();
+    h.keys(&[Char('r')]);
+    assert_eq!(h.app.review.query.text, "dinner");
+    assert_eq!(h.app.review.rows.len(), 1);
+    // Cleared, nothing is kept.
+    h.keys(&[Char('c'), Char('q')]);
+    let h = h.relaunch();
+    assert_eq!(h.app.review.query, Default::default());
+    assert_eq!(h.app.review.rows.len(), 2);
+    assert_eq!(h.app.session().review, None);
+}
+
+#[test]
+fn saved_filters_are_checked_again_when_read_back() {
+    use attune::session::{SavedReview, SavedScreen, Session};
+    let h = review_of_two();
+    let session = Session {
+        screen: SavedScreen::Review { selected: 0 },
+        review: Some(Box::new(SavedReview {
+            step_id: Some("no-such-step".into()),
+            exercise_id: Some("pattern-log".into()),
+            range: "fortnight".into(),
+            words: "din\u{1b}[2J\nner\u{202e}".into(),
+        })),
+        ..Session::empty()
+    };
+    h.store.save_session(&session).unwrap();
+    let h = h.relaunch();
+    let query = &h.app.review.query;
+    assert_eq!(query.step, None, "a step the content lacks is dropped");
+    assert_eq!(query.exercise.as_deref(), Some("pattern-log"));
+    assert_eq!(query.range, attune::app::review::Range::All);
+    assert_eq!(query.text, "din[2J ner", "no control characters, one line");
+    assert!(
+        !screen_text(&h.app, 80, 24)
+            .chars()
+            .any(attune::sanitize::is_unsafe)
+    );
+}

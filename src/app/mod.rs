@@ -168,20 +168,19 @@ impl App {
 
     /// Loads the restored screen needs before it can be drawn in full.
     pub fn start(&self) -> Vec<Effect> {
-        fn loads(screen: &Screen) -> Vec<Effect> {
+        fn loads(screen: &Screen, review: &crate::query::ReviewQuery) -> Vec<Effect> {
             match screen {
-                Screen::Review { .. } => vec![Effect::LoadReview(Default::default())],
-                Screen::Entry { id, .. } => vec![
-                    Effect::LoadReview(Default::default()),
-                    Effect::LoadEntry(*id),
-                ],
+                Screen::Review { .. } => vec![Effect::LoadReview(review.clone())],
+                Screen::Entry { id, .. } => {
+                    vec![Effect::LoadReview(review.clone()), Effect::LoadEntry(*id)]
+                }
                 Screen::Insights { .. } => vec![Effect::LoadInsights],
-                Screen::Help { under, .. } => loads(under),
-                Screen::Steady { back, .. } => loads(back),
+                Screen::Help { under, .. } => loads(under, review),
+                Screen::Steady { back, .. } => loads(back, review),
                 _ => vec![],
             }
         }
-        let mut effects = loads(&self.screen);
+        let mut effects = loads(&self.screen, &self.review.query);
         effects.push(Effect::LoadSafetyPlan);
         let exercise = match &self.screen {
             Screen::Help { under, .. } => under.as_ref(),

@@ -3,7 +3,8 @@
 
 use super::exercise::Draft;
 use super::{App, Effect, Screen};
-use crate::session::{SESSION_VERSION, SavedScreen, Session};
+use crate::query::{Range, ReviewQuery};
+use crate::session::{SESSION_VERSION, SavedReview, SavedScreen, Session};
 
 impl App {
     /// The session as it should be saved right now. A draft whose exercise this
@@ -22,7 +23,52 @@ impl App {
                 })
                 .collect(),
             kept: self.kept.clone(),
+            review: self.saved_review(),
         }
+    }
+
+    /// Review's filters, when any narrows the list.
+    fn saved_review(&self) -> Option<Box<SavedReview>> {
+        let q = &self.review.query;
+        if q.same_list(&ReviewQuery::default()) {
+            return None;
+        }
+        Some(Box::new(SavedReview {
+            step_id: q.step.clone(),
+            exercise_id: q.exercise.clone(),
+            range: q.range.name().to_string(),
+            words: q.text.clone(),
+        }))
+    }
+
+    /// Review's filters read back: a step or exercise the content no longer has is
+    /// dropped; the words stay one line, without control characters.
+    fn restore_review(&mut self, saved: &SavedReview) {
+        let step = saved
+            .step_id
+            .clone()
+            .filter(|id| self.content.step_index(id).is_some());
+        let exercise = saved.exercise_id.clone().filter(|id| {
+            self.content
+                .steps
+                .iter()
+                .filter(|s| step.as_ref().is_none_or(|chosen| *chosen == s.id))
+                .any(|s| s.exercises.iter().any(|e| e.id == *id && !e.is_reading()))
+        });
+        let words: String = saved
+            .words
+            .chars()
+            .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+            .filter(|c| !crate::sanitize::is_unsafe(*c))
+            .collect();
+        self.review.search = super::answer::text::editor_at_end("", &words, true);
+        self.review.query = ReviewQuery {
+            step,
+            exercise,
+            range: Range::named(&saved.range),
+            text: words,
+            offset: 0,
+        };
     }
 
     pub(super) fn save(&mut self) -> Effect {
@@ -100,6 +146,9 @@ impl App {
                 // Never dropped: kept, readable, until the person says otherwise.
                 _ => self.kept.push(saved),
             }
+        }
+        if let Some(review) = &session.review {
+            self.restore_review(review);
         }
         self.screen = self.restore_screen(&session.screen);
     }
