@@ -117,7 +117,11 @@ impl serde_json::ser::Formatter for SafeStrings {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
-        if !crate::sanitize::has_unsafe(fragment) {
+        // JSON escaped every C0 control already: only DEL and the lead bytes of C1
+        // and of the bidi controls can start an unsafe char here, and most text has
+        // none (a vector search, where `has_unsafe` reads byte by byte).
+        let maybe = memchr::memchr3(0x7F, 0xC2, 0xE2, fragment.as_bytes()).is_some();
+        if !maybe || !crate::sanitize::has_unsafe(fragment) {
             return writer.write_all(fragment.as_bytes());
         }
         let mut from = 0;
