@@ -23,8 +23,24 @@ pub struct Session {
     pub kept: Vec<SavedDraft>,
     /// What Review was asked to show, when anything was narrowed: a search is there
     /// again after a restart, as it is after a visit to Home.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "review_if_readable"
+    )]
     pub review: Option<Box<SavedReview>>,
+}
+
+/// Saved filters this version cannot read (another version's shape) are none: they
+/// are never a reason for the session, and its drafts, not to load.
+fn review_if_readable<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Box<SavedReview>>, D::Error> {
+    let value = serde_json::Value::deserialize(d)?;
+    Ok(match value {
+        serde_json::Value::Object(_) => serde_json::from_value(value).ok(),
+        _ => None,
+    })
 }
 
 /// Review's filters as saved: ids and words, each checked again when read back (a
@@ -336,5 +352,32 @@ impl SavedAnswer {
                 None => String::new(),
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_of_another_shape_do_not_stop_a_session_loading() {
+        let mut json = serde_json::to_value(Session::empty()).unwrap();
+        for review in [
+            serde_json::json!(5),
+            serde_json::json!({"step_id": 3}),
+            serde_json::json!(["since:2026-01-01"]),
+            serde_json::Value::Null,
+        ] {
+            json["review"] = review.clone();
+            let session: Session = serde_json::from_value(json.clone()).unwrap();
+            assert_eq!(session, Session::empty(), "{review}");
+        }
+        json["review"] = serde_json::json!({"words": "dinner", "range": "week", "later": 1});
+        let session: Session = serde_json::from_value(json).unwrap();
+        let review = session.review.unwrap();
+        assert_eq!(
+            (review.words.as_str(), review.range.as_str()),
+            ("dinner", "week")
+        );
     }
 }
