@@ -93,6 +93,16 @@ struct SafeStrings {
     depth: usize,
 }
 
+/// U+2028 and U+2029, which some editors and tools take for line ends: escaped, so
+/// an entry stays on its one line for them too.
+fn is_separator(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+fn has_separator(text: &str) -> bool {
+    text.contains(is_separator)
+}
+
 /// Levels laid out one item a line: the export itself (1), and its settings, entries
 /// and drafts (2). Deeper, inside an entry, nothing is spaced.
 const LAID_OUT: usize = 2;
@@ -117,22 +127,24 @@ impl serde_json::ser::Formatter for SafeStrings {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
-        // JSON escaped every C0 control already: only DEL and the lead bytes of C1
-        // and of the bidi controls can start an unsafe char here, and most text has
-        // none (a vector search, where `has_unsafe` reads byte by byte).
-        let maybe = memchr::memchr3(0x7F, 0xC2, 0xE2, fragment.as_bytes()).is_some();
-        if !maybe || !crate::sanitize::has_unsafe(fragment) {
-            return writer.write_all(fragment.as_bytes());
+        // JSON escaped every C0 control already: only DEL and the lead bytes of C1,
+        // of the bidi controls and of the line and paragraph separators can start a
+        // char to escape here, and most text has none (a vector search, where
+        // `has_unsafe` reads byte by byte).
+        let bytes = fragment.as_bytes();
+        let maybe = memchr::memchr3(0x7F, 0xC2, 0xE2, bytes).is_some();
+        if !maybe || !(crate::sanitize::has_unsafe(fragment) || has_separator(fragment)) {
+            return writer.write_all(bytes);
         }
         let mut from = 0;
         for (at, c) in fragment.char_indices() {
-            if crate::sanitize::is_unsafe(c) {
-                writer.write_all(&fragment.as_bytes()[from..at])?;
+            if crate::sanitize::is_unsafe(c) || is_separator(c) {
+                writer.write_all(&bytes[from..at])?;
                 write!(writer, "\\u{:04x}", c as u32)?;
                 from = at + c.len_utf8();
             }
         }
-        writer.write_all(&fragment.as_bytes()[from..])
+        writer.write_all(&bytes[from..])
     }
 
     fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {

@@ -21,7 +21,7 @@ fn what_would_be_formatting_is_escaped_and_nothing_else() {
 fn json_escapes_every_control_and_reads_back_the_same() {
     use crate::journal::{Answer, AnswerValue};
     use crate::store::{EXPORT_FORMAT, Export, ExportedEntry};
-    let hostile = "plain \u{7f} del, \u{1b}[2J esc, \u{9b}2J c1, \u{202e}bidi é \u{7f}";
+    let hostile = "plain \u{7f} del, \u{1b}[2J esc, \u{9b}2J c1, \u{202e}bidi é \u{7f} \u{2028}ls \u{2029}ps — ’";
     let export = Export {
         format: EXPORT_FORMAT.to_string(),
         schema_version: 1,
@@ -45,7 +45,17 @@ fn json_escapes_every_control_and_reads_back_the_same() {
     };
     let json = super::json(&export).unwrap();
     assert!(!json.chars().any(crate::sanitize::is_unsafe), "{json}");
-    for escaped in ["\\u007f", "\\u001b", "\\u009b", "\\u202e"] {
+    assert!(
+        json.contains("— ’"),
+        "other punctuation is left as it is: {json}"
+    );
+    assert!(
+        !json.contains(['\u{2028}', '\u{2029}']),
+        "no line ends but newlines"
+    );
+    for escaped in [
+        "\\u007f", "\\u001b", "\\u009b", "\\u202e", "\\u2028", "\\u2029",
+    ] {
         assert!(json.contains(escaped), "{escaped} in {json}");
     }
     let back: Export = serde_json::from_str(&json).unwrap();
