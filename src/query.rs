@@ -42,6 +42,21 @@ impl Range {
     }
 }
 
+/// The search line as it is searched, shown and saved: one line, where a tab, a line
+/// break or a control character (pasted, say) is a space, which separates words as
+/// it did. Unchanged text is not copied.
+pub fn search_line(typed: &str) -> std::borrow::Cow<'_, str> {
+    let odd = |c: char| matches!(c, '\t' | '\n' | '\r') || crate::sanitize::is_unsafe(c);
+    if !typed.contains(odd) {
+        return typed.into();
+    }
+    typed
+        .chars()
+        .map(|c| if odd(c) { ' ' } else { c })
+        .collect::<String>()
+        .into()
+}
+
 /// What the person asked Review to show. Dates typed into the search line as
 /// `since:2026-11-01` or `until:2026-11-20` count too.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

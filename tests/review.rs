@@ -682,7 +682,15 @@ fn a_search_and_its_filters_are_there_again_after_a_restart() {
 #[test]
 fn saved_filters_are_checked_again_when_read_back() {
     use attune::session::{SavedReview, SavedScreen, Session};
-    let h = review_of_two();
+    let mut h = review_of_two();
+    // A paste with a tab and an escape searches, shows and saves them as spaces.
+    h.keys(&[Char('/')]);
+    h.send(attune::app::Msg::Paste("quiet\tdin\u{1b}".into()));
+    assert_eq!(h.app.review.query.text, "quiet din ");
+    assert_eq!(h.app.review.rows.len(), 1);
+    assert_eq!(h.app.session().review.unwrap().words, "quiet din ");
+    assert!(screen_text(&h.app, 80, 24).contains("search: quiet din"));
+    h.keys(&[Esc]);
     let session = Session {
         screen: SavedScreen::Review { selected: 0 },
         review: Some(Box::new(SavedReview {
@@ -699,7 +707,7 @@ fn saved_filters_are_checked_again_when_read_back() {
     assert_eq!(query.step, None, "a step the content lacks is dropped");
     assert_eq!(query.exercise.as_deref(), Some("pattern-log"));
     assert_eq!(query.range, attune::app::review::Range::All);
-    assert_eq!(query.text, "din[2J ner", "no control characters, one line");
+    assert_eq!(query.text, "din [2J ner ", "a control character is a space");
     assert!(
         !screen_text(&h.app, 80, 24)
             .chars()

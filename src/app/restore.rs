@@ -42,7 +42,7 @@ impl App {
     }
 
     /// Review's filters read back: a step or exercise the content no longer has is
-    /// dropped; the words stay one line, without control characters.
+    /// dropped; the words are one line, a control character a space (`search_line`).
     fn restore_review(&mut self, saved: &SavedReview) {
         let step = saved
             .step_id
@@ -55,12 +55,7 @@ impl App {
                 .filter(|s| step.as_ref().is_none_or(|chosen| *chosen == s.id))
                 .any(|s| s.exercises.iter().any(|e| e.id == *id && !e.is_reading()))
         });
-        let words: String = saved
-            .words
-            .chars()
-            .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
-            .filter(|c| !crate::sanitize::is_unsafe(*c))
-            .collect();
+        let words = crate::query::search_line(&saved.words).into_owned();
         self.review.search = super::answer::text::editor_at_end("", &words, true);
         self.review.query = ReviewQuery {
             step,

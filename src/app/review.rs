@@ -276,7 +276,13 @@ impl App {
                 if !words {
                     return vec![];
                 }
-                self.review.query.text = text::text_of(&self.review.search);
+                let typed = text::text_of(&self.review.search);
+                let line = crate::query::search_line(&typed);
+                if line != typed {
+                    // A paste with a tab or a control character: shown as searched.
+                    self.review.search = text::editor_at_end("", &line, true);
+                }
+                self.review.query.text = line.into_owned();
                 self.refilter()
             }
             _ => vec![],
