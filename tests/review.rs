@@ -714,3 +714,22 @@ fn saved_filters_are_checked_again_when_read_back() {
             .any(attune::sanitize::is_unsafe)
     );
 }
+
+#[test]
+fn a_row_far_down_review_is_where_a_restart_finds_it() {
+    let dir = tempfile::tempdir().unwrap();
+    journal_of(dir.path(), 300);
+    let mut h = Harness::open(dir);
+    h.keys(&[Char('r')]);
+    for _ in 0..25 {
+        h.keys(&[PageDown]);
+    }
+    h.keys(&[Down, Down]);
+    let far = attune::app::Screen::Review { selected: 252 };
+    assert_eq!(h.app.screen, far);
+    let id = h.app.review.rows[252].id;
+    h.keys(&[Char('q')]);
+    let h = h.relaunch();
+    assert_eq!(h.app.screen, far, "not moved back to the first page read");
+    assert_eq!(h.app.review.rows[252].id, id, "the same entry");
+}

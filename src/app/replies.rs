@@ -41,7 +41,7 @@ impl App {
                 offset,
                 rows,
                 total,
-            } => self.review_loaded(offset, rows, total),
+            } => return self.review_loaded(offset, rows, total),
             Msg::InsightsLoaded(insights) => self.insights = Some(*insights),
             Msg::EntryLoaded(id, entry) => return self.entry_loaded(id, entry),
             Msg::LatestLoaded {

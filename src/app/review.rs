@@ -73,16 +73,28 @@ impl App {
         Effect::LoadReview(self.review.query.clone())
     }
 
-    pub(super) fn review_loaded(&mut self, offset: usize, rows: Vec<EntrySummary>, total: usize) {
+    pub(super) fn review_loaded(
+        &mut self,
+        offset: usize,
+        rows: Vec<EntrySummary>,
+        total: usize,
+    ) -> Vec<Effect> {
+        let more = !rows.is_empty();
         if offset == 0 {
             self.review.rows = rows;
         } else if offset == self.review.rows.len() {
             self.review.rows.extend(rows);
         }
         self.review.total = total;
+        let loaded = self.review.rows.len();
         if let Screen::Review { selected } = &mut self.screen {
-            *selected = (*selected).min(self.review.rows.len().saturating_sub(1));
+            if *selected >= loaded && loaded < total && more {
+                // A row restored further down than the pages read so far: read on to it.
+                return vec![self.load_review(loaded)];
+            }
+            *selected = (*selected).min(loaded.saturating_sub(1));
         }
+        vec![]
     }
 
     pub(super) fn on_review(&mut self, selected: usize, msg: Msg) -> Vec<Effect> {
