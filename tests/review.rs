@@ -713,6 +713,20 @@ fn saved_filters_are_checked_again_when_read_back() {
             .chars()
             .any(attune::sanitize::is_unsafe)
     );
+    // An exercise of another step than the one saved is let go, as the picker would.
+    let other_step = Session {
+        screen: SavedScreen::Review { selected: 0 },
+        review: Some(Box::new(SavedReview {
+            step_id: Some("seek-help".into()),
+            exercise_id: Some("pattern-log".into()),
+            ..SavedReview::default()
+        })),
+        ..Session::empty()
+    };
+    h.store.save_session(&other_step).unwrap();
+    let h = h.relaunch();
+    assert_eq!(h.app.review.query.step.as_deref(), Some("seek-help"));
+    assert_eq!(h.app.review.query.exercise, None);
 }
 
 #[test]

@@ -44,21 +44,19 @@ impl App {
     /// Review's filters read back: a step or exercise the content no longer has is
     /// dropped; the words are one line, a control character a space (`search_line`).
     fn restore_review(&mut self, saved: &SavedReview) {
-        let step = saved
+        // The step first: which exercises the picker offers depends on it.
+        self.review.query.step = saved
             .step_id
             .clone()
             .filter(|id| self.content.step_index(id).is_some());
-        let exercise = saved.exercise_id.clone().filter(|id| {
-            self.content
-                .steps
-                .iter()
-                .filter(|s| step.as_ref().is_none_or(|chosen| *chosen == s.id))
-                .any(|s| s.exercises.iter().any(|e| e.id == *id && !e.is_reading()))
-        });
+        let exercise = saved
+            .exercise_id
+            .clone()
+            .filter(|id| self.offers_exercise(id));
         let words = crate::query::search_line(&saved.words).into_owned();
         self.review.search = super::answer::text::editor_at_end("", &words, true);
         self.review.query = ReviewQuery {
-            step,
+            step: self.review.query.step.take(),
             exercise,
             range: Range::named(&saved.range),
             text: words,

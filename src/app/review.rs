@@ -163,6 +163,14 @@ impl App {
         vec![]
     }
 
+    /// Is `id` among the exercises the exercise picker offers now (within the chosen
+    /// step, never a reading)?
+    pub(super) fn offers_exercise(&self, id: &str) -> bool {
+        self.picker_choices(Filter::Exercise)
+            .iter()
+            .any(|c| matches!(&c.value, Chosen::Exercise(Some(e)) if e == id))
+    }
+
     /// The choices of a picker, "all" first, in the content's order.
     pub fn picker_choices(&self, filter: Filter) -> Vec<Choice> {
         let all = |label: &str, value| Choice {
