@@ -2,11 +2,11 @@
 //! complete backup that `attune import` restores. Both are written as a stream, in
 //! order, with every write error passed up; neither lets a control character through.
 
-use serde::Serialize;
 use std::io::{self, Write};
 
 use crate::store::{Entries, Export};
 
+mod json_line;
 mod markdown;
 
 pub use markdown::{Tried, describe, markdown, tried, write_drafts, write_markdown};
@@ -22,64 +22,53 @@ pub fn json(export: &Export) -> serde_json::Result<String> {
     Ok(String::from_utf8(out).unwrap_or_default())
 }
 
-/// [`json`], streamed: the same bytes as the `Export` itself serialized, one entry
-/// in memory at a time.
+/// [`json`], streamed: the same bytes as the `Export` itself serialized with
+/// [`SafeStrings`] (the tests compare them), one entry in memory at a time. The
+/// export's own fields are laid out here as serde_json's pretty printer lays them
+/// out; each entry is written by `json_line`, drafts by serde_json.
 pub fn write_json(out: &mut dyn Write, export: &dyn Entries) -> io::Result<()> {
-    // serde_json writes token by token: buffered here, not through `dyn Write`.
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
-    let formatter = SafeStrings::new();
-    let mut json = serde_json::Serializer::with_formatter(&mut out, formatter);
-    Streamed(export).serialize(&mut json).map_err(|e| {
-        // A write error (or the journal's, passed through as one) comes back as it was.
-        match e.io_error_kind() {
-            Some(_) => io::Error::from(e),
-            None => io::Error::other(e),
-        }
+    let head = export.head();
+    let mut buf = Vec::with_capacity(1 << 16);
+    buf.extend_from_slice(b"{\n  \"format\": ");
+    json_line::string(&mut buf, &head.format);
+    write!(
+        buf,
+        ",\n  \"schema_version\": {},\n  \"settings\": ",
+        head.schema_version
+    )?;
+    for (i, (key, value)) in head.settings.iter().enumerate() {
+        buf.extend_from_slice(if i == 0 { b"{\n    " } else { b",\n    " });
+        json_line::string(&mut buf, key);
+        buf.extend_from_slice(b": ");
+        json_line::string(&mut buf, value);
+    }
+    buf.extend_from_slice(match head.settings.is_empty() {
+        true => b"{}",
+        false => b"\n  }",
+    });
+    buf.extend_from_slice(b",\n  \"entries\": [");
+    let mut first = true;
+    export.each(&mut |entry| {
+        buf.extend_from_slice(if first { b"\n    " } else { b",\n    " });
+        first = false;
+        json_line::entry_line(&mut buf, entry)?;
+        out.write_all(&buf)?;
+        buf.clear();
+        Ok(())
     })?;
-    out.write_all(b"\n")?;
+    buf.extend_from_slice(if first { b"]" } else { b"\n  ]" });
+    if !head.drafts.is_empty() {
+        buf.extend_from_slice(b",\n  \"drafts\": [");
+        for (i, draft) in head.drafts.iter().enumerate() {
+            buf.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+            json_line::compact(&mut buf, draft)?;
+        }
+        buf.extend_from_slice(b"\n  ]");
+    }
+    buf.extend_from_slice(b"\n}\n");
+    out.write_all(&buf)?;
     out.flush()
-}
-
-/// An export serialized field by field as `Export` derives it, the entries pulled
-/// one at a time.
-struct Streamed<'a>(&'a dyn Entries);
-
-impl serde::Serialize for Streamed<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let head = self.0.head();
-        let drafts = !head.drafts.is_empty();
-        let mut s = serializer.serialize_struct("Export", if drafts { 5 } else { 4 })?;
-        s.serialize_field("format", &head.format)?;
-        s.serialize_field("schema_version", &head.schema_version)?;
-        s.serialize_field("settings", &head.settings)?;
-        s.serialize_field("entries", &EntryList(self.0))?;
-        if drafts {
-            s.serialize_field("drafts", &head.drafts)?;
-        }
-        s.end()
-    }
-}
-
-struct EntryList<'a>(&'a dyn Entries);
-
-impl serde::Serialize for EntryList<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{Error, SerializeSeq};
-        let mut seq = serializer.serialize_seq(Some(self.0.count()))?;
-        let mut failed: Option<S::Error> = None;
-        let read = self.0.each(&mut |entry| {
-            seq.serialize_element(entry).map_err(|e| {
-                failed = Some(e);
-                io::Error::other("stopped")
-            })
-        });
-        if let Some(e) = failed {
-            return Err(e);
-        }
-        read.map_err(S::Error::custom)?;
-        seq.end()
-    }
 }
 
 /// JSON laid out for reading and for line tools: the export's own fields and the
@@ -112,6 +101,14 @@ impl SafeStrings {
         SafeStrings {
             pretty: serde_json::ser::PrettyFormatter::new(),
             depth: 0,
+        }
+    }
+
+    /// Where an entry or a draft is written: on its one line, compact.
+    fn inside_entry() -> SafeStrings {
+        SafeStrings {
+            depth: LAID_OUT,
+            ..SafeStrings::new()
         }
     }
 

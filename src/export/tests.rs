@@ -184,3 +184,141 @@ fn json_puts_each_entry_and_draft_on_a_line_of_its_own() {
     assert!(json.contains("\n  \"entries\": [],\n"), "{json}");
     assert_eq!(serde_json::from_str::<Export>(&json).unwrap(), empty);
 }
+
+/// The export as serde_json writes the `Export` itself with [`super::SafeStrings`]:
+/// what `write_json`, which lays the export out by hand, must write byte for byte.
+fn serde_reference(export: &crate::store::Export) -> String {
+    use serde::Serialize;
+    let mut out = Vec::new();
+    let mut json = serde_json::Serializer::with_formatter(&mut out, super::SafeStrings::new());
+    export.serialize(&mut json).unwrap();
+    out.push(b'\n');
+    String::from_utf8(out).unwrap()
+}
+
+/// Every kind of answer, with text that JSON or a terminal must have escaped.
+fn every_kind_of_entry(uid: &str, text: &str) -> crate::store::ExportedEntry {
+    use crate::journal::{Answer, AnswerValue};
+    use crate::store::{ExportedEntry, ExportedVersion};
+    let value = |json: serde_json::Value| -> AnswerValue { serde_json::from_value(json).unwrap() };
+    let answer = |k: usize, value: AnswerValue, pair: Option<&str>| Answer {
+        prompt_id: format!("p{k} {text}"),
+        label: format!("{text} label {k}"),
+        value,
+        pair: pair.map(str::to_string),
+    };
+    let values = [
+        AnswerValue::Text(text.to_string()),
+        AnswerValue::Skipped,
+        AnswerValue::Scale {
+            value: 7,
+            min: 0,
+            max: 10,
+        },
+        AnswerValue::Choice(text.to_string()),
+        AnswerValue::Multi {
+            chosen: vec![text.to_string(), "b".into()],
+            other: text.to_string(),
+        },
+        value(
+            serde_json::json!({"kind": "feeling", "value": {"felt": [{"family": "fear", "word": text, "intensity": 3, "sensation": text}], "max": 5}}),
+        ),
+        value(
+            serde_json::json!({"kind": "ladder", "value": {"item": text, "fields": [text], "items": [{"text": text, "rating": 40, "fields": [text]}], "min": 0, "max": 100}}),
+        ),
+        AnswerValue::Rung {
+            text: text.to_string(),
+            rating: Some(45),
+            max: 100,
+        },
+        AnswerValue::Text(String::new()),
+    ];
+    let answers: Vec<Answer> = values
+        .into_iter()
+        .enumerate()
+        .map(|(k, v)| answer(k, v, (k == 2).then_some(text)))
+        .collect();
+    ExportedEntry {
+        uid: uid.to_string(),
+        step_id: format!("s{text}"),
+        exercise_id: "e".into(),
+        exercise_title: text.to_string(),
+        created_at: "2026-11-29T10:00:00+01:00".into(),
+        updated_at: format!("2026-11-30T10:00:00-10:00{text}"),
+        history: vec![ExportedVersion {
+            changed_at: text.to_string(),
+            answers: answers[..3].to_vec(),
+        }],
+        answers,
+    }
+}
+
+#[test]
+fn json_is_what_serde_writes_for_every_kind_of_answer_and_every_part_of_an_export() {
+    use crate::session::SavedDraft;
+    use crate::store::{EXPORT_FORMAT, Export};
+    let hostile = "a \"quote\" \\ back\u{0}\u{1}\u{8}\u{9}\n\u{c}\r\u{1b}[2J\u{1f} \u{7f}\u{80}\u{9b}\u{9f} é \u{a0}\u{202a}\u{202e}\u{2066}\u{2069}\u{200e}\u{2028}\u{2029} — ’ 日🌱\u{e0001}";
+    let draft: SavedDraft = serde_json::from_value(serde_json::json!({
+        "step_id": hostile, "exercise_id": "e", "prompt": 0, "answers": {}
+    }))
+    .unwrap();
+    let mut settings = std::collections::BTreeMap::new();
+    settings.insert("welcomed_at".to_string(), "2026-11-29".to_string());
+    settings.insert(hostile.to_string(), hostile.to_string());
+    let full = Export {
+        format: EXPORT_FORMAT.to_string(),
+        schema_version: 8,
+        settings,
+        entries: vec![
+            every_kind_of_entry("a", hostile),
+            every_kind_of_entry("b", "plain words"),
+        ],
+        drafts: vec![draft.clone(), draft],
+    };
+    let cases = [
+        full.clone(),
+        Export {
+            entries: Vec::new(),
+            ..full.clone()
+        },
+        Export {
+            drafts: Vec::new(),
+            ..full.clone()
+        },
+        Export {
+            settings: Default::default(),
+            ..full.clone()
+        },
+        Export::of_entries(Vec::new()),
+    ];
+    for export in cases {
+        let written = super::json(&export).unwrap();
+        assert_eq!(written, serde_reference(&export));
+        assert_eq!(serde_json::from_str::<Export>(&written).unwrap(), export);
+    }
+}
+
+proptest::proptest! {
+    /// Any string is written as serde_json escapes it with `SafeStrings`: plain text
+    /// (eight bytes at a time), and text full of what must be escaped, where the
+    /// escapes fall at every place of an eight-byte word.
+    #[test]
+    fn a_string_is_written_as_serde_writes_it(
+        text in "\\PC*|.*|(\\PC|\\pC|\n| )*|[a-z \"\\\\\u{0}-\u{1f}\u{7f}-\u{a0}é\u{2028}\u{2029}\u{202a}-\u{202e}\u{2066}-\u{2069}\u{200b}-\u{200f}]{0,40}",
+    ) {
+        let mut written = Vec::new();
+        super::json_line::string(&mut written, &text);
+        let mut expected = Vec::new();
+        let mut json = serde_json::Serializer::with_formatter(&mut expected, super::SafeStrings::inside_entry());
+        serde::Serialize::serialize(&text, &mut json).unwrap();
+        proptest::prop_assert_eq!(String::from_utf8(written).unwrap(), String::from_utf8(expected).unwrap());
+    }
+
+    /// A whole entry, every kind of answer in it, is written as serde_json writes it.
+    #[test]
+    fn an_entry_is_written_as_serde_writes_it(text in "\\PC{0,12}|(\\PC|\\pC){0,12}") {
+        let entry = every_kind_of_entry(&text, &text);
+        let export = crate::store::Export::of_entries(vec![entry]);
+        proptest::prop_assert_eq!(super::json(&export).unwrap(), serde_reference(&export));
+    }
+}
