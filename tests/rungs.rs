@@ -510,3 +510,94 @@ fn the_expected_scale_follows_the_rung_picked_but_keeps_a_value_set_by_hand() {
     press_all(&mut app, &[Up, Up, Up, Up, Enter]);
     assert_eq!(expected_value(&app), Some(90));
 }
+
+/// The Markdown export writes under each rung of a ladder its latest try and, when
+/// it was tried more than once, how many times; a rung never tried has nothing
+/// under it. The tries come from "A step taken" entries, in any order of writing.
+#[test]
+fn the_markdown_export_gives_each_rung_its_latest_try_and_how_many() {
+    use attune::journal::{Answer, NewEntry};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = attune::store::Store::open(dir.path()).unwrap();
+    let content = content();
+    let rung = |text: &str, rating: i64| LadderItem {
+        text: text.into(),
+        rating: Some(rating),
+        fields: vec!["Jo".into()],
+    };
+    let ladder = NewEntry {
+        step_id: "build-trust".into(),
+        exercise_id: "trust-ladder".into(),
+        exercise_title: "Trust ladder".into(),
+        answers: vec![Answer {
+            prompt_id: "ladder".into(),
+            label: "What small steps of sharing could you take?".into(),
+            value: AnswerValue::Ladder {
+                item: "rung".into(),
+                fields: vec!["with whom".into()],
+                items: vec![
+                    rung("Share good news", 40),
+                    rung("Admit a worry", 70),
+                    rung("Say I missed you", 90),
+                ],
+                min: 0,
+                max: 100,
+            },
+            pair: None,
+        }],
+    };
+    store
+        .commit_entry_at(&ladder, None, at("2026-09-01T20:00:00+01:00"))
+        .unwrap();
+    let step = |text: &str, expected: i64, actual: i64| NewEntry {
+        step_id: "build-trust".into(),
+        exercise_id: "step-taken".into(),
+        exercise_title: "A step taken".into(),
+        answers: vec![
+            Answer {
+                prompt_id: "rung".into(),
+                label: "Which rung?".into(),
+                value: AnswerValue::Rung {
+                    text: text.into(),
+                    rating: Some(expected),
+                    max: 100,
+                },
+                pair: None,
+            },
+            Answer {
+                prompt_id: "actual-distress".into(),
+                label: "How was it?".into(),
+                value: AnswerValue::Scale {
+                    value: actual,
+                    min: 0,
+                    max: 100,
+                },
+                pair: None,
+            },
+        ],
+    };
+    // Written out of order: the latest try is the latest by its time.
+    for (text, actual, on) in [
+        ("Share good news", 10, "2026-09-09T19:00:00+01:00"),
+        ("Share good news", 20, "2026-09-07T19:00:00+01:00"),
+        ("Admit a worry", 50, "2026-09-08T19:00:00+01:00"),
+        ("Share good news", 30, "2026-09-03T19:00:00+01:00"),
+    ] {
+        store
+            .commit_entry_at(&step(text, 40, actual), None, at(on))
+            .unwrap();
+    }
+    let export = store.export(&Default::default()).unwrap();
+    let tried = attune::export::tried(&store, &content).unwrap();
+    let mut out = Vec::new();
+    attune::export::write_markdown(&mut out, &export, &content, &Default::default(), &tried)
+        .unwrap();
+    let markdown = String::from_utf8(out).unwrap();
+    for expected in [
+        "- Share good news (40 of 100); with whom: Jo  \n  tried 9 Sep: 10 of 100, expected 40 (3 tries)\n",
+        "- Admit a worry (70 of 100); with whom: Jo  \n  tried 8 Sep: 50 of 100, expected 40\n",
+        "- Say I missed you (90 of 100); with whom: Jo\n",
+    ] {
+        assert!(markdown.contains(expected), "{expected:?} in {markdown}");
+    }
+}
