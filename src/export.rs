@@ -76,6 +76,11 @@ pub fn write_json(out: &mut dyn Write, export: &dyn Entries) -> io::Result<()> {
 /// line. Its strings also escape C1 controls and bidi controls (JSON itself escapes
 /// only C0), so the file is safe to print to a terminal; what is read back is the
 /// same. Only strings can hold such characters.
+///
+/// The definition of the JSON export's bytes: `write_json` writes the export's own
+/// fields and each entry by hand, faster, and the tests hold it to what this
+/// formatter makes of the `Export` itself. Inside an entry, the answer kinds other
+/// than text, the earlier versions and the drafts are still written by it.
 struct SafeStrings {
     pretty: serde_json::ser::PrettyFormatter<'static>,
     /// How many objects and arrays are open where the writer is.
