@@ -8,10 +8,12 @@ use crate::store::{Entries, Export};
 
 mod json_line;
 mod markdown;
+mod tried;
 
-pub use markdown::{Tried, describe, markdown, tried, write_drafts, write_markdown};
+pub use markdown::{describe, markdown, write_drafts, write_markdown};
 #[cfg(test)]
 use markdown::{escape_line, paragraphs, trim};
+pub use tried::{Tried, tried};
 
 /// The complete backup, each entry on a line of its own (see `SafeStrings`). JSON
 /// escapes C0 controls itself; C1 controls and bidi overrides are escaped too, so
