@@ -273,6 +273,23 @@ pub struct LadderItem {
     pub fields: Vec<String>,
 }
 
+impl LadderItem {
+    /// "Share good news (40 of 100); with whom: Jo": the rung, its rating on the
+    /// ladder (`max` its top) and its fields that are filled in, named by `fields`.
+    pub fn line(&self, fields: &[String], max: i64) -> String {
+        let mut line = self.text.clone();
+        if let Some(r) = self.rating {
+            line.push_str(&format!(" ({r} of {max})"));
+        }
+        for (name, value) in fields.iter().zip(&self.fields) {
+            if !value.trim().is_empty() {
+                line.push_str(&format!("; {name}: {value}"));
+            }
+        }
+        line
+    }
+}
+
 impl AnswerValue {
     pub fn kind(&self) -> &'static str {
         match self {
@@ -311,18 +328,7 @@ impl AnswerValue {
                 items, fields, max, ..
             } => items
                 .iter()
-                .map(|i| {
-                    let mut line = i.text.clone();
-                    if let Some(r) = i.rating {
-                        line.push_str(&format!(" ({r} of {max})"));
-                    }
-                    for (name, value) in fields.iter().zip(&i.fields) {
-                        if !value.trim().is_empty() {
-                            line.push_str(&format!("; {name}: {value}"));
-                        }
-                    }
-                    line
-                })
+                .map(|i| i.line(fields, *max))
                 .collect::<Vec<_>>()
                 .join("\n"),
             AnswerValue::Rung { text, rating, max } => match rating {

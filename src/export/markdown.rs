@@ -311,22 +311,32 @@ fn answer_text(answer: &Answer, all: &[Answer], tries: Option<&RungsTried>) -> S
             .map(|l| format!("- {}", escape_inline(l)))
             .collect::<Vec<_>>()
             .join("\n"),
-        // Each rung on its line, and under it, when it was tried (the latest try).
-        AnswerValue::Ladder { items, .. } => answer
-            .value
-            .full_text()
-            .lines()
-            .zip(items)
+        // Each rung on its line (a line break in a rung's words, which an import can
+        // bring, is a space: the list stays one item a rung), and under it, when it
+        // was tried (the latest try).
+        AnswerValue::Ladder {
+            items, fields, max, ..
+        } => items
+            .iter()
+            .map(|item| {
+                (
+                    item.line(fields, *max)
+                        .lines()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    item,
+                )
+            })
             .map(|(l, item)| match tries.and_then(|t| t.get(&item.text)) {
-                None => format!("- {}", escape_inline(l)),
+                None => format!("- {}", escape_inline(&l)),
                 Some((t, 1)) => format!(
                     "- {}  \n  {}",
-                    escape_inline(l),
+                    escape_inline(&l),
                     escape_inline(&t.describe())
                 ),
                 Some((t, n)) => format!(
                     "- {}  \n  {} ({n} tries)",
-                    escape_inline(l),
+                    escape_inline(&l),
                     escape_inline(&t.describe())
                 ),
             })

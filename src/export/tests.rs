@@ -322,3 +322,35 @@ proptest::proptest! {
         proptest::prop_assert_eq!(super::json(&export).unwrap(), serde_reference(&export));
     }
 }
+
+/// A rung whose words hold a line break (an import can bring one) stays one item of
+/// the ladder's list, and every rung after it is still there, each on its own line.
+#[test]
+fn a_rung_with_a_line_break_stays_one_item_of_the_list() {
+    use crate::journal::{Answer, AnswerValue, LadderItem};
+    let rung = |text: &str, rating: i64| LadderItem {
+        text: text.into(),
+        rating: Some(rating),
+        fields: Vec::new(),
+    };
+    let mut entry = every_kind_of_entry("u", "plain");
+    entry.answers = vec![Answer {
+        prompt_id: "ladder".into(),
+        label: "Steps".into(),
+        value: AnswerValue::Ladder {
+            item: "rung".into(),
+            fields: Vec::new(),
+            items: vec![rung("line\nbreak", 10), rung("B", 20), rung("C", 30)],
+            min: 0,
+            max: 100,
+        },
+        pair: None,
+    }];
+    let content = crate::content::builtin().unwrap();
+    let written = super::markdown(&crate::store::Export::of_entries(vec![entry]), &content);
+    assert!(
+        written
+            .contains("**Steps**\n\n- line break (10 of 100)\n- B (20 of 100)\n- C (30 of 100)\n"),
+        "{written}"
+    );
+}
