@@ -1,9 +1,11 @@
 //! The JSON export's entries, written by hand: the same bytes serde_json writes with
-//! [`SafeStrings`](super::SafeStrings) for an entry on its line, about twice as fast
-//! on the strings that are most of a journal (serde_json looks at a string a byte at
-//! a time, and the formatter looked again for what it escapes). The answer kinds
-//! other than text and the earlier versions of an entry are few, and go through
-//! serde_json as before. Tests compare the two byte for byte.
+//! [`SafeStrings`](super::SafeStrings) for an entry on its line. serde_json looks at a
+//! string a byte at a time, and the formatter looked again for what it escapes; here
+//! a string is looked at once, eight bytes at a time (a whole export of 100,000
+//! entries took 0.88 s against 0.96 s). The answer kinds other than text and the
+//! earlier versions of an entry are few, and go through serde_json as before. Tests
+//! compare the two byte for byte; the entry and the answer are taken apart field by
+//! field, so a field added to either does not build until it is written here too.
 
 use std::io::{self, Write};
 
@@ -16,13 +18,24 @@ use crate::store::ExportedEntry;
 /// `entry` as one line of compact JSON (its fields in the order `ExportedEntry`
 /// declares them), appended to `out`.
 pub(super) fn entry_line(out: &mut Vec<u8>, entry: &ExportedEntry) -> io::Result<()> {
+    // Every field named: a backup must never leave one out.
+    let ExportedEntry {
+        uid,
+        step_id,
+        exercise_id,
+        exercise_title,
+        created_at,
+        updated_at,
+        answers,
+        history,
+    } = entry;
     let fields = [
-        ("uid", &entry.uid),
-        ("step_id", &entry.step_id),
-        ("exercise_id", &entry.exercise_id),
-        ("exercise_title", &entry.exercise_title),
-        ("created_at", &entry.created_at),
-        ("updated_at", &entry.updated_at),
+        ("uid", uid),
+        ("step_id", step_id),
+        ("exercise_id", exercise_id),
+        ("exercise_title", exercise_title),
+        ("created_at", created_at),
+        ("updated_at", updated_at),
     ];
     for (i, (name, value)) in fields.into_iter().enumerate() {
         out.extend_from_slice(if i == 0 { b"{\"" } else { b",\"" });
@@ -31,26 +44,32 @@ pub(super) fn entry_line(out: &mut Vec<u8>, entry: &ExportedEntry) -> io::Result
         string(out, value);
     }
     out.extend_from_slice(b",\"answers\":[");
-    for (i, answer) in entry.answers.iter().enumerate() {
+    for (i, answer) in answers.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
         answer_object(out, answer)?;
     }
     out.extend_from_slice(b"],\"history\":");
-    compact(out, &entry.history)?;
+    compact(out, history)?;
     out.push(b'}');
     Ok(())
 }
 
 /// One answer: `{"prompt_id":…,"label":…,"value":…}` and its `"pair"` when it has one.
 fn answer_object(out: &mut Vec<u8>, answer: &Answer) -> io::Result<()> {
+    let Answer {
+        prompt_id,
+        label,
+        value,
+        pair,
+    } = answer;
     out.extend_from_slice(b"{\"prompt_id\":");
-    string(out, &answer.prompt_id);
+    string(out, prompt_id);
     out.extend_from_slice(b",\"label\":");
-    string(out, &answer.label);
+    string(out, label);
     out.extend_from_slice(b",\"value\":");
-    match &answer.value {
+    match value {
         AnswerValue::Text(text) => {
             out.extend_from_slice(b"{\"kind\":\"text\",\"value\":");
             string(out, text);
@@ -58,7 +77,7 @@ fn answer_object(out: &mut Vec<u8>, answer: &Answer) -> io::Result<()> {
         }
         other => compact(out, other)?,
     }
-    if let Some(pair) = &answer.pair {
+    if let Some(pair) = pair {
         out.extend_from_slice(b",\"pair\":");
         string(out, pair);
     }
