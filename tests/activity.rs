@@ -74,11 +74,13 @@ fn when(minutes: u32, zone: usize) -> DateTime<FixedOffset> {
         .unwrap()
 }
 
-/// An export file with two entries of an exercise, an hour apart.
+/// An export file with entries of an exercise out of time order (an hour apart,
+/// and two at the same instant, where the later id is the newer), and one of the
+/// next exercise in another offset.
 fn import_file(n: usize, exercise: usize, minutes: u32) -> attune::store::Export {
-    let one = |k: u32| {
+    let one = |k: u32, exercise: usize, minutes: u32| {
         let e = entry(exercise);
-        let at = when(minutes + 60 * k, exercise).to_rfc3339();
+        let at = when(minutes, exercise).to_rfc3339();
         attune::store::ExportedEntry {
             uid: format!("imported-{n}-{k}"),
             step_id: e.step_id,
@@ -90,7 +92,12 @@ fn import_file(n: usize, exercise: usize, minutes: u32) -> attune::store::Export
             history: Vec::new(),
         }
     };
-    attune::store::Export::of_entries(vec![one(0), one(1)])
+    attune::store::Export::of_entries(vec![
+        one(0, exercise, minutes + 60),
+        one(1, exercise, minutes),
+        one(2, exercise + 1, minutes + 30),
+        one(3, exercise, minutes + 60),
+    ])
 }
 
 #[derive(Debug, Clone)]

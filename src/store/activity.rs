@@ -4,6 +4,22 @@
 
 use rusqlite::{Connection, params};
 
+/// The newest of some live entries of one exercise: when it was made (Unix
+/// seconds), its id, and its `created_at`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Newest {
+    pub unix: i64,
+    pub id: i64,
+    pub at: String,
+}
+
+impl Newest {
+    /// Whether an entry made at `unix` with this `id` is newer (the Review order).
+    pub fn older_than(&self, unix: i64, id: i64) -> bool {
+        (unix, id) > (self.unix, self.id)
+    }
+}
+
 /// One more live entry of an exercise: counted, and the newest if it is newer.
 pub(super) fn added(
     conn: &Connection,
@@ -13,11 +29,27 @@ pub(super) fn added(
     unix: i64,
     at: &str,
 ) -> rusqlite::Result<()> {
+    added_many(conn, step_id, exercise_id, 1, id, unix, at)
+}
+
+/// `times` more live entries of an exercise, the newest of them made at `unix`
+/// with this `id` and `at`: counted, and that one the newest if it is newer. An
+/// import counts as it goes and says so once per exercise, instead of counting the
+/// whole journal again.
+pub(super) fn added_many(
+    conn: &Connection,
+    step_id: &str,
+    exercise_id: &str,
+    times: i64,
+    id: i64,
+    unix: i64,
+    at: &str,
+) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "INSERT INTO activity (step_id, exercise_id, times, last_unix, last_id, last_at)
-         VALUES (?1, ?2, 1, ?3, ?4, ?5)
+         VALUES (?1, ?2, ?6, ?3, ?4, ?5)
          ON CONFLICT (step_id, exercise_id) DO UPDATE SET
-             times = times + 1,
+             times = times + excluded.times,
              last_unix = CASE WHEN last_unix IS NULL OR (excluded.last_unix, excluded.last_id) > (last_unix, last_id)
                  THEN excluded.last_unix ELSE last_unix END,
              last_id = CASE WHEN last_unix IS NULL OR (excluded.last_unix, excluded.last_id) > (last_unix, last_id)
@@ -25,7 +57,7 @@ pub(super) fn added(
              last_at = CASE WHEN last_unix IS NULL OR (excluded.last_unix, excluded.last_id) > (last_unix, last_id)
                  THEN excluded.last_at ELSE last_at END",
     )?
-    .execute(params![step_id, exercise_id, unix, id, at])?;
+    .execute(params![step_id, exercise_id, unix, id, at, times])?;
     Ok(())
 }
 
@@ -48,11 +80,3 @@ pub(super) fn recount(conn: &Connection, step_id: &str, exercise_id: &str) -> ru
     .execute(params![step_id, exercise_id])?;
     Ok(())
 }
-
-/// Count everything again: after an import, and when a journal first gets the
-/// summary (the same SQL is the end of migration 5).
-pub(super) fn rebuild(conn: &Connection) -> rusqlite::Result<()> {
-    conn.execute_batch(REBUILD)
-}
-
-pub(super) const REBUILD: &str = include_str!("activity_rebuild.sql");

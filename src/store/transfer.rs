@@ -8,6 +8,7 @@ use chrono::DateTime;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
+use super::activity::Newest;
 use super::entries::{insert_answers, to_json};
 use super::import_file::ImportSource;
 use super::{Filter, Store, schema_version};
@@ -193,6 +194,9 @@ impl Store {
         // from a clash.
         let key = RandomState::new();
         let mut seen: HashMap<String, (usize, u64)> = HashMap::new();
+        // Per exercise, how many entries were added and the newest of them: the
+        // activity summary is told once per exercise at the end.
+        let mut counted: HashMap<(String, String), (i64, Newest)> = HashMap::new();
         let export = source.each(&mut |index, e| {
             check_entry(index, e)?;
             let print = fingerprint(e, &key);
@@ -225,6 +229,21 @@ impl Store {
                 return Ok(());
             }
             let id = tx.last_insert_rowid();
+            let unix = created.timestamp();
+            let this = || Newest {
+                unix,
+                id,
+                at: e.created_at.clone(),
+            };
+            counted
+                .entry((e.step_id.clone(), e.exercise_id.clone()))
+                .and_modify(|(times, newest)| {
+                    *times += 1;
+                    if newest.older_than(unix, id) {
+                        *newest = this();
+                    }
+                })
+                .or_insert_with(|| (1, this()));
             insert_answers(&tx, id, &e.answers)?;
             for version in &e.history {
                 tx.prepare_cached(
@@ -239,8 +258,16 @@ impl Store {
             report.added += 1;
             Ok(())
         })?;
-        if report.added > 0 {
-            super::activity::rebuild(&tx)?;
+        for ((step_id, exercise_id), (times, newest)) in &counted {
+            super::activity::added_many(
+                &tx,
+                step_id,
+                exercise_id,
+                *times,
+                newest.id,
+                newest.unix,
+                &newest.at,
+            )?;
         }
         for (key, value) in &export.settings {
             tx.execute(
