@@ -58,6 +58,9 @@ pub struct SavedReview {
     /// The search line as typed, dates (`since:`) included.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub words: String,
+    /// The search line was being typed in: a restart goes on typing in it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub searching: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -680,6 +680,54 @@ fn a_search_and_its_filters_are_there_again_after_a_restart() {
 }
 
 #[test]
+fn a_restart_goes_on_typing_in_the_search_line_where_it_stopped() {
+    use attune::app::Msg;
+    let mut h = review_of_two();
+    // The search line opened and typed in, then the terminal closed (no quit).
+    h.keys(&[Char('/')]);
+    h.type_text("din");
+    h.send(Msg::Tick);
+    let mut h = h.relaunch();
+    assert_eq!(h.app.screen, attune::app::Screen::Review { selected: 0 });
+    assert!(h.app.review.searching, "still typing in the search line");
+    h.type_text("ner");
+    assert_eq!(h.app.review.query.text, "dinner");
+    assert_eq!(h.app.review.rows.len(), 1);
+    // Done typing: a restart shows the search, not typing in it.
+    h.keys(&[Enter]);
+    h.send(Msg::Tick);
+    let h = h.relaunch();
+    assert!(!h.app.review.searching);
+    assert_eq!(h.app.review.query.text, "dinner");
+    // The line opened with nothing typed in it yet comes back open too.
+    let mut h = review_of_two();
+    h.keys(&[Char('/')]);
+    h.send(Msg::Tick);
+    let mut h = h.relaunch();
+    assert!(h.app.review.searching);
+    h.type_text("din");
+    assert_eq!(h.app.review.rows.len(), 1);
+    // Saved as typing on another screen (only a damaged or foreign session says so):
+    // Review opens with its search, not typing in it.
+    h.keys(&[Enter]);
+    let session = attune::session::Session {
+        screen: attune::session::SavedScreen::Home { selected: 0 },
+        review: Some(Box::new(attune::session::SavedReview {
+            words: "din".into(),
+            searching: true,
+            ..Default::default()
+        })),
+        ..attune::session::Session::empty()
+    };
+    h.store.save_session(&session).unwrap();
+    let mut h = h.relaunch();
+    assert!(matches!(h.app.screen, attune::app::Screen::Home { .. }));
+    h.keys(&[Char('r')]);
+    assert!(!h.app.review.searching);
+    assert_eq!(h.app.review.query.text, "din");
+}
+
+#[test]
 fn saved_filters_are_checked_again_when_read_back() {
     use attune::session::{SavedReview, SavedScreen, Session};
     let mut h = review_of_two();
@@ -698,6 +746,7 @@ fn saved_filters_are_checked_again_when_read_back() {
             exercise_id: Some("pattern-log".into()),
             range: "fortnight".into(),
             words: "din\u{1b}[2J\nner\u{202e}".into(),
+            searching: false,
         })),
         ..Session::empty()
     };

@@ -27,10 +27,12 @@ impl App {
         }
     }
 
-    /// Review's filters, when any narrows the list.
+    /// Review's filters, when any narrows the list, and whether its search line is
+    /// being typed in.
     fn saved_review(&self) -> Option<Box<SavedReview>> {
         let q = &self.review.query;
-        if q.same_list(&ReviewQuery::default()) {
+        let searching = self.review.searching && matches!(self.screen, Screen::Review { .. });
+        if q.same_list(&ReviewQuery::default()) && !searching {
             return None;
         }
         Some(Box::new(SavedReview {
@@ -38,6 +40,7 @@ impl App {
             exercise_id: q.exercise.clone(),
             range: q.range.name().to_string(),
             words: q.text.clone(),
+            searching,
         }))
     }
 
@@ -144,6 +147,9 @@ impl App {
             self.restore_review(review);
         }
         self.screen = self.restore_screen(&session.screen);
+        // Typing goes on in the search line only on Review.
+        self.review.searching = session.review.as_ref().is_some_and(|r| r.searching)
+            && matches!(self.screen, Screen::Review { .. });
     }
 
     fn restore_screen(&self, saved: &SavedScreen) -> Screen {

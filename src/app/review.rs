@@ -114,6 +114,8 @@ impl App {
             },
             Msg::Search => {
                 self.review.searching = true;
+                // Saved, so a restart goes on typing in the search line.
+                self.dirty = true;
                 vec![]
             }
             Msg::PickStep => self.open_picker(Filter::Step),
@@ -289,6 +291,7 @@ impl App {
         match msg {
             Msg::Back => {
                 self.review.searching = false;
+                self.dirty = true;
                 vec![]
             }
             msg @ (Msg::Edit(_) | Msg::Paste(_)) => {
