@@ -128,8 +128,8 @@ fn every_try(
          ORDER BY e.created_unix DESC, e.id DESC",
     )?;
     let mut rows = stmt.query(params![s.step, s.exercise, s.prompt, actual, how])?;
-    // One entry's answers to the three prompts, gathered until the next entry's.
-    // The entry's id and when it was made (read as a time only if it has a rung).
+    // The entry being read (its id, and when it was made: read as a time only if it
+    // has a rung), and its answers to the three prompts, gathered until the next's.
     let mut entry: Option<(i64, String)> = None;
     let mut rungs: Vec<AnswerValue> = Vec::new();
     let mut actuals: Vec<Option<i64>> = Vec::new();
