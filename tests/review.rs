@@ -478,11 +478,11 @@ proptest! {
     /// every entry comes with exactly its own answers, whatever the ties in time,
     /// entries without answers, deleted entries and the step asked for.
     #[test]
-    fn an_export_gives_each_entry_its_own_answers(entries in proptest::collection::vec((0usize..4, 0u32..3, proptest::bool::ANY, proptest::bool::ANY), 0..14)) {
+    fn an_export_gives_each_entry_its_own_answers(entries in proptest::collection::vec((0usize..4, 0u32..3, proptest::bool::ANY, proptest::bool::ANY, proptest::bool::weighted(0.3)), 0..14)) {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(dir.path()).unwrap();
         let mut kept = Vec::new();
-        for (i, (answers, minutes, other_step, delete)) in entries.iter().enumerate() {
+        for (i, (answers, minutes, other_step, delete, edit)) in entries.iter().enumerate() {
             let answers: Vec<Answer> = (0..*answers).map(|k| Answer {
                 prompt_id: format!("p{k}"), label: format!("Prompt {k}"),
                 value: AnswerValue::Text(format!("entry {i}, answer {k}")), pair: None,
@@ -491,10 +491,14 @@ proptest! {
             let entry = NewEntry { step_id: step.into(), exercise_id: "pattern-log".into(), exercise_title: format!("entry {i}"), answers };
             let when = at("2026-01-01T00:00:00+02:00") + chrono::Duration::minutes(i64::from(*minutes));
             let id = store.commit_entry_at(&entry, None, when).unwrap();
+            if *edit {
+                // The same answers again: an earlier version is kept all the same.
+                store.update_entry_at(id, None, &entry, None, when + chrono::Duration::days(1)).unwrap();
+            }
             if *delete {
                 store.delete_entry(id).unwrap();
             } else {
-                kept.push((when, id, i, step, entry.answers.len()));
+                kept.push((when, id, i, step, entry.answers.len(), *edit));
             }
         }
         // Oldest first, ties in the order they were written.
@@ -504,8 +508,12 @@ proptest! {
             let export = store.export(&filter).unwrap();
             let want: Vec<_> = kept.iter().filter(|k| step.is_none_or(|s| s == k.3)).collect();
             prop_assert_eq!(export.entries.len(), want.len());
-            for (got, (_, _, i, _, n)) in export.entries.iter().zip(want) {
+            // The count an export's head gives (for every entry, the summary's).
+            prop_assert_eq!(attune::store::Entries::count(&store.export_stream(&filter).unwrap()), want.len());
+            for (got, (_, _, i, _, n, edited)) in export.entries.iter().zip(want) {
                 prop_assert_eq!(&got.exercise_title, &format!("entry {i}"));
+                // Its own earlier versions, and only those.
+                prop_assert_eq!(got.history.len(), usize::from(*edited));
                 let texts: Vec<String> = got.answers.iter().map(|a| a.value.full_text()).collect();
                 let own: Vec<String> = (0..*n).map(|k| format!("entry {i}, answer {k}")).collect();
                 prop_assert_eq!(texts, own);

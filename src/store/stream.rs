@@ -78,9 +78,16 @@ impl Store {
         };
         let first = bounds("ASC")?;
         let last = bounds("DESC")?;
-        let count: i64 = tx
-            .prepare_cached(&format!("SELECT count(*) {MATCHING}"))?
-            .query_row(filter.matching_params(), |r| r.get(0))?;
+        let count: i64 = match filter.matching_params() {
+            // Every live entry: the activity summary counts them (kept with every
+            // write), without reading every entry's row (14 ms at 100,000 entries).
+            (None, None, None, None, None) => tx
+                .prepare_cached("SELECT coalesce(sum(times), 0) FROM activity")?
+                .query_row([], |r| r.get(0))?,
+            narrowed => tx
+                .prepare_cached(&format!("SELECT count(*) {MATCHING}"))?
+                .query_row(narrowed, |r| r.get(0))?,
+        };
         let settings = tx
             .prepare_cached(
                 "SELECT key, value FROM settings WHERE key NOT LIKE 'unreadable_session_%' ORDER BY key",
@@ -145,9 +152,13 @@ impl ExportStream<'_> {
     /// only edits make them).
     fn history(&self) -> rusqlite::Result<HashMap<i64, Vec<ExportedVersion>>> {
         let mut history: HashMap<i64, Vec<ExportedVersion>> = HashMap::new();
+        // Each earlier version asks whether its entry is exported: few are, and the
+        // list of every exported entry, made first, took 21 ms at 100,000 entries
+        // even when no entry had been edited.
         let mut stmt = self.tx.prepare_cached(&format!(
-            "SELECT entry_id, changed_at, answers FROM entry_history
-             WHERE entry_id IN (SELECT e.id {MATCHING}) ORDER BY entry_id, id"
+            "SELECT h.entry_id, h.changed_at, h.answers FROM entry_history h
+             WHERE EXISTS (SELECT 1 {MATCHING} AND e.id = h.entry_id)
+             ORDER BY h.entry_id, h.id"
         ))?;
         let mut rows = stmt.query(self.filter.matching_params())?;
         while let Some(r) = rows.next()? {
