@@ -119,8 +119,11 @@ fn feelings_rated_again_read_with_their_change_on_the_save_page_and_in_markdown(
         md.contains("- Sad: lonely, 7 of 10\n- Scared: worried, 4 of 10"),
         "{md}"
     );
+    // Under the list of the feelings rated again, after a blank line.
     assert!(
-        md.contains("Before and now: lonely 7 → 3 (−4); worried 4 → 2 (−2)"),
+        md.contains(
+            "- Scared: worried, 2 of 10\n\nBefore and now: lonely 7 → 3 (−4); worried 4 → 2 (−2)\n"
+        ),
         "{md}"
     );
 }

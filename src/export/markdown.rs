@@ -178,10 +178,8 @@ fn answers<'a>(
         match &answer.value {
             // The bulk of a journal: written straight to the output.
             AnswerValue::Text(text) => paragraphs_into(out, text),
-            AnswerValue::Ladder { .. } => {
-                out.write_all(answer_text(answer, all, tries(&answer.prompt_id)).as_bytes())?
-            }
-            _ => out.write_all(answer_text(answer, all, None).as_bytes())?,
+            AnswerValue::Ladder { .. } => write_answer(out, answer, all, tries(&answer.prompt_id)),
+            _ => write_answer(out, answer, all, None),
         }
         out.write_all(b"\n")?;
     }
@@ -284,70 +282,77 @@ fn items(format: &'static str) -> Vec<Item<'static>> {
     StrftimeItems::new(format).collect()
 }
 
-fn answer_text(answer: &Answer, all: &[Answer], tries: Option<&RungsTried>) -> String {
+/// An answer other than free text, written into `out` piece by piece (a format and
+/// a join per line cost as much as the rest of these answers' writing).
+fn write_answer(out: &mut Vec<u8>, answer: &Answer, all: &[Answer], tries: Option<&RungsTried>) {
+    // Writing into memory cannot fail.
     match &answer.value {
-        AnswerValue::Skipped => "*skipped*".to_string(),
-        AnswerValue::Scale { value, min, max } => match answer.change_from_before(all) {
-            Some(change) => format!("{value} (from {min} to {max}); before and after: {change}"),
-            None => format!("{value} (from {min} to {max})"),
-        },
+        AnswerValue::Skipped => out.extend_from_slice(b"*skipped*"),
+        AnswerValue::Scale { value, min, max } => {
+            let _ = write!(out, "{value} (from {min} to {max})");
+            if let Some(change) = answer.change_from_before(all) {
+                let _ = write!(out, "; before and after: {change}");
+            }
+        }
         // One feeling reads as a line (as it always has), several as a list.
         AnswerValue::Feeling(f) if f.felt.len() > 1 || answer.pair.is_some() => {
-            let mut lines: Vec<String> = answer
-                .value
-                .full_text()
-                .lines()
-                .map(|l| format!("- {}", escape_inline(l)))
-                .collect();
+            let listed = list(out, &answer.value.full_text());
             if let Some(change) = answer.change_from_before(all) {
-                lines.push(format!("\nBefore and now: {}", escape_inline(&change)));
+                if listed {
+                    out.push(b'\n');
+                }
+                out.extend_from_slice(b"\nBefore and now: ");
+                out.extend_from_slice(escape_inline(&change).as_bytes());
             }
-            lines.join("\n")
         }
-        AnswerValue::Multi { .. } => answer
-            .value
-            .full_text()
-            .lines()
-            .map(|l| format!("- {}", escape_inline(l)))
-            .collect::<Vec<_>>()
-            .join("\n"),
+        AnswerValue::Multi { .. } => {
+            list(out, &answer.value.full_text());
+        }
         // Each rung on its line (a line break in a rung's words, which an import can
         // bring, is a space: the list stays one item a rung), and under it, when it
         // was tried (the latest try).
         AnswerValue::Ladder {
             items, fields, max, ..
-        } => items
-            .iter()
-            .map(|item| {
-                (
-                    item.line(fields, *max)
-                        .lines()
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                    item,
-                )
-            })
-            .map(|(l, item)| match tries.and_then(|t| t.get(&item.text)) {
-                None => format!("- {}", escape_inline(&l)),
-                Some((t, 1)) => format!(
-                    "- {}  \n  {}",
-                    escape_inline(&l),
-                    escape_inline(&t.describe())
-                ),
-                Some((t, n)) => format!(
-                    "- {}  \n  {} ({n} tries)",
-                    escape_inline(&l),
-                    escape_inline(&t.describe())
-                ),
-            })
-            .collect::<Vec<_>>()
-            .join("\n"),
-        other => {
-            let mut out = Vec::new();
-            paragraphs_into(&mut out, &other.full_text());
-            String::from_utf8(out).unwrap_or_default()
+        } => {
+            let mut rung = String::new();
+            for (k, item) in items.iter().enumerate() {
+                if k > 0 {
+                    out.push(b'\n');
+                }
+                rung.clear();
+                for (n, part) in item.line(fields, *max).lines().enumerate() {
+                    if n > 0 {
+                        rung.push(' ');
+                    }
+                    rung.push_str(part);
+                }
+                out.extend_from_slice(b"- ");
+                out.extend_from_slice(escape_inline(&rung).as_bytes());
+                if let Some((t, n)) = tries.and_then(|t| t.get(&item.text)) {
+                    out.extend_from_slice(b"  \n  ");
+                    out.extend_from_slice(escape_inline(&t.describe()).as_bytes());
+                    if *n > 1 {
+                        let _ = write!(out, " ({n} tries)");
+                    }
+                }
+            }
         }
+        other => paragraphs_into(out, &other.full_text()),
     }
+}
+
+/// Each line of `text` as an item of a list, one line apart; whether there was any.
+fn list(out: &mut Vec<u8>, text: &str) -> bool {
+    let mut any = false;
+    for line in text.lines() {
+        if any {
+            out.push(b'\n');
+        }
+        out.extend_from_slice(b"- ");
+        out.extend_from_slice(escape_inline(line).as_bytes());
+        any = true;
+    }
+    any
 }
 
 /// Free text as Markdown that shows exactly what was written: line breaks kept (as
