@@ -59,8 +59,20 @@ pub struct SavedReview {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub words: String,
     /// The search line was being typed in: a restart goes on typing in it.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "true_or_false"
+    )]
     pub searching: bool,
+}
+
+/// `searching` as saved, or false for a value of another shape: a damaged flag costs
+/// only itself, not the search it belongs to.
+fn true_or_false<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    Ok(serde_json::Value::deserialize(d)?
+        .as_bool()
+        .unwrap_or(false))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -376,11 +388,27 @@ mod tests {
             assert_eq!(session, Session::empty(), "{review}");
         }
         json["review"] = serde_json::json!({"words": "dinner", "range": "week", "later": 1});
-        let session: Session = serde_json::from_value(json).unwrap();
+        let session: Session = serde_json::from_value(json.clone()).unwrap();
         let review = session.review.unwrap();
         assert_eq!(
             (review.words.as_str(), review.range.as_str()),
             ("dinner", "week")
         );
+        // A damaged typing flag is not typing; the search it belongs to stays.
+        for flag in [
+            serde_json::json!("yes"),
+            serde_json::json!(1),
+            serde_json::Value::Null,
+            serde_json::json!([]),
+        ] {
+            let mut json = json.clone();
+            json["review"] = serde_json::json!({"words": "dinner", "searching": flag});
+            let session: Session = serde_json::from_value(json).unwrap();
+            let review = session.review.unwrap();
+            assert_eq!((review.words.as_str(), review.searching), ("dinner", false));
+        }
+        json["review"] = serde_json::json!({"words": "dinner", "searching": true});
+        let session: Session = serde_json::from_value(json).unwrap();
+        assert!(session.review.unwrap().searching);
     }
 }

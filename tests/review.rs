@@ -715,6 +715,18 @@ fn a_restart_goes_on_typing_in_the_search_line_where_it_stopped() {
     assert!(h.app.review.searching);
     h.type_text("din");
     assert_eq!(h.app.review.rows.len(), 1);
+    // Help opened over the search line, then the terminal closed: Esc after the
+    // restart goes back to typing.
+    h.keys(&[Enter, Char('/')]);
+    h.send(Msg::Help);
+    h.send(Msg::Tick);
+    let mut h = h.relaunch();
+    assert!(h.app.screen.is_help());
+    h.keys(&[Esc]);
+    assert_eq!(h.app.screen, attune::app::Screen::Review { selected: 0 });
+    assert!(h.app.review.searching, "typing again after help");
+    h.type_text("x");
+    assert_eq!(h.app.review.query.text, "dinx");
     // Saved as typing on another screen (only a damaged or foreign session says so):
     // Review opens with its search, not typing in it.
     h.keys(&[Enter]);

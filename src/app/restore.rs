@@ -31,7 +31,9 @@ impl App {
     /// being typed in.
     fn saved_review(&self) -> Option<Box<SavedReview>> {
         let q = &self.review.query;
-        let searching = self.review.searching && matches!(self.screen, Screen::Review { .. });
+        // Help (or the steadying page) over Review keeps it: Esc goes back to typing.
+        let searching =
+            self.review.searching && matches!(self.screen.beneath(), Screen::Review { .. });
         if q.same_list(&ReviewQuery::default()) && !searching {
             return None;
         }
@@ -147,9 +149,9 @@ impl App {
             self.restore_review(review);
         }
         self.screen = self.restore_screen(&session.screen);
-        // Typing goes on in the search line only on Review.
+        // Typing goes on in the search line only on Review (or help over it).
         self.review.searching = session.review.as_ref().is_some_and(|r| r.searching)
-            && matches!(self.screen, Screen::Review { .. });
+            && matches!(self.screen.beneath(), Screen::Review { .. });
     }
 
     fn restore_screen(&self, saved: &SavedScreen) -> Screen {

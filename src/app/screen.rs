@@ -20,6 +20,16 @@ impl Screen {
     pub fn is_help(&self) -> bool {
         matches!(self, Screen::Help { .. } | Screen::Steady { .. })
     }
+
+    /// The screen under help and the steadying page opened from it (any other
+    /// screen is its own).
+    pub fn beneath(&self) -> &Screen {
+        match self {
+            Screen::Help { under, .. } => under.beneath(),
+            Screen::Steady { back, .. } => back.beneath(),
+            screen => screen,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
