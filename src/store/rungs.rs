@@ -109,9 +109,10 @@ impl Store {
 /// Every try by the rung prompt `s`, newest first, onto `tries`: each entry of its
 /// exercise read once, with its answers to the rung prompt and to the prompts saying
 /// how uncomfortable it was and how it went. (Joining the answers once for each of
-/// the three read every answer of every entry three times: a fifth of a Markdown
-/// export.) An entry with several answers to one of them, which only an import can
-/// bring, gives a try for each rung answer with each of the others, as a join would.
+/// the three read every answer of every entry three times: an eighth of a Markdown
+/// export's samples at 10,000 entries.) An entry with several answers to one of them,
+/// which only an import can bring, gives a try for each rung answer with each of the
+/// others, as a join would.
 fn every_try(
     conn: &rusqlite::Connection,
     s: &RungSource,
