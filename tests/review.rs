@@ -725,6 +725,8 @@ fn a_restart_goes_on_typing_in_the_search_line_where_it_stopped() {
     h.keys(&[Esc]);
     assert_eq!(h.app.screen, attune::app::Screen::Review { selected: 0 });
     assert!(h.app.review.searching, "typing again after help");
+    // The list under help was read at the start, not only once typed in again.
+    assert_eq!(h.app.review.rows.len(), 1);
     h.type_text("x");
     assert_eq!(h.app.review.query.text, "dinx");
     // Saved as typing on another screen (only a damaged or foreign session says so):

@@ -168,27 +168,16 @@ impl App {
 
     /// Loads the restored screen needs before it can be drawn in full.
     pub fn start(&self) -> Vec<Effect> {
-        fn loads(screen: &Screen, review: &crate::query::ReviewQuery) -> Vec<Effect> {
-            match screen {
-                Screen::Review { .. } => vec![Effect::LoadReview(review.clone())],
-                Screen::Entry { id, .. } => {
-                    vec![Effect::LoadReview(review.clone()), Effect::LoadEntry(*id)]
-                }
-                Screen::Insights { .. } => vec![Effect::LoadInsights],
-                Screen::Help { under, .. } => loads(under, review),
-                Screen::Steady { back, .. } => loads(back, review),
-                _ => vec![],
-            }
-        }
-        let mut effects = loads(&self.screen, &self.review.query);
-        effects.push(Effect::LoadSafetyPlan);
-        let exercise = match &self.screen {
-            Screen::Help { under, .. } => under.as_ref(),
-            screen => screen,
+        let review = || Effect::LoadReview(self.review.query.clone());
+        // Help restored over a screen needs what that screen needs.
+        let mut effects = match self.screen.beneath() {
+            Screen::Review { .. } => vec![review()],
+            Screen::Entry { id, .. } => vec![review(), Effect::LoadEntry(*id)],
+            Screen::Insights { .. } => vec![Effect::LoadInsights],
+            Screen::Exercise { step, exercise } => self.recall_loads(*step, *exercise),
+            _ => vec![],
         };
-        if let Screen::Exercise { step, exercise } = exercise {
-            effects.extend(self.recall_loads(*step, *exercise));
-        }
+        effects.push(Effect::LoadSafetyPlan);
         effects
     }
 

@@ -52,24 +52,16 @@ impl Store {
         sources: &[RungSource],
         limit: usize,
     ) -> rusqlite::Result<Vec<RungTry>> {
-        self.tries(sources, Some(limit))
-    }
-
-    fn tries(
-        &self,
-        sources: &[RungSource],
-        limit: Option<usize>,
-    ) -> rusqlite::Result<Vec<RungTry>> {
         // How it went is not read: its words are long, and Insights does not show it.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT e.created_at, r.data, act.number, NULL, NULL
+            "SELECT e.created_at, r.data, act.number
              FROM entries e
              JOIN answers r ON r.entry_id = e.id AND r.prompt_id = ?3 AND r.kind = 'rung'
              LEFT JOIN answers act ON act.entry_id = e.id AND act.prompt_id = ?4 AND act.kind = 'scale'
              WHERE e.step_id = ?1 AND e.exercise_id = ?2 AND e.deleted_at IS NULL
-             ORDER BY e.created_unix DESC, e.id DESC LIMIT ?6",
+             ORDER BY e.created_unix DESC, e.id DESC LIMIT ?5",
         )?;
-        let limit = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let mut tries = Vec::new();
         for s in sources {
             let none = String::new();
@@ -79,16 +71,15 @@ impl Store {
                     s.exercise,
                     s.prompt,
                     s.spec.actual.as_ref().unwrap_or(&none),
-                    s.spec.how.as_ref().unwrap_or(&none),
                     limit
                 ],
                 |r| {
                     let value: AnswerValue = super::entries::json_column(r, 1)?;
-                    Ok((time(r, 0)?, value, r.get(2)?, None))
+                    Ok((time(r, 0)?, value, r.get::<_, Option<i64>>(2)?))
                 },
             )?;
             for row in rows {
-                let (on, value, actual, how): (_, _, Option<i64>, Option<String>) = row?;
+                let (on, value, actual) = row?;
                 if let AnswerValue::Rung { text, rating, max } = value {
                     tries.push(RungTry {
                         rung: text,
@@ -96,7 +87,7 @@ impl Store {
                         expected: rating,
                         actual,
                         max,
-                        how,
+                        how: None,
                     });
                 }
             }
