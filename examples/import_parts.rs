@@ -1,8 +1,8 @@
 //! Where an import's time goes, measured in one process round by round (the machine's
 //! speed drifts, so each round times every part in turn):
 //!
-//! - **read**: the export file read and checked as `attune import` reads it, nothing
-//!   written;
+//! - **read**: the export file read as `attune import` reads it (every entry parsed,
+//!   the head checked; not the import's own checks of each entry), nothing written;
 //! - **import**: `Store::import` into a fresh journal (what `attune import` does, less
 //!   the process);
 //! - **words**: on the journal that import made, every entry's words gathered as the
@@ -92,7 +92,7 @@ fn main() {
         eprintln!("usage: import_parts EXPORT.json [ROUNDS]");
         std::process::exit(2);
     };
-    let rounds: usize = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(3);
+    let rounds: usize = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(3).max(1);
     let names = ["read", "import", "words", "index", "index, no prefixes"];
     let mut all: Vec<Vec<f64>> = vec![Vec::new(); names.len()];
     for round in 1..=rounds {
